@@ -1,0 +1,40 @@
+// The AVX2 search kernel. This file alone is compiled with -mavx2; it is called only
+// after the CPU was checked (bytesearch.cpp).
+#include <immintrin.h>
+
+#include "searchkernels.h"
+
+namespace {
+
+struct Avx2Vec
+{
+    static constexpr std::size_t Width = 32;
+    using Reg = __m256i;
+    static Reg splat(Byte b) { return _mm256_set1_epi8(static_cast<char>(b)); }
+    static Reg load(const Byte *p) { return _mm256_loadu_si256(reinterpret_cast<const Reg *>(p)); }
+    static std::uint32_t equal(Reg a, Reg b)
+    {
+        return static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(a, b)));
+    }
+    static std::uint32_t equalBoth(Reg a, Reg x, Reg b, Reg y)
+    {
+        return static_cast<std::uint32_t>(_mm256_movemask_epi8(
+            _mm256_and_si256(_mm256_cmpeq_epi8(a, x), _mm256_cmpeq_epi8(b, y))));
+    }
+};
+
+} // namespace
+
+namespace hexmap::search::detail {
+
+std::int64_t findAvx2(const Byte *hay, std::size_t n, const Byte *needle, std::size_t m)
+{
+    return findWith<Avx2Vec>(hay, n, needle, m);
+}
+
+std::int64_t rfindAvx2(const Byte *hay, std::size_t n, const Byte *needle, std::size_t m)
+{
+    return rfindWith<Avx2Vec>(hay, n, needle, m);
+}
+
+} // namespace hexmap::search::detail

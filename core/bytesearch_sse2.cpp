@@ -1,0 +1,39 @@
+// The SSE2 search kernel: the x86-64 baseline, runs everywhere.
+#include <emmintrin.h>
+
+#include "searchkernels.h"
+
+namespace {
+
+struct Sse2Vec
+{
+    static constexpr std::size_t Width = 16;
+    using Reg = __m128i;
+    static Reg splat(Byte b) { return _mm_set1_epi8(static_cast<char>(b)); }
+    static Reg load(const Byte *p) { return _mm_loadu_si128(reinterpret_cast<const Reg *>(p)); }
+    static std::uint32_t equal(Reg a, Reg b)
+    {
+        return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(a, b)));
+    }
+    static std::uint32_t equalBoth(Reg a, Reg x, Reg b, Reg y)
+    {
+        return static_cast<std::uint32_t>(
+            _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, x), _mm_cmpeq_epi8(b, y))));
+    }
+};
+
+} // namespace
+
+namespace hexmap::search::detail {
+
+std::int64_t findSse2(const Byte *hay, std::size_t n, const Byte *needle, std::size_t m)
+{
+    return findWith<Sse2Vec>(hay, n, needle, m);
+}
+
+std::int64_t rfindSse2(const Byte *hay, std::size_t n, const Byte *needle, std::size_t m)
+{
+    return rfindWith<Sse2Vec>(hay, n, needle, m);
+}
+
+} // namespace hexmap::search::detail

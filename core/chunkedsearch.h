@@ -1,0 +1,47 @@
+#pragma once
+
+#include "memorymap.h"
+
+#include <cstdint>
+
+namespace hexmap {
+
+// One find or rfind over [start, end) of a map, done a window at a time so that a
+// caller can report progress and cancel between steps. The result is exactly what
+// MemoryMap::find / rfind(needle, start, end) returns over the whole range.
+class ChunkedSearch
+{
+public:
+    enum class Direction { Forward, Backward };
+
+    // start and end are absolute offsets, clamped to [0, map.length()]. The map must
+    // outlive the search.
+    ChunkedSearch(const MemoryMap &map, Bytes needle, std::int64_t start, std::int64_t end,
+                  Direction direction, std::int64_t windowBytes = std::int64_t(16) << 20);
+
+    // Searches the next window; returns finished().
+    bool step();
+    [[nodiscard]] bool finished() const { return m_finished; }
+    // The match's offset, or -1 (meaningful once finished).
+    [[nodiscard]] std::int64_t result() const { return m_result; }
+    // Bytes of the range searched so far, out of total().
+    [[nodiscard]] std::int64_t scanned() const;
+    [[nodiscard]] std::int64_t total() const { return m_end - m_start; }
+
+private:
+    void finish(std::int64_t result);
+
+    const MemoryMap &m_map;
+    Bytes m_needle;
+    std::int64_t m_start;
+    std::int64_t m_end;
+    Direction m_direction;
+    std::int64_t m_window;
+    // The candidate match offsets not yet searched are [m_low, m_high].
+    std::int64_t m_low;
+    std::int64_t m_high;
+    bool m_finished = false;
+    std::int64_t m_result = -1;
+};
+
+} // namespace hexmap

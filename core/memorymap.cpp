@@ -1,0 +1,602 @@
+#include "memorymap.h"
+
+#include "bytesearch.h"
+#include "errors.h"
+#include "faultguard.h"
+#include "mapstate.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <limits>
+
+namespace hexmap {
+
+using detail::MapState;
+
+namespace {
+
+constexpr std::int64_t kMaxSize = std::numeric_limits<std::int64_t>::max();
+
+using ReadLock = std::shared_lock<std::shared_mutex>;
+using WriteLock = std::unique_lock<std::shared_mutex>;
+
+void checkOpen(const MapState &state)
+{
+    if (state.closed)
+        throw ValueError("mmap closed or invalid");
+}
+
+void checkWritable(const MapState &state)
+{
+    if (state.access == Access::Read)
+        throw TypeError("mmap can't modify a readonly memory map.");
+}
+
+// Locks the map for reading its bytes; "closed" is always the first check.
+ReadLock lockOpen(const MapState &state)
+{
+    ReadLock lock(state.mapLock);
+    checkOpen(state);
+    return lock;
+}
+
+OSError errnoError()
+{
+    return OSError(errno);
+}
+
+// Names why touching mapped memory faulted.
+OSError faultError(const MapState &state, const void *address)
+{
+    const auto at = static_cast<const std::uint8_t *>(address) - state.data;
+    struct stat status = {};
+    if (!state.anonymous && state.fd >= 0 && fstat(state.fd, &status) == 0
+        && status.st_size <= state.offset + at) {
+        return OSError(EFAULT, "the file was truncated underneath the map: map offset "
+                                   + std::to_string(at) + " is past its end (file size "
+                                   + std::to_string(status.st_size) + ")");
+    }
+    if (state.fd >= 0)
+        return OSError(EIO, "the page at map offset " + std::to_string(at)
+                                + " could not be read or allocated (disk full or I/O error)");
+    return OSError(EFAULT, "the page at map offset " + std::to_string(at)
+                               + " is no longer backed (file truncated, disk full or I/O error)");
+}
+
+// Runs fn, which touches mapped bytes, converting a SIGBUS into OSError.
+template <typename Fn>
+void guarded(const MapState &state, Fn &&fn)
+{
+    if (const void *fault = detail::runGuarded(fn))
+        throw faultError(state, fault);
+}
+
+void copyOut(const MapState &state, std::int64_t from, std::uint8_t *to, std::int64_t count)
+{
+    const std::uint8_t *source = state.data + from;
+    guarded(state, [&] { std::memcpy(to, source, static_cast<std::size_t>(count)); });
+}
+
+void copyIn(const MapState &state, std::int64_t to, const std::uint8_t *from, std::int64_t count)
+{
+    std::uint8_t *target = state.data + to;
+    guarded(state, [&] { std::memcpy(target, from, static_cast<std::size_t>(count)); });
+}
+
+// Python's find/rfind bounds: negative counts from the end, then clamped. A start
+// past the end stays there, so that it finds nothing (CPython 3.15).
+struct FindRange
+{
+    std::int64_t start;
+    std::int64_t end;
+};
+
+FindRange findRange(const MapState &state, std::optional<std::int64_t> start,
+                    std::optional<std::int64_t> end)
+{
+    std::int64_t from;
+    if (start) {
+        from = *start;
+    } else {
+        std::lock_guard position(state.positionLock);
+        from = state.position;
+    }
+    std::int64_t to = end.value_or(state.length);
+    if (from < 0)
+        from = std::max<std::int64_t>(from + state.length, 0);
+    if (to < 0)
+        to = std::max<std::int64_t>(to + state.length, 0);
+    else if (to > state.length)
+        to = state.length;
+    return {from, to};
+}
+
+enum class Direction { Forward, Backward };
+
+std::int64_t findIn(const MapState &state, ByteView sub, std::optional<std::int64_t> start,
+                    std::optional<std::int64_t> end, Direction direction)
+{
+    const FindRange range = findRange(state, start, end);
+    if (range.end < range.start)
+        return -1;
+    const ByteView haystack(state.data + range.start, static_cast<std::size_t>(range.end - range.start));
+    std::int64_t found = -1;
+    guarded(state, [&] {
+        found = direction == Direction::Forward ? search::find(haystack, sub) : search::rfind(haystack, sub);
+    });
+    return found < 0 ? -1 : range.start + found;
+}
+
+// Python's access/flags/prot rules (CPython's new_mmap_object).
+void applyAccess(MapState &state, int flags, int prot, Access access)
+{
+    if (access != Access::Default && (flags != MAP_SHARED || prot != (PROT_READ | PROT_WRITE)))
+        throw ValueError("mmap can't specify both access and flags, prot.");
+    switch (access) {
+    case Access::Read:
+        flags = MAP_SHARED;
+        prot = PROT_READ;
+        break;
+    case Access::Write:
+        flags = MAP_SHARED;
+        prot = PROT_READ | PROT_WRITE;
+        break;
+    case Access::Copy:
+        flags = MAP_PRIVATE;
+        prot = PROT_READ | PROT_WRITE;
+        break;
+    case Access::Default:
+        if ((prot & PROT_READ) && (prot & PROT_WRITE))
+            break;
+        access = (prot & PROT_WRITE) ? Access::Write : Access::Read;
+        break;
+    default:
+        throw ValueError("mmap invalid access parameter.");
+    }
+    state.flags = flags;
+    state.prot = prot;
+    state.access = access;
+}
+
+// For a regular file, Python's length checks; returns the length to map.
+std::int64_t fileMapLength(int fd, std::int64_t length, std::int64_t offset)
+{
+    struct stat status = {};
+    if (fstat(fd, &status) != 0 || !S_ISREG(status.st_mode))
+        return length;
+    if (length == 0) {
+        if (status.st_size == 0)
+            throw ValueError("cannot mmap an empty file");
+        if (offset >= status.st_size)
+            throw ValueError("mmap offset is greater than file size");
+        return status.st_size - offset;
+    }
+    if (offset > status.st_size || status.st_size - offset < length)
+        throw ValueError("mmap length is greater than file size");
+    return length;
+}
+
+// A shared anonymous map lives in a memfd, so that resize can grow it.
+int anonymousSharedFile(std::int64_t length)
+{
+    const int fd = memfd_create("hexmap-anonymous", MFD_CLOEXEC);
+    if (fd < 0)
+        throw errnoError();
+    if (ftruncate(fd, length) != 0) {
+        const int error = errno;
+        ::close(fd);
+        throw OSError(error);
+    }
+    return fd;
+}
+
+std::int64_t fileSize(int fd)
+{
+    struct stat status = {};
+    if (fstat(fd, &status) != 0)
+        throw errnoError();
+    return status.st_size;
+}
+
+} // namespace
+
+void MapState::release() noexcept
+{
+    if (data)
+        munmap(data, static_cast<std::size_t>(length));
+    if (fd >= 0)
+        ::close(fd);
+    data = nullptr;
+    fd = -1;
+}
+
+MemoryMap::MemoryMap(int fileno, std::int64_t length, const MapOptions &options)
+    : m_state(std::make_shared<MapState>())
+{
+    MapState &state = *m_state;
+    if (length < 0)
+        throw OverflowError("memory mapped length must be positive");
+    if (options.offset < 0)
+        throw OverflowError("memory mapped offset must be positive");
+    applyAccess(state, options.flags, options.prot, options.access);
+    state.offset = options.offset;
+    state.trackfd = options.trackfd;
+    state.anonymous = fileno == -1;
+
+    int mapFd = fileno;
+    int flags = state.flags;
+    if (state.anonymous) {
+        if (flags & MAP_SHARED) {
+            state.fd = anonymousSharedFile(length);
+            mapFd = state.fd;
+            flags &= ~MAP_ANONYMOUS;
+        } else {
+            flags |= MAP_ANONYMOUS;
+        }
+    } else {
+        length = fileMapLength(fileno, length, options.offset);
+        if (options.trackfd) {
+            state.fd = fcntl(fileno, F_DUPFD_CLOEXEC, 0);
+            if (state.fd < 0)
+                throw errnoError();
+        }
+    }
+    void *data = mmap(nullptr, static_cast<std::size_t>(length), state.prot, flags, mapFd, options.offset);
+    if (data == MAP_FAILED)
+        throw errnoError(); // state's destructor closes the descriptor
+    state.data = static_cast<std::uint8_t *>(data);
+    state.length = length;
+}
+
+MemoryMap::~MemoryMap() = default;
+
+void MemoryMap::close()
+{
+    WriteLock lock(m_state->mapLock);
+    if (m_state->exports > 0)
+        throw BufferError("cannot close exported pointers exist");
+    m_state->release();
+    m_state->closed = true;
+}
+
+bool MemoryMap::closed() const
+{
+    ReadLock lock(m_state->mapLock);
+    return m_state->closed;
+}
+
+std::int64_t MemoryMap::find(ByteView sub, std::optional<std::int64_t> start,
+                             std::optional<std::int64_t> end) const
+{
+    const ReadLock lock = lockOpen(*m_state);
+    return findIn(*m_state, sub, start, end, Direction::Forward);
+}
+
+std::int64_t MemoryMap::rfind(ByteView sub, std::optional<std::int64_t> start,
+                              std::optional<std::int64_t> end) const
+{
+    const ReadLock lock = lockOpen(*m_state);
+    return findIn(*m_state, sub, start, end, Direction::Backward);
+}
+
+void MemoryMap::flush(std::int64_t offset, std::optional<std::int64_t> size)
+{
+    const ReadLock lock = lockOpen(*m_state);
+    const MapState &state = *m_state;
+    const std::int64_t count = size.value_or(state.length - offset);
+    if (count < 0 || offset < 0 || state.length - offset < count)
+        throw ValueError("flush values out of range");
+    if (state.access == Access::Read || state.access == Access::Copy)
+        return;
+    if (msync(state.data + offset, static_cast<std::size_t>(count), MS_SYNC) != 0)
+        throw errnoError();
+}
+
+void MemoryMap::madvise(int option, std::int64_t start, std::optional<std::int64_t> length)
+{
+    const ReadLock lock = lockOpen(*m_state);
+    const MapState &state = *m_state;
+    if (start < 0 || start >= state.length)
+        throw ValueError("madvise start out of bounds");
+    std::int64_t count = length.value_or(state.length);
+    if (count < 0)
+        throw ValueError("madvise length invalid");
+    if (kMaxSize - start < count)
+        throw OverflowError("madvise length too large");
+    count = std::min(count, state.length - start);
+    if (::madvise(state.data + start, static_cast<std::size_t>(count), option) != 0)
+        throw errnoError();
+}
+
+void MemoryMap::move(std::int64_t dest, std::int64_t src, std::int64_t count)
+{
+    const ReadLock lock = lockOpen(*m_state);
+    const MapState &state = *m_state;
+    checkWritable(state);
+    if (dest < 0 || src < 0 || count < 0 || state.length - dest < count || state.length - src < count)
+        throw ValueError("source, destination, or count out of range");
+    std::uint8_t *to = state.data + dest;
+    const std::uint8_t *from = state.data + src;
+    guarded(state, [&] { std::memmove(to, from, static_cast<std::size_t>(count)); });
+}
+
+Bytes MemoryMap::read(std::optional<std::int64_t> n)
+{
+    const ReadLock lock = lockOpen(*m_state);
+    MapState &state = *m_state;
+    std::lock_guard position(state.positionLock);
+    const std::int64_t remaining = state.position < state.length ? state.length - state.position : 0;
+    const std::int64_t count = (!n || *n < 0 || *n > remaining) ? remaining : *n;
+    Bytes result(static_cast<std::size_t>(count));
+    copyOut(state, state.position, result.data(), count);
+    state.position += count;
+    return result;
+}
+
+std::uint8_t MemoryMap::readByte()
+{
+    const ReadLock lock = lockOpen(*m_state);
+    MapState &state = *m_state;
+    std::lock_guard position(state.positionLock);
+    if (state.position >= state.length)
+        throw ValueError("read byte out of range");
+    std::uint8_t byte = 0;
+    copyOut(state, state.position, &byte, 1);
+    ++state.position;
+    return byte;
+}
+
+Bytes MemoryMap::readLine()
+{
+    const ReadLock lock = lockOpen(*m_state);
+    MapState &state = *m_state;
+    std::lock_guard position(state.positionLock);
+    const std::int64_t remaining = state.position < state.length ? state.length - state.position : 0;
+    if (remaining == 0)
+        return {};
+    const std::uint8_t *start = state.data + state.position;
+    const void *newline = nullptr;
+    guarded(state, [&] { newline = std::memchr(start, '\n', static_cast<std::size_t>(remaining)); });
+    const std::int64_t count = newline ? static_cast<const std::uint8_t *>(newline) - start + 1 : remaining;
+    Bytes line(static_cast<std::size_t>(count));
+    copyOut(state, state.position, line.data(), count);
+    state.position += count;
+    return line;
+}
+
+void MemoryMap::resize(std::int64_t newsize)
+{
+    WriteLock lock(m_state->mapLock);
+    MapState &state = *m_state;
+    checkOpen(state);
+    if (state.exports > 0)
+        throw BufferError("mmap can't resize with extant buffers exported.");
+    if (!state.trackfd)
+        throw ValueError("mmap can't resize with trackfd=False.");
+    if (state.access != Access::Write && state.access != Access::Default)
+        throw TypeError("mmap can't resize a readonly or copy-on-write memory map.");
+    if (newsize < 0 || kMaxSize - newsize < state.offset)
+        throw ValueError("new size out of range");
+    if (newsize == 0)
+        throw OSError(EINVAL, "a map cannot be empty; the file was left as it was");
+
+    // The step that can lose data runs last: a file that must grow grows before the
+    // remap (and shrinks back if the remap fails); a file that shrinks shrinks only
+    // after the remap succeeded.
+    const std::int64_t oldLength = state.length;
+    const std::int64_t target = state.offset + newsize;
+    const std::int64_t oldFileSize = state.fd >= 0 ? fileSize(state.fd) : 0;
+    const bool fileGrows = state.fd >= 0 && target > oldFileSize;
+    if (fileGrows && ftruncate(state.fd, target) != 0)
+        throw errnoError();
+    void *data = mremap(state.data, static_cast<std::size_t>(oldLength), static_cast<std::size_t>(newsize),
+                        MREMAP_MAYMOVE);
+    if (data == MAP_FAILED) {
+        const int error = errno;
+        if (fileGrows)
+            (void)ftruncate(state.fd, oldFileSize);
+        throw OSError(error);
+    }
+    if (state.fd >= 0 && !fileGrows && ftruncate(state.fd, target) != 0) {
+        const int error = errno;
+        void *back = mremap(data, static_cast<std::size_t>(newsize), static_cast<std::size_t>(oldLength),
+                            MREMAP_MAYMOVE);
+        if (back == MAP_FAILED) {
+            // The smaller map is still valid: keep it rather than lose it.
+            state.data = static_cast<std::uint8_t *>(data);
+            state.length = newsize;
+        } else {
+            state.data = static_cast<std::uint8_t *>(back);
+        }
+        throw OSError(error);
+    }
+    state.data = static_cast<std::uint8_t *>(data);
+    state.length = newsize;
+}
+
+std::int64_t MemoryMap::seek(std::int64_t pos, int whence)
+{
+    const ReadLock lock = lockOpen(*m_state);
+    MapState &state = *m_state;
+    std::lock_guard position(state.positionLock);
+    std::int64_t where;
+    switch (whence) {
+    case 0:
+        where = pos;
+        break;
+    case 1:
+        if (kMaxSize - state.position < pos)
+            throw ValueError("seek out of range");
+        where = state.position + pos;
+        break;
+    case 2:
+        if (kMaxSize - state.length < pos)
+            throw ValueError("seek out of range");
+        where = state.length + pos;
+        break;
+    default:
+        throw ValueError("unknown seek type");
+    }
+    if (where > state.length || where < 0)
+        throw ValueError("seek out of range");
+    state.position = where;
+    return where;
+}
+
+std::int64_t MemoryMap::size() const
+{
+    const ReadLock lock = lockOpen(*m_state);
+    if (m_state->anonymous)
+        return m_state->length;
+    if (m_state->fd < 0)
+        throw OSError(EBADF);
+    return fileSize(m_state->fd);
+}
+
+std::int64_t MemoryMap::tell() const
+{
+    const ReadLock lock = lockOpen(*m_state);
+    std::lock_guard position(m_state->positionLock);
+    return m_state->position;
+}
+
+std::int64_t MemoryMap::write(ByteView data)
+{
+    const ReadLock lock = lockOpen(*m_state);
+    MapState &state = *m_state;
+    checkWritable(state);
+    std::lock_guard position(state.positionLock);
+    const auto count = static_cast<std::int64_t>(data.size());
+    if (state.position > state.length || state.length - state.position < count)
+        throw ValueError("data out of range");
+    copyIn(state, state.position, data.data(), count);
+    state.position += count;
+    return count;
+}
+
+void MemoryMap::writeByte(std::uint8_t byte)
+{
+    const ReadLock lock = lockOpen(*m_state);
+    MapState &state = *m_state;
+    checkWritable(state);
+    std::lock_guard position(state.positionLock);
+    if (state.position >= state.length)
+        throw ValueError("write byte out of range");
+    copyIn(state, state.position, &byte, 1);
+    ++state.position;
+}
+
+std::int64_t MemoryMap::length() const
+{
+    const ReadLock lock = lockOpen(*m_state);
+    return m_state->length;
+}
+
+namespace {
+std::int64_t checkedIndex(const MapState &state, std::int64_t index)
+{
+    if (index < 0)
+        index += state.length;
+    if (index < 0 || index >= state.length)
+        throw IndexError("mmap index out of range");
+    return index;
+}
+} // namespace
+
+std::uint8_t MemoryMap::at(std::int64_t index) const
+{
+    const ReadLock lock = lockOpen(*m_state);
+    std::uint8_t byte = 0;
+    copyOut(*m_state, checkedIndex(*m_state, index), &byte, 1);
+    return byte;
+}
+
+Bytes MemoryMap::slice(const Slice &slice) const
+{
+    const ReadLock lock = lockOpen(*m_state);
+    const MapState &state = *m_state;
+    const SliceRange range = resolveSlice(slice, state.length);
+    Bytes result(static_cast<std::size_t>(range.count));
+    if (range.step == 1) {
+        copyOut(state, range.start, result.data(), range.count);
+        return result;
+    }
+    std::uint8_t *to = result.data();
+    guarded(state, [&] {
+        for (std::int64_t i = 0; i < range.count; ++i)
+            to[i] = state.data[range.start + i * range.step];
+    });
+    return result;
+}
+
+void MemoryMap::setAt(std::int64_t index, std::uint8_t byte)
+{
+    const ReadLock lock = lockOpen(*m_state);
+    checkWritable(*m_state);
+    copyIn(*m_state, checkedIndex(*m_state, index), &byte, 1);
+}
+
+void MemoryMap::setSlice(const Slice &slice, ByteView data)
+{
+    const ReadLock lock = lockOpen(*m_state);
+    const MapState &state = *m_state;
+    checkWritable(state);
+    const SliceRange range = resolveSlice(slice, state.length);
+    if (static_cast<std::int64_t>(data.size()) != range.count)
+        throw IndexError("mmap slice assignment is wrong size");
+    if (range.step == 1) {
+        copyIn(state, range.start, data.data(), range.count);
+        return;
+    }
+    const std::uint8_t *from = data.data();
+    guarded(state, [&] {
+        for (std::int64_t i = 0; i < range.count; ++i)
+            state.data[range.start + i * range.step] = from[i];
+    });
+}
+
+MappedBuffer MemoryMap::buffer()
+{
+    const ReadLock lock = lockOpen(*m_state);
+    m_state->exports.fetch_add(1);
+    return MappedBuffer(m_state, {m_state->data, static_cast<std::size_t>(m_state->length)},
+                        m_state->access == Access::Read);
+}
+
+std::string MemoryMap::repr() const
+{
+    ReadLock lock(m_state->mapLock);
+    const MapState &state = *m_state;
+    if (state.closed)
+        return "<mmap.mmap closed=True>";
+    std::lock_guard position(state.positionLock);
+    return std::string("<mmap.mmap closed=False, access=") + accessName(state.access)
+        + ", length=" + std::to_string(state.length) + ", pos=" + std::to_string(state.position)
+        + ", offset=" + std::to_string(state.offset) + ">";
+}
+
+Access MemoryMap::access() const
+{
+    return m_state->access;
+}
+
+std::int64_t MemoryMap::offset() const
+{
+    return m_state->offset;
+}
+
+bool MemoryMap::trackfd() const
+{
+    return m_state->trackfd;
+}
+
+bool MemoryMap::isAnonymous() const
+{
+    return m_state->anonymous;
+}
+
+} // namespace hexmap

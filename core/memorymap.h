@@ -1,0 +1,134 @@
+#pragma once
+
+#include "constants.h"
+#include "mappedbuffer.h"
+#include "slice.h"
+
+#include <sys/mman.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace hexmap {
+
+using Bytes = std::vector<std::uint8_t>;
+using ByteView = std::span<const std::uint8_t>;
+
+namespace detail {
+struct MapState;
+}
+
+// Python's mmap.mmap constructor keywords, with Python's defaults.
+struct MapOptions
+{
+    int flags = MAP_SHARED;
+    int prot = PROT_READ | PROT_WRITE;
+    Access access = Access::Default;
+    std::int64_t offset = 0;
+    bool trackfd = true;
+};
+
+// Python's mmap.mmap on Linux (3.13), in C++: same methods, defaults, errors (classes,
+// messages and the order in which they are checked). Python's None is an empty
+// std::optional. Errors are the classes of errors.h.
+//
+// Where hexmap is better than CPython (each covered by its own test):
+//  1. No SIGBUS crash: when the file shrinks underneath the map, or the disk is full
+//     when a write must allocate a page, the access raises OSError (EFAULT for a
+//     truncated file, EIO otherwise) and the process lives on. Every access to the
+//     mapped bytes goes through one guarded path (faultguard.h).
+//  2. resize is atomic: every check happens before the file is touched, resize(0)
+//     raises OSError EINVAL without truncating, and a failed remap puts the file's
+//     size back.
+//  3. Thread-safe: every method may be called from several threads at once; close and
+//     resize wait until no other thread is inside the mapped bytes.
+//  4. CPython 3.15's fixes: flush(offset) alone flushes to the end; size() of an
+//     anonymous map is its length; an empty needle with start past the end is -1.
+//  5. Shared anonymous maps are backed by a memfd, so resize can grow them (CPython
+//     grows the mapping but the new pages crash on first touch).
+class MemoryMap
+{
+public:
+    // mmap.mmap(fileno, length, flags, prot, access, offset, trackfd). fileno -1 maps
+    // anonymous zero-filled memory; length 0 maps a regular file from offset to its end.
+    MemoryMap(int fileno, std::int64_t length, const MapOptions &options = {});
+    // Unmaps like close(), without flushing. A MappedBuffer still alive keeps the
+    // mapping until it goes.
+    ~MemoryMap();
+    MemoryMap(const MemoryMap &) = delete;
+    MemoryMap &operator=(const MemoryMap &) = delete;
+
+    // Unmaps and closes the duplicated descriptor; idempotent. BufferError while
+    // buffers are exported.
+    void close();
+    [[nodiscard]] bool closed() const;
+
+    // Lowest index of sub in [start, end); start defaults to the position, end to the
+    // length; negative values count from the end. -1 when absent.
+    [[nodiscard]] std::int64_t find(ByteView sub, std::optional<std::int64_t> start = {},
+                                    std::optional<std::int64_t> end = {}) const;
+    // Highest such index; rfind of an empty needle is end.
+    [[nodiscard]] std::int64_t rfind(ByteView sub, std::optional<std::int64_t> start = {},
+                                     std::optional<std::int64_t> end = {}) const;
+
+    // msync(MS_SYNC) of [offset, offset + size); size defaults to the rest of the map.
+    // Checks the range but does nothing on READ and COPY maps.
+    void flush(std::int64_t offset = 0, std::optional<std::int64_t> size = {});
+    // madvise(option) on [start, start + length), length clamped to the map.
+    void madvise(int option, std::int64_t start = 0, std::optional<std::int64_t> length = {});
+    // memmove within the map; the position is unchanged.
+    void move(std::int64_t dest, std::int64_t src, std::int64_t count);
+
+    // Up to n bytes from the position (all the rest when n is empty or negative).
+    [[nodiscard]] Bytes read(std::optional<std::int64_t> n = {});
+    [[nodiscard]] std::uint8_t readByte();
+    // Up to and including the next '\n', or to the end.
+    [[nodiscard]] Bytes readLine();
+    // Resizes the file to offset + newsize and the map to newsize. The position is
+    // not clamped.
+    void resize(std::int64_t newsize);
+    // whence 0 (from the start), 1 (from the position), 2 (from the end). Returns the
+    // new position.
+    std::int64_t seek(std::int64_t pos, int whence = 0);
+    [[nodiscard]] bool seekable() const { return true; }
+    // The size of the underlying file (fstat), including bytes before offset.
+    [[nodiscard]] std::int64_t size() const;
+    [[nodiscard]] std::int64_t tell() const;
+    // Writes all of data at the position or nothing (ValueError). Returns its length.
+    std::int64_t write(ByteView data);
+    void writeByte(std::uint8_t byte);
+    // len(m): the map's length.
+    [[nodiscard]] std::int64_t length() const;
+
+    // m[i], negative i counting from the end.
+    [[nodiscard]] std::uint8_t at(std::int64_t index) const;
+    // m[start:stop:step].
+    [[nodiscard]] Bytes slice(const Slice &slice) const;
+    // m[i] = byte.
+    void setAt(std::int64_t index, std::uint8_t byte);
+    // m[start:stop:step] = data; data must have the slice's length.
+    void setSlice(const Slice &slice, ByteView data);
+
+    // The buffer protocol: a pinned view of the mapped bytes. While one is alive,
+    // close() and resize() raise BufferError.
+    [[nodiscard]] MappedBuffer buffer();
+
+    // Python's repr(m).
+    [[nodiscard]] std::string repr() const;
+
+    // What the constructor was given, after Python's defaulting (DEFAULT access with a
+    // read-only prot becomes READ, a write-only prot WRITE).
+    [[nodiscard]] Access access() const;
+    [[nodiscard]] std::int64_t offset() const;
+    [[nodiscard]] bool trackfd() const;
+    [[nodiscard]] bool isAnonymous() const;
+
+private:
+    std::shared_ptr<detail::MapState> m_state;
+};
+
+} // namespace hexmap

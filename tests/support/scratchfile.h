@@ -1,0 +1,105 @@
+#pragma once
+// Test support: a real file with known bytes in a temporary folder, and independent
+// ways to look at it (pread, stat) that do not go through the map under test.
+
+#include "errors.h"
+#include "memorymap.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <stdexcept>
+#include <string>
+
+class ScratchFile
+{
+public:
+    explicit ScratchFile(const QByteArray &content, int openFlags = O_RDWR)
+    {
+        if (!m_dir.isValid())
+            throw std::runtime_error("no temporary folder");
+        m_path = (m_dir.path() + QStringLiteral("/data.bin")).toStdString();
+        const int writer = ::open(m_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        if (writer < 0 || ::write(writer, content.constData(), size_t(content.size())) != content.size())
+            throw std::runtime_error("cannot write " + m_path);
+        ::close(writer);
+        m_fd = ::open(m_path.c_str(), openFlags | O_CLOEXEC);
+        if (m_fd < 0)
+            throw std::runtime_error("cannot open " + m_path);
+    }
+    ~ScratchFile()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    ScratchFile(const ScratchFile &) = delete;
+    ScratchFile &operator=(const ScratchFile &) = delete;
+
+    [[nodiscard]] int fd() const { return m_fd; }
+    [[nodiscard]] const std::string &path() const { return m_path; }
+
+    // Closes the descriptor the test opened (the map may hold its own duplicate).
+    void closeFd()
+    {
+        ::close(m_fd);
+        m_fd = -1;
+    }
+
+    // The file's bytes as another reader sees them now.
+    [[nodiscard]] QByteArray contents() const
+    {
+        const int reader = ::open(m_path.c_str(), O_RDONLY | O_CLOEXEC);
+        struct stat status = {};
+        fstat(reader, &status);
+        QByteArray bytes(qsizetype(status.st_size), '\0');
+        const ssize_t got = pread(reader, bytes.data(), size_t(bytes.size()), 0);
+        ::close(reader);
+        bytes.resize(got < 0 ? 0 : qsizetype(got));
+        return bytes;
+    }
+
+    [[nodiscard]] qint64 size() const
+    {
+        struct stat status = {};
+        stat(m_path.c_str(), &status);
+        return status.st_size;
+    }
+
+    void truncate(qint64 length) const
+    {
+        if (::truncate(m_path.c_str(), length) != 0)
+            throw std::runtime_error("cannot truncate " + m_path);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    std::string m_path;
+    int m_fd = -1;
+};
+
+// "Class: message" of the hexmap::Error fn throws, or "no error".
+template <typename Fn>
+QString errorOf(Fn &&fn)
+{
+    try {
+        fn();
+    } catch (const hexmap::Error &error) {
+        return QString::fromLatin1(error.pythonType()) + QStringLiteral(": ") + QString::fromUtf8(error.what());
+    }
+    return QStringLiteral("no error");
+}
+
+inline hexmap::ByteView bytesOf(const char *text)
+{
+    return {reinterpret_cast<const std::uint8_t *>(text), std::char_traits<char>::length(text)};
+}
+
+inline QByteArray toQByteArray(const std::vector<std::uint8_t> &bytes)
+{
+    return QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size()));
+}
