@@ -77,12 +77,16 @@ void guarded(const MapState &state, Fn &&fn)
 
 void copyOut(const MapState &state, std::int64_t from, std::uint8_t *to, std::int64_t count)
 {
+    if (count == 0)
+        return; // `to` may be null
     const std::uint8_t *source = state.data + from;
     guarded(state, [&] { std::memcpy(to, source, static_cast<std::size_t>(count)); });
 }
 
 void copyIn(const MapState &state, std::int64_t to, const std::uint8_t *from, std::int64_t count)
 {
+    if (count == 0)
+        return; // `from` may be null
     std::uint8_t *target = state.data + to;
     guarded(state, [&] { std::memcpy(target, from, static_cast<std::size_t>(count)); });
 }
@@ -287,8 +291,8 @@ void MemoryMap::flush(std::int64_t offset, std::optional<std::int64_t> size)
 {
     const ReadLock lock = lockOpen(*m_state);
     const MapState &state = *m_state;
-    const std::int64_t count = size.value_or(state.length - offset);
-    if (count < 0 || offset < 0 || state.length - offset < count)
+    const std::int64_t count = offset < 0 ? -1 : size.value_or(state.length - offset);
+    if (count < 0 || state.length - offset < count)
         throw ValueError("flush values out of range");
     if (state.access == Access::Read || state.access == Access::Copy)
         return;
