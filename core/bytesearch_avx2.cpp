@@ -12,10 +12,9 @@ struct Avx2Vec
     using Reg = __m256i;
     static Reg splat(Byte b) { return _mm256_set1_epi8(static_cast<char>(b)); }
     static Reg load(const Byte *p) { return _mm256_loadu_si256(reinterpret_cast<const Reg *>(p)); }
-    static std::uint32_t equal(Reg a, Reg b)
-    {
-        return static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(a, b)));
-    }
+    static Reg equal(Reg a, Reg b) { return _mm256_cmpeq_epi8(a, b); }
+    static Reg either(Reg a, Reg b) { return _mm256_or_si256(a, b); }
+    static std::uint32_t mask(Reg r) { return static_cast<std::uint32_t>(_mm256_movemask_epi8(r)); }
     static std::uint32_t equalBoth(Reg a, Reg x, Reg b, Reg y)
     {
         return static_cast<std::uint32_t>(_mm256_movemask_epi8(

@@ -11,8 +11,9 @@ namespace {
 
 using Byte = std::uint8_t;
 
-// Each Vec provides: Width; Reg; splat(b); load(p) (unaligned); equal(a, b) -> bit mask
-// of equal lanes; equalBoth(a, x, b, y) -> mask of lanes where a==x and b==y.
+// Each Vec provides: Width; Reg; splat(b); load(p) (unaligned); equal(a, b) -> lanes all
+// ones where equal; either(a, b) -> bitwise or; mask(r) -> one bit per lane's top bit;
+// equalBoth(a, x, b, y) -> mask of the lanes where a==x and b==y.
 
 inline bool matchesRest(const Byte *at, const Byte *needle, std::size_t m)
 {
@@ -37,22 +38,21 @@ std::int64_t findByte(const Byte *hay, std::size_t n, Byte byte)
     const auto target = Vec::splat(byte);
     std::size_t i = 0;
     for (; i + 4 * W <= n; i += 4 * W) {
-        const std::uint32_t m0 = Vec::equal(Vec::load(hay + i), target);
-        const std::uint32_t m1 = Vec::equal(Vec::load(hay + i + W), target);
-        const std::uint32_t m2 = Vec::equal(Vec::load(hay + i + 2 * W), target);
-        const std::uint32_t m3 = Vec::equal(Vec::load(hay + i + 3 * W), target);
-        if ((m0 | m1 | m2 | m3) == 0)
+        const auto e0 = Vec::equal(Vec::load(hay + i), target);
+        const auto e1 = Vec::equal(Vec::load(hay + i + W), target);
+        const auto e2 = Vec::equal(Vec::load(hay + i + 2 * W), target);
+        const auto e3 = Vec::equal(Vec::load(hay + i + 3 * W), target);
+        if (Vec::mask(Vec::either(Vec::either(e0, e1), Vec::either(e2, e3))) == 0)
             continue;
-        if (m0)
-            return static_cast<std::int64_t>(i + lowestBit(m0));
-        if (m1)
-            return static_cast<std::int64_t>(i + W + lowestBit(m1));
-        if (m2)
-            return static_cast<std::int64_t>(i + 2 * W + lowestBit(m2));
-        return static_cast<std::int64_t>(i + 3 * W + lowestBit(m3));
+        const typename Vec::Reg hits[] = {e0, e1, e2, e3};
+        for (const auto &e : hits) {
+            if (const std::uint32_t mask = Vec::mask(e))
+                return static_cast<std::int64_t>(i + lowestBit(mask));
+            i += W;
+        }
     }
     for (; i + W <= n; i += W) {
-        if (const std::uint32_t mask = Vec::equal(Vec::load(hay + i), target))
+        if (const std::uint32_t mask = Vec::mask(Vec::equal(Vec::load(hay + i), target)))
             return static_cast<std::int64_t>(i + lowestBit(mask));
     }
     for (; i < n; ++i) {
@@ -70,23 +70,23 @@ std::int64_t rfindByte(const Byte *hay, std::size_t n, Byte byte)
     std::size_t top = n; // every position >= top has been checked
     for (; top >= 4 * W; top -= 4 * W) {
         const Byte *base = hay + top - 4 * W;
-        const std::uint32_t m0 = Vec::equal(Vec::load(base), target);
-        const std::uint32_t m1 = Vec::equal(Vec::load(base + W), target);
-        const std::uint32_t m2 = Vec::equal(Vec::load(base + 2 * W), target);
-        const std::uint32_t m3 = Vec::equal(Vec::load(base + 3 * W), target);
-        if ((m0 | m1 | m2 | m3) == 0)
+        // Loads in descending order, as the stream goes: the prefetcher keeps up.
+        const auto e3 = Vec::equal(Vec::load(base + 3 * W), target);
+        const auto e2 = Vec::equal(Vec::load(base + 2 * W), target);
+        const auto e1 = Vec::equal(Vec::load(base + W), target);
+        const auto e0 = Vec::equal(Vec::load(base), target);
+        if (Vec::mask(Vec::either(Vec::either(e0, e1), Vec::either(e2, e3))) == 0)
             continue;
-        const std::size_t at = top - 4 * W;
-        if (m3)
-            return static_cast<std::int64_t>(at + 3 * W + highestBit(m3));
-        if (m2)
-            return static_cast<std::int64_t>(at + 2 * W + highestBit(m2));
-        if (m1)
-            return static_cast<std::int64_t>(at + W + highestBit(m1));
-        return static_cast<std::int64_t>(at + highestBit(m0));
+        std::size_t at = top;
+        const typename Vec::Reg hits[] = {e3, e2, e1, e0};
+        for (const auto &e : hits) {
+            at -= W;
+            if (const std::uint32_t mask = Vec::mask(e))
+                return static_cast<std::int64_t>(at + highestBit(mask));
+        }
     }
     for (; top >= W; top -= W) {
-        if (const std::uint32_t mask = Vec::equal(Vec::load(hay + top - W), target))
+        if (const std::uint32_t mask = Vec::mask(Vec::equal(Vec::load(hay + top - W), target)))
             return static_cast<std::int64_t>(top - W + highestBit(mask));
     }
     while (top > 0) {
