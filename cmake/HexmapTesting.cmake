@@ -8,7 +8,7 @@ function(hexmap_add_test name)
     target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBRARIES})
     add_test(NAME ${name} COMMAND ${name})
     set_tests_properties(${name} PROPERTIES
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;HEXMAP_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
     if(ARG_BENCH)
         set_tests_properties(${name} PROPERTIES LABELS bench RUN_SERIAL TRUE)
     endif()
