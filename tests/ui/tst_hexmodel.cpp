@@ -1,0 +1,230 @@
+// HexModel under QAbstractItemModelTester (fatal): edits, undo/redo, typing merges,
+// resize with rows and undo, modified-range bookkeeping, read-only refusal. File bytes
+// are checked by reading the file independently.
+#include "hexmodel.h"
+#include "scratchfile.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace hexmap;
+
+namespace {
+std::unique_ptr<HexModel> modelFor(const ScratchFile &file, Access access = Access::Write)
+{
+    return std::make_unique<HexModel>(std::make_unique<MemoryMap>(file.fd(), 0, MapOptions{.access = access}));
+}
+const qint64 kPage = 4096;
+} // namespace
+
+class TestHexModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void rowsArePages();
+    void dataRoles();
+    void overwriteUndoRedo();
+    void typingMergesIntoOneStep();
+    void modifiedRangesClearOnlyOnFlush();
+    void resizeGrowShrinkUndo();
+    void hugeShrinkIsNotUndoable();
+    void readOnlyRefusesEdits();
+    void copyOnWriteLeavesTheFile();
+    void truncatedPagesAreMissingNotFatal();
+};
+
+void TestHexModel::rowsArePages()
+{
+    ScratchFile file(QByteArray(2 * kPage + 10, 'a'));
+    auto model = modelFor(file);
+    QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QCOMPARE(model->rowCount(), 3);
+    QCOMPARE(model->columnCount(), int(kPage));
+    QCOMPARE(model->size(), 2 * kPage + 10);
+    QCOMPARE(model->offsetOf(model->index(2, 9)), 2 * kPage + 9);
+    QCOMPARE(model->indexOf(kPage + 1), model->index(1, 1));
+    QVERIFY(!model->indexOf(2 * kPage + 10).isValid());
+    // The last row's cells past the end have no data and no flags.
+    QCOMPARE(model->flags(model->index(2, 10)), Qt::NoItemFlags);
+    QVERIFY(!model->data(model->index(2, 10)).isValid());
+    QVERIFY(model->flags(model->index(2, 9)) & Qt::ItemIsEditable);
+}
+
+void TestHexModel::dataRoles()
+{
+    ScratchFile file(QByteArray("\x00\x7f\xff", 3));
+    auto model = modelFor(file);
+    QCOMPARE(model->data(model->index(0, 1)).toString(), "7F");
+    QCOMPARE(model->data(model->index(0, 2), Qt::EditRole).toInt(), 255);
+    QCOMPARE(model->data(model->index(0, 0), HexModel::ByteRole).toInt(), 0);
+    QCOMPARE(model->data(model->index(0, 0), HexModel::PageBytesRole).toByteArray(), QByteArray("\x00\x7f\xff", 3));
+    QCOMPARE(model->read(1, 100).bytes, QByteArray("\x7f\xff"));
+    QCOMPARE(model->headerData(1, Qt::Vertical).toString(), "1000");
+}
+
+void TestHexModel::overwriteUndoRedo()
+{
+    ScratchFile file(QByteArray(2 * kPage, '.'));
+    auto model = modelFor(file);
+    QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy changed(model.get(), &QAbstractItemModel::dataChanged);
+
+    QVERIFY(model->overwrite(kPage - 2, "ABCD")); // across the page boundary
+    QCOMPARE(file.contents().mid(kPage - 3, 6), ".ABCD.");
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed[0][0].toModelIndex(), model->index(0, 0));
+    QCOMPARE(changed[0][1].toModelIndex(), model->index(1, int(kPage) - 1));
+
+    QVERIFY(model->setData(model->index(0, 5), 0x41));
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(changed[1][0].toModelIndex(), model->index(0, 5)); // exactly that byte
+    QCOMPARE(changed[1][1].toModelIndex(), model->index(0, 5));
+    QCOMPARE(model->undoStack()->count(), 2);
+
+    model->undoStack()->undo();
+    model->undoStack()->undo();
+    QCOMPARE(file.contents(), QByteArray(2 * kPage, '.'));
+    model->undoStack()->redo();
+    QCOMPARE(file.contents().mid(kPage - 2, 4), "ABCD");
+    QVERIFY(!model->overwrite(2 * kPage - 1, "xy"));
+    QVERIFY(!model->setData(model->index(0, 0), 256));
+}
+
+void TestHexModel::typingMergesIntoOneStep()
+{
+    ScratchFile file(QByteArray(64, '.'));
+    auto model = modelFor(file);
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(model->overwrite(10 + i, QByteArray(1, char('a' + i)), HexModel::EditKind::Typing));
+    QVERIFY(model->overwrite(14, "E", HexModel::EditKind::Typing)); // retyping the last byte
+    QVERIFY(model->overwrite(40, "z", HexModel::EditKind::Typing)); // elsewhere: a new step
+    QVERIFY(model->overwrite(0, "paste")); // a paste is its own step
+    QCOMPARE(model->undoStack()->count(), 3);
+    QCOMPARE(file.contents().mid(10, 5), "abcdE");
+    model->undoStack()->undo();
+    model->undoStack()->undo();
+    QCOMPARE(file.contents().mid(10, 5), "abcdE");
+    model->undoStack()->undo();
+    QCOMPARE(file.contents(), QByteArray(64, '.'));
+    model->undoStack()->redo();
+    QCOMPARE(file.contents().mid(10, 5), "abcdE");
+}
+
+void TestHexModel::modifiedRangesClearOnlyOnFlush()
+{
+    ScratchFile file(QByteArray(3 * kPage, '.'));
+    auto model = modelFor(file);
+    QSignalSpy spy(model.get(), &HexModel::modifiedRangesChanged);
+    model->overwrite(10, "ab");
+    model->overwrite(12, "cd");
+    model->overwrite(kPage * 2, "x");
+    QCOMPARE(model->modifiedRanges().ranges(), (std::vector<RangeSet::Range>{{10, 14}, {2 * kPage, 2 * kPage + 1}}));
+    QCOMPARE(spy.size(), 3);
+    QVERIFY(!model->undoStack()->isClean());
+    QVERIFY(model->flush());
+    QVERIFY(model->modifiedRanges().empty());
+    QVERIFY(model->undoStack()->isClean());
+    model->undoStack()->undo(); // undoing is a change too
+    QCOMPARE(model->modifiedRanges().ranges(), (std::vector<RangeSet::Range>{{2 * kPage, 2 * kPage + 1}}));
+}
+
+void TestHexModel::resizeGrowShrinkUndo()
+{
+    QByteArray content(kPage + 100, 'a');
+    content[kPage + 99] = 'Z';
+    ScratchFile file(content);
+    auto model = modelFor(file);
+    QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy inserted(model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(model.get(), &QAbstractItemModel::rowsRemoved);
+
+    QVERIFY(model->resize(3 * kPage + 1));
+    QCOMPARE(model->rowCount(), 4);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(file.size(), 3 * kPage + 1);
+
+    QVERIFY(model->resize(10));
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(file.contents(), content.left(10));
+
+    model->undoStack()->undo(); // the cut bytes come back
+    QCOMPARE(model->rowCount(), 4);
+    QCOMPARE(file.contents().left(content.size()), content);
+    model->undoStack()->undo();
+    QCOMPARE(file.contents(), content);
+    QCOMPARE(model->rowCount(), 2);
+    model->undoStack()->redo();
+    model->undoStack()->redo();
+    QCOMPARE(file.size(), 10);
+
+    QSignalSpy failed(model.get(), &HexModel::editFailed);
+    QVERIFY(!model->resize(0)); // the core refuses an empty map
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(file.size(), 10);
+}
+
+void TestHexModel::hugeShrinkIsNotUndoable()
+{
+    QTemporaryDir dir;
+    const QByteArray path = dir.filePath("big.bin").toLocal8Bit();
+    const int fd = ::open(path.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    QCOMPARE(ftruncate(fd, HexModel::kMaxUndoableCut + 2 * kPage), 0); // sparse
+    HexModel model(std::make_unique<MemoryMap>(fd, 0));
+    ::close(fd);
+    model.overwrite(0, "x");
+    QVERIFY(model.canUndoResize(2 * kPage));
+    QVERIFY(!model.canUndoResize(2 * kPage - 1));
+    QVERIFY(model.resize(kPage - 1));
+    QCOMPARE(model.undoStack()->count(), 0);
+    QCOMPARE(QFileInfo(dir.filePath("big.bin")).size(), kPage - 1);
+}
+
+void TestHexModel::readOnlyRefusesEdits()
+{
+    ScratchFile file("abc", O_RDONLY);
+    auto model = modelFor(file, Access::Read);
+    QVERIFY(model->isReadOnly());
+    QSignalSpy failed(model.get(), &HexModel::editFailed);
+    QVERIFY(!model->overwrite(0, "x"));
+    QVERIFY(!model->setData(model->index(0, 0), 1));
+    QVERIFY(!(model->flags(model->index(0, 0)) & Qt::ItemIsEditable));
+    QCOMPARE(failed.size(), 2);
+    QCOMPARE(failed[1][0].toString(), "The file is open read-only: edits are refused.");
+    QCOMPARE(file.contents(), "abc");
+}
+
+void TestHexModel::copyOnWriteLeavesTheFile()
+{
+    ScratchFile file("abc");
+    auto model = modelFor(file, Access::Copy);
+    QVERIFY(model->isCopyOnWrite());
+    QVERIFY(model->overwrite(0, "X"));
+    QCOMPARE(model->read(0, 3).bytes, "Xbc");
+    QCOMPARE(file.contents(), "abc");
+    QVERIFY(!model->flush()); // copy-on-write saves, never flushes
+    QVERIFY(!model->modifiedRanges().empty());
+}
+
+void TestHexModel::truncatedPagesAreMissingNotFatal()
+{
+    ScratchFile file(QByteArray(3 * kPage, 'a'));
+    auto model = modelFor(file);
+    file.truncate(kPage);
+    const ByteBlock block = model->read(kPage - 2, 4);
+    QCOMPARE(block.bytes.left(2), "aa");
+    QVERIFY(!block.isMissing(1));
+    QVERIFY(block.isMissing(2));
+    QVERIFY(block.isMissing(3));
+    QVERIFY(!model->data(model->index(1, 0)).isValid());
+    QVERIFY(!model->data(model->index(2, 0), HexModel::PageBytesRole).isValid());
+    QSignalSpy failed(model.get(), &HexModel::editFailed);
+    QVERIFY(!model->overwrite(2 * kPage, "x"));
+    QCOMPARE(failed.size(), 1);
+}
+
+QTEST_MAIN(TestHexModel)
+#include "tst_hexmodel.moc"

@@ -1,0 +1,285 @@
+#include "hexmodel.h"
+
+#include "errors.h"
+#include "overwritecommand.h"
+#include "resizecommand.h"
+
+#include <QUndoStack>
+
+namespace hexmap {
+
+namespace {
+QString messageOf(const Error &error)
+{
+    return QString::fromUtf8(error.what());
+}
+} // namespace
+
+HexModel::HexModel(std::unique_ptr<MemoryMap> map, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_map(std::move(map))
+    , m_undoStack(new QUndoStack(this))
+    , m_rows(rowsFor(m_map->length()))
+{
+}
+
+HexModel::~HexModel() = default;
+
+qint64 HexModel::pageSize()
+{
+    return hexmap::pageSize();
+}
+
+int HexModel::rowsFor(qint64 size) const
+{
+    const qint64 rows = (std::min(size, kMaxTableBytes) + pageSize() - 1) / pageSize();
+    return int(rows);
+}
+
+bool HexModel::isCell(const QModelIndex &index) const
+{
+    return index.isValid() && index.model() == this && index.row() < m_rows && index.column() < columnCount();
+}
+
+int HexModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rows;
+}
+
+int HexModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(pageSize());
+}
+
+qint64 HexModel::size() const
+{
+    return m_map->length();
+}
+
+qint64 HexModel::offsetOf(const QModelIndex &index) const
+{
+    return qint64(index.row()) * pageSize() + index.column();
+}
+
+QModelIndex HexModel::indexOf(qint64 offset) const
+{
+    if (offset < 0 || offset >= std::min(size(), kMaxTableBytes))
+        return {};
+    return index(int(offset / pageSize()), int(offset % pageSize()));
+}
+
+ByteBlock HexModel::read(qint64 offset, qint64 count) const
+{
+    ByteBlock block;
+    const qint64 end = std::min(size(), offset + std::max<qint64>(count, 0));
+    if (offset < 0 || offset >= end)
+        return block;
+    block.bytes.resize(end - offset);
+    // Page by page, so that one unreadable page costs only its own bytes.
+    for (qint64 at = offset; at < end;) {
+        const qint64 pageEnd = std::min(end, (at / pageSize() + 1) * pageSize());
+        try {
+            const Bytes bytes = m_map->slice({at, pageEnd, {}});
+            std::copy(bytes.begin(), bytes.end(), block.bytes.begin() + (at - offset));
+        } catch (const Error &) {
+            if (block.missing.isEmpty())
+                block.missing.resize(block.bytes.size());
+            block.missing.fill(true, at - offset, pageEnd - offset);
+            std::fill(block.bytes.begin() + (at - offset), block.bytes.begin() + (pageEnd - offset), '\0');
+        }
+        at = pageEnd;
+    }
+    return block;
+}
+
+QVariant HexModel::data(const QModelIndex &index, int role) const
+{
+    if (!isCell(index))
+        return {};
+    const qint64 offset = offsetOf(index);
+    if (role == PageBytesRole) {
+        const ByteBlock page = read(qint64(index.row()) * pageSize(), pageSize());
+        return page.missing.isEmpty() ? QVariant(page.bytes) : QVariant();
+    }
+    if (offset >= size() || (role != Qt::DisplayRole && role != Qt::EditRole && role != ByteRole))
+        return {};
+    const ByteBlock block = read(offset, 1);
+    if (block.isMissing(0) || block.bytes.isEmpty())
+        return {};
+    const auto byte = quint8(block.bytes.at(0));
+    if (role == Qt::DisplayRole)
+        return QStringLiteral("%1").arg(byte, 2, 16, QLatin1Char('0')).toUpper();
+    return int(byte);
+}
+
+bool HexModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!isCell(index) || (role != Qt::EditRole && role != ByteRole))
+        return false;
+    bool ok = false;
+    const int byte = value.toInt(&ok);
+    if (!ok || byte < 0 || byte > 255)
+        return false;
+    return overwrite(offsetOf(index), QByteArray(1, char(byte)));
+}
+
+Qt::ItemFlags HexModel::flags(const QModelIndex &index) const
+{
+    if (!isCell(index) || offsetOf(index) >= size())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+    if (!isReadOnly())
+        flags |= Qt::ItemIsEditable;
+    return flags;
+}
+
+QVariant HexModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole || section < 0)
+        return {};
+    const qint64 value = orientation == Qt::Horizontal ? section : qint64(section) * pageSize();
+    return QStringLiteral("%1").arg(value, 0, 16).toUpper();
+}
+
+bool HexModel::isReadOnly() const
+{
+    return m_map->access() == Access::Read;
+}
+
+bool HexModel::isCopyOnWrite() const
+{
+    return m_map->access() == Access::Copy;
+}
+
+bool HexModel::overwrite(qint64 offset, const QByteArray &bytes, EditKind kind)
+{
+    if (isReadOnly()) {
+        emit editFailed(tr("The file is open read-only: edits are refused."));
+        return false;
+    }
+    if (offset < 0 || bytes.size() > size() - offset) {
+        emit editFailed(tr("%n byte(s) at offset %1 do not fit in the map (%2 bytes).", nullptr, int(bytes.size()))
+                            .arg(offset)
+                            .arg(size()));
+        return false;
+    }
+    if (bytes.isEmpty())
+        return true;
+    const ByteBlock before = read(offset, bytes.size());
+    if (!before.missing.isEmpty()) {
+        emit editFailed(tr("The bytes at offset %1 can no longer be read: the file changed underneath.").arg(offset));
+        return false;
+    }
+    if (!writeBytes(offset, bytes))
+        return false;
+    m_undoStack->push(new OverwriteCommand(this, offset, before.bytes, bytes, kind == EditKind::Typing));
+    return true;
+}
+
+bool HexModel::writeBytes(qint64 offset, const QByteArray &bytes)
+{
+    try {
+        const auto *data = reinterpret_cast<const std::uint8_t *>(bytes.constData());
+        m_map->setSlice({offset, offset + bytes.size(), {}}, {data, size_t(bytes.size())});
+    } catch (const Error &error) {
+        emit editFailed(tr("Cannot write at offset %1: %2").arg(offset).arg(messageOf(error)));
+        return false;
+    }
+    m_modified.add(offset, offset + bytes.size());
+    emitBytesChanged(offset, bytes.size());
+    emit modifiedRangesChanged();
+    return true;
+}
+
+void HexModel::emitBytesChanged(qint64 offset, qint64 count)
+{
+    const QModelIndex first = indexOf(offset);
+    const QModelIndex last = indexOf(offset + count - 1);
+    if (!first.isValid() || !last.isValid())
+        return;
+    if (first.row() == last.row())
+        emit dataChanged(first, last);
+    else
+        emit dataChanged(index(first.row(), 0), index(last.row(), columnCount() - 1));
+}
+
+bool HexModel::canUndoResize(qint64 newSize) const
+{
+    return newSize >= size() || size() - newSize <= kMaxUndoableCut;
+}
+
+bool HexModel::resize(qint64 newSize)
+{
+    const qint64 oldSize = size();
+    QByteArray cut;
+    const bool undoable = canUndoResize(newSize);
+    if (undoable && newSize < oldSize && newSize >= 0) {
+        const ByteBlock block = read(newSize, oldSize - newSize);
+        if (!block.missing.isEmpty()) {
+            emit editFailed(tr("The bytes to cut can no longer be read: the file changed underneath."));
+            return false;
+        }
+        cut = block.bytes;
+    }
+    if (!applyResize(newSize, {}))
+        return false;
+    if (undoable)
+        m_undoStack->push(new ResizeCommand(this, oldSize, newSize, cut));
+    else
+        m_undoStack->clear();
+    return true;
+}
+
+bool HexModel::applyResize(qint64 newSize, const QByteArray &restoredTail)
+{
+    const qint64 oldSize = size();
+    try {
+        m_map->resize(newSize);
+    } catch (const Error &error) {
+        emit editFailed(tr("Cannot resize to %1 bytes: %2").arg(newSize).arg(messageOf(error)));
+        return false;
+    }
+    // The map has its new size; tell views, rows first.
+    const int newRows = rowsFor(newSize);
+    if (newRows > m_rows) {
+        beginInsertRows({}, m_rows, newRows - 1);
+        m_rows = newRows;
+        endInsertRows();
+    } else if (newRows < m_rows) {
+        beginRemoveRows({}, newRows, m_rows - 1);
+        m_rows = newRows;
+        endRemoveRows();
+    }
+    // The page that holds the old or the new end changed partly.
+    const qint64 boundary = std::min(oldSize, newSize);
+    if (boundary > 0 && m_rows > 0) {
+        const int row = int(std::min<qint64>((boundary - 1) / pageSize(), m_rows - 1));
+        emit dataChanged(index(row, 0), index(row, columnCount() - 1));
+    }
+    m_modified.truncate(newSize);
+    emit sizeChanged(newSize);
+    emit modifiedRangesChanged();
+    if (!restoredTail.isEmpty())
+        return writeBytes(oldSize, restoredTail);
+    return true;
+}
+
+bool HexModel::flush()
+{
+    if (isCopyOnWrite()) {
+        emit editFailed(tr("A copy-on-write map never writes to its file: use Save."));
+        return false;
+    }
+    try {
+        m_map->flush();
+    } catch (const Error &error) {
+        emit editFailed(tr("Flush failed; the edits are not marked as saved: %1").arg(messageOf(error)));
+        return false;
+    }
+    m_modified.clear();
+    m_undoStack->setClean();
+    emit modifiedRangesChanged();
+    return true;
+}
+
+} // namespace hexmap

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "memorymap.h"
+#include "rangeset.h"
+
+#include <QAbstractTableModel>
+#include <QBitArray>
+#include <QByteArray>
+
+#include <memory>
+
+class QUndoStack;
+
+namespace hexmap {
+
+// Bytes read from the map for display, with the bytes that could not be read (their
+// page is gone: the file shrank underneath, or an I/O error) marked in `missing`.
+struct ByteBlock
+{
+    QByteArray bytes;
+    QBitArray missing; // empty when every byte was read
+    [[nodiscard]] bool isMissing(qsizetype i) const { return !missing.isEmpty() && missing.testBit(i); }
+};
+
+// A MemoryMap as a Qt table: one row per page, one column per byte of the page, so
+// that rows stay valid Qt ints up to 8 TiB and match the unit of flush and madvise.
+// It owns the map, the undo stack and the ranges modified since the last flush; every
+// change goes through it and comes out as a precise dataChanged/rows signal. The view
+// uses the 64-bit API below rather than indexes.
+class HexModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Role {
+        ByteRole = Qt::UserRole + 1, // int 0..255
+        PageBytesRole,               // QByteArray: the whole row's bytes; invalid if unreadable
+    };
+    // How an edit joins the undo history: consecutive Typing edits that touch merge
+    // into one step.
+    enum class EditKind { Single, Typing };
+
+    // The largest map whose every page has a row.
+    static constexpr qint64 kMaxTableBytes = qint64(INT_MAX) * 4096;
+    // Shrinking by at most this much can be undone (the cut bytes are kept).
+    static constexpr qint64 kMaxUndoableCut = qint64(64) << 20;
+
+    explicit HexModel(std::unique_ptr<MemoryMap> map, QObject *parent = nullptr);
+    ~HexModel() override;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    [[nodiscard]] Qt::ItemFlags flags(const QModelIndex &index) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
+                                      int role = Qt::DisplayRole) const override;
+
+    // The 64-bit API.
+    [[nodiscard]] static qint64 pageSize();
+    [[nodiscard]] qint64 size() const;
+    [[nodiscard]] qint64 offsetOf(const QModelIndex &index) const;
+    [[nodiscard]] QModelIndex indexOf(qint64 offset) const;
+    // [offset, offset + count) clipped to the map, through the core's guarded copy.
+    [[nodiscard]] ByteBlock read(qint64 offset, qint64 count) const;
+
+    [[nodiscard]] bool isReadOnly() const;
+    [[nodiscard]] bool isCopyOnWrite() const;
+    [[nodiscard]] MemoryMap &map() const { return *m_map; }
+    [[nodiscard]] QUndoStack *undoStack() const { return m_undoStack; }
+
+    // Overwrites bytes at offset as one undo step (merged with the previous one for
+    // Typing). Refused, with editFailed, on a read-only map or past the end.
+    bool overwrite(qint64 offset, const QByteArray &bytes, EditKind kind = EditKind::Single);
+
+    // Whether resize(newSize) could be undone.
+    [[nodiscard]] bool canUndoResize(qint64 newSize) const;
+    // Resizes map and file; one undo step when canUndoResize, otherwise the undo
+    // history is cleared (its steps may point past the new end).
+    bool resize(qint64 newSize);
+
+    // The ranges written since the last successful flush.
+    [[nodiscard]] const RangeSet &modifiedRanges() const { return m_modified; }
+    // msync of the whole map; the modified ranges are cleared only if it succeeds.
+    bool flush();
+
+signals:
+    void modifiedRangesChanged();
+    void sizeChanged(qint64 size);
+    // An edit, undo step, resize or flush failed; message says why.
+    void editFailed(const QString &message);
+
+private:
+    friend class OverwriteCommand;
+    friend class ResizeCommand;
+
+    // The raw operations undo commands replay; they report failure through editFailed.
+    bool writeBytes(qint64 offset, const QByteArray &bytes);
+    bool applyResize(qint64 newSize, const QByteArray &restoredTail);
+    void emitBytesChanged(qint64 offset, qint64 count);
+    [[nodiscard]] int rowsFor(qint64 size) const;
+    [[nodiscard]] bool isCell(const QModelIndex &index) const;
+
+    std::unique_ptr<MemoryMap> m_map;
+    QUndoStack *m_undoStack;
+    RangeSet m_modified;
+    int m_rows = 0;
+};
+
+} // namespace hexmap

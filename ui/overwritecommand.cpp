@@ -1,0 +1,64 @@
+#include "overwritecommand.h"
+
+#include "hexmodel.h"
+
+namespace hexmap {
+
+namespace {
+constexpr int kTypingId = 0x6865; // any constant: all typing commands share it
+}
+
+OverwriteCommand::OverwriteCommand(HexModel *model, qint64 offset, QByteArray before, QByteArray after,
+                                   bool typing)
+    : m_model(model)
+    , m_offset(offset)
+    , m_before(std::move(before))
+    , m_after(std::move(after))
+    , m_typing(typing)
+{
+    setText(typing ? QObject::tr("Typing") : QObject::tr("Overwrite %n byte(s)", nullptr, int(m_after.size())));
+}
+
+void OverwriteCommand::undo()
+{
+    m_model->writeBytes(m_offset, m_before);
+}
+
+void OverwriteCommand::redo()
+{
+    if (m_applied) {
+        m_applied = false;
+        return;
+    }
+    m_model->writeBytes(m_offset, m_after);
+}
+
+int OverwriteCommand::id() const
+{
+    return m_typing ? kTypingId : -1;
+}
+
+bool OverwriteCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *next = static_cast<const OverwriteCommand *>(other);
+    const qint64 end = m_offset + m_after.size();
+    const qint64 nextEnd = next->m_offset + next->m_after.size();
+    if (next->m_offset > end || nextEnd < m_offset)
+        return false; // not touching: a new step
+
+    const qint64 start = std::min(m_offset, next->m_offset);
+    const qint64 length = std::max(end, nextEnd) - start;
+    // Before: the older command's bytes win; after: the newer command's.
+    QByteArray before(length, '\0');
+    before.replace(next->m_offset - start, next->m_before.size(), next->m_before);
+    before.replace(m_offset - start, m_before.size(), m_before);
+    QByteArray after(length, '\0');
+    after.replace(m_offset - start, m_after.size(), m_after);
+    after.replace(next->m_offset - start, next->m_after.size(), next->m_after);
+    m_offset = start;
+    m_before = std::move(before);
+    m_after = std::move(after);
+    return true;
+}
+
+} // namespace hexmap
