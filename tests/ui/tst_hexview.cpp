@@ -1,0 +1,269 @@
+// HexView driven like a user does, with QTest key and mouse events on real files:
+// typing, undo, navigation, selection, clipboard, refusal on read-only maps, and a
+// 64 GiB sparse file edited at its last byte. Files are checked independently (pread).
+#include "hexmodel.h"
+#include "hexview.h"
+#include "scratchfile.h"
+
+#include <QClipboard>
+#include <QMimeData>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace hexmap;
+
+namespace {
+std::unique_ptr<HexModel> modelFor(int fd, Access access = Access::Write)
+{
+    return std::make_unique<HexModel>(std::make_unique<MemoryMap>(fd, 0, MapOptions{.access = access}));
+}
+
+// A shown view of 16 bytes per line on the model.
+std::unique_ptr<HexView> viewOn(HexModel *model)
+{
+    auto view = std::make_unique<HexView>();
+    view->resize(900, 400);
+    view->setModel(model);
+    view->show();
+    view->setFocus();
+    return view;
+}
+
+QPoint cellCenter(const HexView &view, qint64 offset, Pane pane)
+{
+    const HexLayout &layout = view.layout();
+    const int column = layout.columnOf(offset);
+    const int x = pane == Pane::Hex ? layout.hexX(column) + 2 : layout.textX(column) + 2;
+    return {x, layout.lineY(layout.lineOf(offset), view.firstVisibleLine()) + layout.metrics().lineHeight / 2};
+}
+} // namespace
+
+class TestHexView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void typeHexThenUndoRedo();
+    void typeInTheTextPane();
+    void navigationKeys();
+    void selectWithShiftAndMouse();
+    void copyAndPaste();
+    void pasteRefusesWhatDoesNotFit();
+    void readOnlyRefusesWithAReason();
+    void sparse64GiBLastByte();
+    void scrollBarReachesTheLastLine();
+    void truncatedFilePaintsWithoutCrashing();
+};
+
+void TestHexView::typeHexThenUndoRedo()
+{
+    ScratchFile file(QByteArray(64, '.'));
+    auto model = modelFor(file.fd());
+    auto view = viewOn(model.get());
+    QTest::keyClicks(view.get(), "4");
+    QCOMPARE(view->cursorNibble(), 1);
+    QCOMPARE(file.contents().at(0), '\x4e'); // high nibble typed over '.' (0x2e)
+    QTest::keyClicks(view.get(), "14243");
+    QCOMPARE(file.contents().left(4), "ABC.");
+    QCOMPARE(view->cursorOffset(), 3);
+    QTest::keyClick(view.get(), Qt::Key_Z, Qt::ControlModifier); // the whole run is one step
+    QCOMPARE(file.contents(), QByteArray(64, '.'));
+    QTest::keyClick(view.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(file.contents().left(4), "ABC.");
+    QTest::keyClicks(view.get(), "g"); // not a hex digit: nothing happens
+    QCOMPARE(file.contents().left(4), "ABC.");
+}
+
+void TestHexView::typeInTheTextPane()
+{
+    ScratchFile file(QByteArray(64, '.'));
+    auto model = modelFor(file.fd());
+    auto view = viewOn(model.get());
+    QTest::keyClick(view.get(), Qt::Key_Tab);
+    QCOMPARE(view->activePane(), Pane::Text);
+    view->setCursorOffset(10);
+    QTest::keyClicks(view.get(), "hi!");
+    QCOMPARE(file.contents().mid(9, 5), ".hi!.");
+    QTest::keyClick(view.get(), Qt::Key_Tab);
+    QCOMPARE(view->activePane(), Pane::Hex);
+}
+
+void TestHexView::navigationKeys()
+{
+    ScratchFile file(QByteArray(1000, 'n'));
+    auto model = modelFor(file.fd());
+    auto view = viewOn(model.get());
+    QSignalSpy moved(view.get(), &HexView::cursorMoved);
+    QTest::keyClick(view.get(), Qt::Key_Right);
+    QCOMPARE(view->cursorOffset(), 1);
+    QTest::keyClick(view.get(), Qt::Key_Down);
+    QCOMPARE(view->cursorOffset(), 17);
+    QTest::keyClick(view.get(), Qt::Key_End);
+    QCOMPARE(view->cursorOffset(), 31);
+    QTest::keyClick(view.get(), Qt::Key_Home);
+    QCOMPARE(view->cursorOffset(), 16);
+    QTest::keyClick(view.get(), Qt::Key_End, Qt::ControlModifier);
+    QCOMPARE(view->cursorOffset(), 999);
+    QTest::keyClick(view.get(), Qt::Key_Down); // clamped at the end
+    QCOMPARE(view->cursorOffset(), 999);
+    QTest::keyClick(view.get(), Qt::Key_Home, Qt::ControlModifier);
+    QCOMPARE(view->cursorOffset(), 0);
+    QTest::keyClick(view.get(), Qt::Key_Up);
+    QCOMPARE(view->cursorOffset(), 0);
+    QTest::keyClick(view.get(), Qt::Key_PageDown);
+    QVERIFY(view->cursorOffset() > 16 * 10);
+    QCOMPARE(view->cursorOffset() % 16, 0);
+    QCOMPARE(moved.last().at(0).toLongLong(), view->cursorOffset());
+}
+
+void TestHexView::selectWithShiftAndMouse()
+{
+    ScratchFile file(QByteArray(256, 's'));
+    auto model = modelFor(file.fd());
+    auto view = viewOn(model.get());
+    QSignalSpy selection(view.get(), &HexView::selectionChanged);
+    for (int i = 0; i < 3; ++i)
+        QTest::keyClick(view.get(), Qt::Key_Right, Qt::ShiftModifier);
+    QVERIFY(view->hasSelection());
+    QCOMPARE(view->selectionStart(), 0);
+    QCOMPARE(view->selectionLength(), 4);
+    QCOMPARE(selection.last().at(1).toLongLong(), 4);
+    QTest::keyClick(view.get(), Qt::Key_Right);
+    QVERIFY(!view->hasSelection());
+
+    // Drag in the text pane from offset 18 to offset 35.
+    QTest::mousePress(view->viewport(), Qt::LeftButton, {}, cellCenter(*view, 18, Pane::Text));
+    QCOMPARE(view->activePane(), Pane::Text);
+    QTest::mouseMove(view->viewport(), cellCenter(*view, 35, Pane::Text));
+    QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, cellCenter(*view, 35, Pane::Text));
+    QCOMPARE(view->selectionStart(), 18);
+    QCOMPARE(view->selectionLength(), 18);
+    // A click in the hex pane lands on that byte and its nibble.
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cellCenter(*view, 50, Pane::Hex));
+    QCOMPARE(view->cursorOffset(), 50);
+    QCOMPARE(view->activePane(), Pane::Hex);
+    QVERIFY(!view->hasSelection());
+}
+
+void TestHexView::copyAndPaste()
+{
+    ScratchFile file(QByteArray("ABCD") + QByteArray(60, '.'));
+    auto model = modelFor(file.fd());
+    auto view = viewOn(model.get());
+    view->setSelection(0, 4);
+    QTest::keyClick(view.get(), Qt::Key_C, Qt::ControlModifier);
+    const QMimeData *copied = QGuiApplication::clipboard()->mimeData();
+    QCOMPARE(copied->text(), "41 42 43 44");
+    QCOMPARE(copied->data("application/octet-stream"), "ABCD");
+
+    view->setCursorOffset(32);
+    QTest::keyClick(view.get(), Qt::Key_V, Qt::ControlModifier);
+    QCOMPARE(file.contents().mid(32, 4), "ABCD");
+    QCOMPARE(view->cursorOffset(), 36);
+    QCOMPARE(model->undoStack()->count(), 1); // one step
+
+    QGuiApplication::clipboard()->setText("de ad 0xBE ef");
+    view->setCursorOffset(40);
+    view->paste();
+    QCOMPARE(file.contents().mid(40, 4), "\xde\xad\xbe\xef");
+
+    QSignalSpy refused(view.get(), &HexView::editRefused);
+    QGuiApplication::clipboard()->setText("hello");
+    view->paste(); // not hex, in the hex pane
+    QCOMPARE(refused.size(), 1);
+    QVERIFY(refused[0][0].toString().contains("not a hex digit"));
+    view->setActivePane(Pane::Text);
+    view->paste(); // as characters in the text pane
+    QCOMPARE(file.contents().mid(44, 5), "hello");
+
+    view->setActivePane(Pane::Text);
+    view->setSelection(44, 5);
+    view->copy();
+    QCOMPARE(QGuiApplication::clipboard()->text(), "hello");
+}
+
+void TestHexView::pasteRefusesWhatDoesNotFit()
+{
+    ScratchFile file(QByteArray(8, '.'));
+    auto model = modelFor(file.fd());
+    auto view = viewOn(model.get());
+    QSignalSpy refused(view.get(), &HexView::editRefused);
+    view->setCursorOffset(6);
+    QGuiApplication::clipboard()->setText("01 02 03");
+    view->paste();
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(file.contents(), QByteArray(8, '.'));
+}
+
+void TestHexView::readOnlyRefusesWithAReason()
+{
+    ScratchFile file("read only", O_RDONLY);
+    auto model = modelFor(file.fd(), Access::Read);
+    auto view = viewOn(model.get());
+    QSignalSpy refused(view.get(), &HexView::editRefused);
+    QTest::keyClicks(view.get(), "41");
+    QVERIFY(refused.size() >= 1);
+    QCOMPARE(refused[0][0].toString(), "The file is open read-only: edits are refused.");
+    QCOMPARE(file.contents(), "read only");
+    QCOMPARE(view->cursorOffset(), 0);
+}
+
+void TestHexView::sparse64GiBLastByte()
+{
+    const qint64 size = qint64(64) << 30;
+    QTemporaryDir dir;
+    const QByteArray path = dir.filePath("sparse.img").toLocal8Bit();
+    const int fd = ::open(path.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    QVERIFY(fd >= 0);
+    if (ftruncate(fd, size) != 0)
+        QSKIP("this filesystem cannot hold a 64 GiB sparse file");
+    auto model = modelFor(fd);
+    auto view = viewOn(model.get());
+    QTest::keyClick(view.get(), Qt::Key_End, Qt::ControlModifier);
+    QCOMPARE(view->cursorOffset(), size - 1);
+    QCOMPARE(view->verticalScrollBar()->value(), view->verticalScrollBar()->maximum());
+    QTest::keyClicks(view.get(), "7f");
+    char last = 0;
+    QCOMPARE(pread(fd, &last, 1, size - 1), 1);
+    QCOMPARE(last, '\x7f');
+    QVERIFY(!view->grab().isNull()); // paints the end of the file
+    ::close(fd);
+}
+
+void TestHexView::scrollBarReachesTheLastLine()
+{
+    const qint64 size = qint64(64) << 30;
+    QTemporaryDir dir;
+    const QByteArray path = dir.filePath("sparse.img").toLocal8Bit();
+    const int fd = ::open(path.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (ftruncate(fd, size) != 0)
+        QSKIP("this filesystem cannot hold a 64 GiB sparse file");
+    auto model = modelFor(fd);
+    ::close(fd);
+    auto view = viewOn(model.get());
+    QScrollBar *bar = view->verticalScrollBar();
+    bar->setValue(bar->maximum()); // the user drags the handle to the bottom
+    const int visible = (view->viewport()->height() - view->layout().headerHeight()) / view->layout().metrics().lineHeight;
+    QCOMPARE(view->firstVisibleLine(), view->layout().lineCount() - visible);
+    bar->setValue(bar->maximum() / 2);
+    QVERIFY(qAbs(view->firstVisibleLine() - view->layout().lineCount() / 2) < view->layout().lineCount() / 1000);
+}
+
+void TestHexView::truncatedFilePaintsWithoutCrashing()
+{
+    ScratchFile file(QByteArray(4 * 4096, 't'));
+    auto model = modelFor(file.fd());
+    auto view = viewOn(model.get());
+    view->setCursorOffset(4096 - 32);
+    file.truncate(4096);
+    QVERIFY(!view->grab().isNull());
+    QSignalSpy refused(view.get(), &HexView::editRefused);
+    view->setCursorOffset(2 * 4096);
+    QTest::keyClicks(view.get(), "1");
+    QCOMPARE(refused.size(), 1);
+}
+
+QTEST_MAIN(TestHexView)
+#include "tst_hexview.moc"

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QColor>
+
+class QPalette;
+
+namespace hexmap {
+
+// What kind of byte this is, so that structure shows at a glance.
+enum class ByteClass { Null, Printable, Whitespace, OtherAscii, NonAscii };
+
+[[nodiscard]] ByteClass classify(quint8 byte);
+// The character the text pane shows for a byte: itself if printable ASCII, else '.'.
+[[nodiscard]] char textGlyph(quint8 byte);
+// The colour for a class, chosen for the palette's base (light or dark) to stay legible.
+[[nodiscard]] QColor byteColor(ByteClass byteClass, const QPalette &palette);
+
+} // namespace hexmap

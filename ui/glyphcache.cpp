@@ -1,0 +1,69 @@
+#include "glyphcache.h"
+
+#include "byteclass.h"
+
+#include <QFontMetrics>
+#include <QPainter>
+
+namespace hexmap {
+
+void GlyphCache::update(const QFont &font, const QPalette &palette, qreal devicePixelRatio)
+{
+    if (font == m_font && palette == m_palette && devicePixelRatio == m_ratio)
+        return;
+    m_font = font;
+    m_palette = palette;
+    m_ratio = devicePixelRatio;
+    m_hex.fill(QPixmap());
+    m_text.fill(QPixmap());
+    m_missingHex = QPixmap();
+    m_missingText = QPixmap();
+}
+
+QPixmap GlyphCache::render(const QString &text, const QColor &color, int chars) const
+{
+    const QFontMetrics metrics(m_font);
+    const QSize size(metrics.horizontalAdvance(QLatin1Char('0')) * chars, metrics.height());
+    QPixmap pixmap(size * m_ratio);
+    pixmap.setDevicePixelRatio(m_ratio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setFont(m_font);
+    painter.setPen(color);
+    painter.drawText(QPoint(0, metrics.ascent()), text);
+    return pixmap;
+}
+
+const QPixmap &GlyphCache::hex(quint8 byte)
+{
+    QPixmap &glyph = m_hex[byte];
+    if (glyph.isNull()) {
+        const QString text = QStringLiteral("%1").arg(byte, 2, 16, QLatin1Char('0')).toUpper();
+        glyph = render(text, byteColor(classify(byte), m_palette), 2);
+    }
+    return glyph;
+}
+
+const QPixmap &GlyphCache::text(quint8 byte)
+{
+    QPixmap &glyph = m_text[byte];
+    if (glyph.isNull())
+        glyph = render(QString(QLatin1Char(textGlyph(byte))), byteColor(classify(byte), m_palette), 1);
+    return glyph;
+}
+
+const QPixmap &GlyphCache::missingHex()
+{
+    if (m_missingHex.isNull())
+        m_missingHex = render(QStringLiteral("\u00b7\u00b7"), m_palette.color(QPalette::PlaceholderText), 2);
+    return m_missingHex;
+}
+
+const QPixmap &GlyphCache::missingText()
+{
+    if (m_missingText.isNull())
+        m_missingText = render(QStringLiteral("\u00b7"), m_palette.color(QPalette::PlaceholderText), 1);
+    return m_missingText;
+}
+
+} // namespace hexmap
