@@ -18,6 +18,7 @@ void GlyphCache::update(const QFont &font, const QPalette &palette, qreal device
     m_text.fill(QPixmap());
     m_missingHex = QPixmap();
     m_missingText = QPixmap();
+    m_addressDigits.fill(QPixmap());
 }
 
 QPixmap GlyphCache::render(const QString &text, const QColor &color, int chars) const
@@ -26,7 +27,7 @@ QPixmap GlyphCache::render(const QString &text, const QColor &color, int chars) 
     const QSize size(metrics.horizontalAdvance(QLatin1Char('0')) * chars, metrics.height());
     QPixmap pixmap(size * m_ratio);
     pixmap.setDevicePixelRatio(m_ratio);
-    pixmap.fill(Qt::transparent);
+    pixmap.fill(m_palette.color(QPalette::Base));
     QPainter painter(&pixmap);
     painter.setFont(m_font);
     painter.setPen(color);
@@ -64,6 +65,18 @@ const QPixmap &GlyphCache::missingText()
     if (m_missingText.isNull())
         m_missingText = render(QStringLiteral("\u00b7"), m_palette.color(QPalette::PlaceholderText), 1);
     return m_missingText;
+}
+
+} // namespace hexmap
+
+namespace hexmap {
+
+const QPixmap &GlyphCache::addressDigit(int value)
+{
+    QPixmap &glyph = m_addressDigits[value & 15];
+    if (glyph.isNull())
+        glyph = render(QString::number(value & 15, 16).toUpper(), m_palette.color(QPalette::PlaceholderText), 1);
+    return glyph;
 }
 
 } // namespace hexmap

@@ -9,8 +9,9 @@
 namespace hexmap {
 
 // Pre-rendered glyphs of every byte value in the view's font and colours: the hex
-// pane's "XX" and the text pane's character. Painting a line is then one pixmap blit
-// per cell instead of text layout, which keeps a full repaint well under 2 ms.
+// pane's "XX" and the text pane's character, plus the address digits. They are opaque
+// (drawn on the palette's base colour), so painting a cell is one plain copy instead
+// of text layout or alpha blending; highlights are overlaid afterwards.
 class GlyphCache
 {
 public:
@@ -22,6 +23,8 @@ public:
     // "··": a byte that cannot be read.
     [[nodiscard]] const QPixmap &missingHex();
     [[nodiscard]] const QPixmap &missingText();
+    // One hex digit (0..15) of an address.
+    [[nodiscard]] const QPixmap &addressDigit(int value);
 
 private:
     [[nodiscard]] QPixmap render(const QString &text, const QColor &color, int chars) const;
@@ -33,6 +36,7 @@ private:
     std::array<QPixmap, 256> m_text;
     QPixmap m_missingHex;
     QPixmap m_missingText;
+    std::array<QPixmap, 16> m_addressDigits;
 };
 
 } // namespace hexmap

@@ -33,6 +33,9 @@ HexView::HexView(QWidget *parent)
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setCursor(Qt::IBeamCursor);
+    // paintEvent fills every pixel itself: no second background fill by Qt.
+    viewport()->setAutoFillBackground(false);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     relayout();
 }
@@ -151,6 +154,7 @@ void HexView::relayout()
         ? HexLayout::fittingBytesPerLine(viewport()->width(), size, metrics)
         : m_bytesPerLineSetting;
     m_layout = HexLayout(size, bytesPerLine, metrics);
+    m_header = QPixmap();
     updateScrollBars();
     ensureCursorVisible();
     viewport()->update();
@@ -513,21 +517,40 @@ void HexView::paintEvent(QPaintEvent *)
     const QPalette &pal = palette();
     painter.fillRect(viewport()->rect(), pal.color(QPalette::Base));
     m_glyphs.update(font(), pal, viewport()->devicePixelRatioF());
-    painter.setFont(font());
     const int x0 = -horizontalScrollBar()->value();
     paintHeader(painter, x0);
     if (!m_model)
         return;
 
+    const CharMetrics metrics = m_layout.metrics();
     const int bytesPerLine = m_layout.bytesPerLine();
     const qint64 lastLine = std::min(m_firstLine + m_layout.visibleLines(viewport()->height()), m_layout.lineCount());
     const qint64 firstOffset = m_layout.lineStart(m_firstLine);
     const qint64 endOffset = std::min(m_layout.lineStart(lastLine), m_model->size());
     const ByteBlock block = m_model->read(firstOffset, endOffset - firstOffset);
 
-    // Backgrounds: modified since flush, found, selected.
-    const CharMetrics metrics = m_layout.metrics();
-    // One rectangle per line and pane for each range.
+    for (qint64 line = m_firstLine; line < lastLine; ++line) {
+        const int y = m_layout.lineY(line, m_firstLine);
+        const qint64 lineStart = m_layout.lineStart(line);
+        if (lineStart >= endOffset && line > 0)
+            break;
+        for (int digit = 0; digit < m_layout.addressDigits(); ++digit) {
+            const int shift = 4 * (m_layout.addressDigits() - 1 - digit);
+            painter.drawPixmap(x0 + m_layout.addressX() + digit * metrics.charWidth, y,
+                               m_glyphs.addressDigit(int((lineStart >> shift) & 15)));
+        }
+        const int count = int(std::min<qint64>(bytesPerLine, endOffset - lineStart));
+        for (int column = 0; column < count; ++column) {
+            const qsizetype i = lineStart + column - firstOffset;
+            const auto byte = quint8(block.bytes.at(i));
+            const bool missing = block.isMissing(i);
+            painter.drawPixmap(x0 + m_layout.hexX(column), y, missing ? m_glyphs.missingHex() : m_glyphs.hex(byte));
+            painter.drawPixmap(x0 + m_layout.textX(column), y, missing ? m_glyphs.missingText() : m_glyphs.text(byte));
+        }
+    }
+
+    // Overlays, translucent over the glyphs: modified since flush, found, selected;
+    // one rectangle per line and pane for each range.
     const auto paintRanges = [&](const std::vector<RangeSet::Range> &ranges, const QColor &color) {
         for (const auto &range : ranges) {
             for (qint64 at = range.start; at < range.end;) {
@@ -545,35 +568,14 @@ void HexView::paintEvent(QPaintEvent *)
             }
         }
     };
-    QColor modified(0xff, 0x8a, 0x65, 70);
-    QColor found(0xff, 0xd5, 0x4f, 150);
     QColor selected = pal.color(QPalette::Highlight);
-    selected.setAlpha(110);
-    paintRanges(m_model->modifiedRanges().intersecting(firstOffset, endOffset), modified);
-    paintRanges(m_highlights.intersecting(firstOffset, endOffset), found);
+    selected.setAlpha(100);
+    paintRanges(m_model->modifiedRanges().intersecting(firstOffset, endOffset), QColor(0xff, 0x70, 0x43, 70));
+    paintRanges(m_highlights.intersecting(firstOffset, endOffset), QColor(0xff, 0xc1, 0x07, 110));
     if (hasSelection()) {
         RangeSet selection;
         selection.add(selectionStart(), selectionStart() + selectionLength());
         paintRanges(selection.intersecting(firstOffset, endOffset), selected);
-    }
-
-    const QColor addressColor = pal.color(QPalette::PlaceholderText);
-    for (qint64 line = m_firstLine; line < lastLine; ++line) {
-        const int y = m_layout.lineY(line, m_firstLine);
-        const qint64 lineStart = m_layout.lineStart(line);
-        if (lineStart >= endOffset && line > 0)
-            break;
-        painter.setPen(addressColor);
-        painter.drawText(x0 + m_layout.addressX(), y + QFontMetrics(font()).ascent(),
-                         QStringLiteral("%1").arg(lineStart, m_layout.addressDigits(), 16, QLatin1Char('0')).toUpper());
-        const int count = int(std::min<qint64>(bytesPerLine, endOffset - lineStart));
-        for (int column = 0; column < count; ++column) {
-            const qsizetype i = lineStart + column - firstOffset;
-            const auto byte = quint8(block.bytes.at(i));
-            const bool missing = block.isMissing(i);
-            painter.drawPixmap(x0 + m_layout.hexX(column), y, missing ? m_glyphs.missingHex() : m_glyphs.hex(byte));
-            painter.drawPixmap(x0 + m_layout.textX(column), y, missing ? m_glyphs.missingText() : m_glyphs.text(byte));
-        }
     }
     if (m_model->size() > 0)
         paintCursor(painter, x0, m_layout.lineOf(m_cursor));
@@ -581,19 +583,29 @@ void HexView::paintEvent(QPaintEvent *)
 
 void HexView::paintHeader(QPainter &painter, int x0)
 {
-    const QPalette &pal = palette();
-    const CharMetrics metrics = m_layout.metrics();
-    painter.fillRect(0, 0, viewport()->width(), m_layout.headerHeight(), pal.color(QPalette::AlternateBase));
-    painter.setPen(pal.color(QPalette::PlaceholderText));
+    if (m_header.isNull() || m_header.devicePixelRatio() != viewport()->devicePixelRatioF())
+        m_header = renderHeader();
+    painter.fillRect(0, 0, viewport()->width(), m_layout.headerHeight(), palette().color(QPalette::AlternateBase));
+    painter.drawPixmap(x0, 0, m_header);
+}
+
+QPixmap HexView::renderHeader() const
+{
+    const qreal ratio = viewport()->devicePixelRatioF();
+    QPixmap header(QSize(m_layout.totalWidth(), m_layout.headerHeight()) * ratio);
+    header.setDevicePixelRatio(ratio);
+    header.fill(palette().color(QPalette::AlternateBase));
+    QPainter painter(&header);
+    painter.setFont(font());
+    painter.setPen(palette().color(QPalette::PlaceholderText));
     const int baseline = QFontMetrics(font()).ascent();
-    painter.drawText(x0 + m_layout.addressX(), baseline, tr("Offset"));
+    painter.drawText(m_layout.addressX(), baseline, tr("Offset"));
     for (int column = 0; column < m_layout.bytesPerLine(); ++column) {
-        painter.drawText(x0 + m_layout.hexX(column), baseline,
-                         QStringLiteral("%1").arg(column, 2, 16, QLatin1Char('0')).toUpper());
-        painter.drawText(x0 + m_layout.textX(column), baseline, QString::number(column % 16, 16).toUpper());
+        painter.drawText(m_layout.hexX(column), baseline, QStringLiteral("%1").arg(column, 2, 16, QLatin1Char('0')).toUpper());
+        painter.drawText(m_layout.textX(column), baseline, QString::number(column % 16, 16).toUpper());
     }
-    painter.drawLine(0, m_layout.headerHeight() - 1, viewport()->width(), m_layout.headerHeight() - 1);
-    Q_UNUSED(metrics);
+    painter.drawLine(0, m_layout.headerHeight() - 1, m_layout.totalWidth(), m_layout.headerHeight() - 1);
+    return header;
 }
 
 void HexView::paintCursor(QPainter &painter, int x0, qint64 line)

@@ -114,12 +114,14 @@ private:
 
     void setZoom(qreal pointSize);
     void paintHeader(QPainter &painter, int x0);
+    [[nodiscard]] QPixmap renderHeader() const;
     void paintCursor(QPainter &painter, int x0, qint64 line);
 
     QPointer<HexModel> m_model;
     HexLayout m_layout;
     ScrollMapping m_scroll;
     GlyphCache m_glyphs;
+    QPixmap m_header; // rebuilt after every relayout
     RangeSet m_highlights;
     qint64 m_firstLine = 0;
     qint64 m_cursor = 0;
