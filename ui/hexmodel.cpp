@@ -6,6 +6,10 @@
 
 #include <QUndoStack>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace hexmap {
 
 namespace {
@@ -18,12 +22,40 @@ QString messageOf(const Error &error)
 HexModel::HexModel(std::unique_ptr<MemoryMap> map, QObject *parent)
     : QAbstractTableModel(parent)
     , m_map(std::move(map))
+    , m_options{.access = m_map->access(), .offset = m_map->offset(), .trackfd = m_map->trackfd()}
+    , m_access(m_map->access())
     , m_undoStack(new QUndoStack(this))
     , m_rows(rowsFor(m_map->length()))
 {
 }
 
-HexModel::~HexModel() = default;
+HexModel::HexModel(int fd, qint64 length, const MapOptions &options, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_options(options)
+    , m_access(options.access)
+    , m_undoStack(new QUndoStack(this))
+{
+    struct stat status = {};
+    if (fstat(fd, &status) != 0)
+        throw OSError(errno);
+    if (!(length == 0 && S_ISREG(status.st_mode) && status.st_size == options.offset)) {
+        m_map = std::make_unique<MemoryMap>(fd, length, options);
+        m_access = m_map->access();
+    }
+    if (options.trackfd) {
+        m_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+        if (m_fd < 0)
+            throw OSError(errno);
+    }
+    m_rows = rowsFor(size());
+}
+
+HexModel::~HexModel()
+{
+    m_map.reset();
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
 
 qint64 HexModel::pageSize()
 {
@@ -53,7 +85,29 @@ int HexModel::columnCount(const QModelIndex &parent) const
 
 qint64 HexModel::size() const
 {
-    return m_map->length();
+    return m_map ? m_map->length() : 0;
+}
+
+qint64 HexModel::fileSize() const
+{
+    struct stat status = {};
+    if (m_fd >= 0)
+        return fstat(m_fd, &status) == 0 ? status.st_size : -1;
+    if (!m_map || m_map->isAnonymous() || !m_map->trackfd())
+        return -1;
+    try {
+        return m_map->size();
+    } catch (const Error &) {
+        return -1;
+    }
+}
+
+qint64 HexModel::backedBytes() const
+{
+    const qint64 file = fileSize();
+    if (file < 0 || !m_map || m_map->isAnonymous())
+        return size();
+    return std::clamp<qint64>(file - m_options.offset, 0, size());
 }
 
 qint64 HexModel::offsetOf(const QModelIndex &index) const
@@ -75,17 +129,24 @@ ByteBlock HexModel::read(qint64 offset, qint64 count) const
     if (offset < 0 || offset >= end)
         return block;
     block.bytes.resize(end - offset);
+    const auto markMissing = [&](qint64 from, qint64 to) {
+        if (block.missing.isEmpty())
+            block.missing.resize(block.bytes.size());
+        block.missing.fill(true, from - offset, to - offset);
+        std::fill(block.bytes.begin() + (from - offset), block.bytes.begin() + (to - offset), '\0');
+    };
+    // Bytes past the file's end are gone even where their page still reads (as zeros).
+    const qint64 backed = std::max(offset, std::min(end, backedBytes()));
+    if (backed < end)
+        markMissing(backed, end);
     // Page by page, so that one unreadable page costs only its own bytes.
-    for (qint64 at = offset; at < end;) {
-        const qint64 pageEnd = std::min(end, (at / pageSize() + 1) * pageSize());
+    for (qint64 at = offset; at < backed;) {
+        const qint64 pageEnd = std::min(backed, (at / pageSize() + 1) * pageSize());
         try {
             const Bytes bytes = m_map->slice({at, pageEnd, {}});
             std::copy(bytes.begin(), bytes.end(), block.bytes.begin() + (at - offset));
         } catch (const Error &) {
-            if (block.missing.isEmpty())
-                block.missing.resize(block.bytes.size());
-            block.missing.fill(true, at - offset, pageEnd - offset);
-            std::fill(block.bytes.begin() + (at - offset), block.bytes.begin() + (pageEnd - offset), '\0');
+            markMissing(at, pageEnd);
         }
         at = pageEnd;
     }
@@ -143,12 +204,17 @@ QVariant HexModel::headerData(int section, Qt::Orientation orientation, int role
 
 bool HexModel::isReadOnly() const
 {
-    return m_map->access() == Access::Read;
+    return m_access == Access::Read;
 }
 
 bool HexModel::isCopyOnWrite() const
 {
-    return m_map->access() == Access::Copy;
+    return m_access == Access::Copy;
+}
+
+bool HexModel::isAnonymous() const
+{
+    return m_map && m_map->isAnonymous();
 }
 
 bool HexModel::overwrite(qint64 offset, const QByteArray &bytes, EditKind kind)
@@ -230,11 +296,40 @@ bool HexModel::resize(qint64 newSize)
     return true;
 }
 
+// Resizes map and file. MemoryMap cannot be empty, so a model built from a file
+// goes to and from size 0 by dropping or creating its map.
+bool HexModel::resizeFile(qint64 newSize)
+{
+    if (m_map && newSize > 0) {
+        m_map->resize(newSize);
+        return true;
+    }
+    if (m_fd < 0 || (m_access != Access::Write && m_access != Access::Default)) {
+        if (m_map)
+            m_map->resize(newSize); // raises the core's own error
+        throw TypeError("mmap can't resize a readonly or copy-on-write memory map.");
+    }
+    if (newSize < 0)
+        throw ValueError("new size out of range");
+    if (ftruncate(m_fd, m_options.offset + newSize) != 0)
+        throw OSError(errno);
+    if (newSize == 0) {
+        m_map.reset();
+    } else {
+        MapOptions options = m_options;
+        options.access = m_access;
+        m_map = std::make_unique<MemoryMap>(m_fd, newSize, options);
+    }
+    return true;
+}
+
 bool HexModel::applyResize(qint64 newSize, const QByteArray &restoredTail)
 {
     const qint64 oldSize = size();
+    if (newSize == oldSize)
+        return true;
     try {
-        m_map->resize(newSize);
+        resizeFile(newSize);
     } catch (const Error &error) {
         emit editFailed(tr("Cannot resize to %1 bytes: %2").arg(newSize).arg(messageOf(error)));
         return false;
@@ -264,6 +359,42 @@ bool HexModel::applyResize(qint64 newSize, const QByteArray &restoredTail)
     return true;
 }
 
+void HexModel::markSaved()
+{
+    m_modified.clear();
+    m_undoStack->setClean();
+    emit modifiedRangesChanged();
+}
+
+bool HexModel::remap(qint64 length)
+{
+    if (m_fd < 0) {
+        emit editFailed(tr("This map keeps no file descriptor (trackfd off): it cannot be mapped again."));
+        return false;
+    }
+    if (isCopyOnWrite() && !m_modified.empty()) {
+        emit editFailed(tr("Save or discard the copy-on-write edits first: they live only in the current map."));
+        return false;
+    }
+    std::unique_ptr<MemoryMap> map;
+    try {
+        MapOptions options = m_options;
+        options.access = m_access;
+        map = std::make_unique<MemoryMap>(m_fd, length, options);
+    } catch (const Error &error) {
+        emit editFailed(tr("Cannot map the file again: %1").arg(messageOf(error)));
+        return false;
+    }
+    beginResetModel();
+    m_map = std::move(map);
+    m_rows = rowsFor(size());
+    m_modified.truncate(size());
+    endResetModel();
+    emit sizeChanged(size());
+    emit modifiedRangesChanged();
+    return true;
+}
+
 bool HexModel::flush()
 {
     if (isCopyOnWrite()) {
@@ -271,14 +402,13 @@ bool HexModel::flush()
         return false;
     }
     try {
-        m_map->flush();
+        if (m_map)
+            m_map->flush();
     } catch (const Error &error) {
         emit editFailed(tr("Flush failed; the edits are not marked as saved: %1").arg(messageOf(error)));
         return false;
     }
-    m_modified.clear();
-    m_undoStack->setClean();
-    emit modifiedRangesChanged();
+    markSaved();
     return true;
 }
 

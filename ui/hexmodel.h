@@ -45,7 +45,13 @@ public:
     // Shrinking by at most this much can be undone (the cut bytes are kept).
     static constexpr qint64 kMaxUndoableCut = qint64(64) << 20;
 
+    // A model over an existing map (anonymous maps, tests). It cannot become empty.
     explicit HexModel(std::unique_ptr<MemoryMap> map, QObject *parent = nullptr);
+    // Maps a regular file as MemoryMap(fd, length, options) does, keeping a duplicate
+    // of fd so that the model can follow the file: a file with nothing to map past
+    // offset gives an empty model that resize can grow, resize(0) empties it, and
+    // remap() takes in a file that grew. Throws hexmap::Error like MemoryMap.
+    HexModel(int fd, qint64 length, const MapOptions &options, QObject *parent = nullptr);
     ~HexModel() override;
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
@@ -62,11 +68,22 @@ public:
     [[nodiscard]] qint64 offsetOf(const QModelIndex &index) const;
     [[nodiscard]] QModelIndex indexOf(qint64 offset) const;
     // [offset, offset + count) clipped to the map, through the core's guarded copy.
+    // Bytes the file no longer backs (it shrank underneath) are marked missing.
     [[nodiscard]] ByteBlock read(qint64 offset, qint64 count) const;
+    // How many bytes from the start of the map the file still backs (the map's length
+    // for anonymous maps and maps that keep no descriptor).
+    [[nodiscard]] qint64 backedBytes() const;
+    // The size of the file on disk now (fstat), or -1 when the model has no file.
+    [[nodiscard]] qint64 fileSize() const;
 
+    [[nodiscard]] Access access() const { return m_access; }
     [[nodiscard]] bool isReadOnly() const;
     [[nodiscard]] bool isCopyOnWrite() const;
-    [[nodiscard]] MemoryMap &map() const { return *m_map; }
+    [[nodiscard]] bool isAnonymous() const;
+    // The map; null while the model is empty.
+    [[nodiscard]] MemoryMap *map() const { return m_map.get(); }
+    [[nodiscard]] qint64 mapOffset() const { return m_options.offset; }
+    [[nodiscard]] bool trackfd() const { return m_options.trackfd; }
     [[nodiscard]] QUndoStack *undoStack() const { return m_undoStack; }
 
     // Overwrites bytes at offset as one undo step (merged with the previous one for
@@ -83,6 +100,12 @@ public:
     [[nodiscard]] const RangeSet &modifiedRanges() const { return m_modified; }
     // msync of the whole map; the modified ranges are cleared only if it succeeds.
     bool flush();
+    // Marks the current state as written (after a copy-on-write Save).
+    void markSaved();
+
+    // Maps the file again with a new length (0: to its end), for a file that grew.
+    // Refused while a copy-on-write map holds unsaved edits (they live in the old map).
+    bool remap(qint64 length = 0);
 
 signals:
     void modifiedRangesChanged();
@@ -101,7 +124,12 @@ private:
     [[nodiscard]] int rowsFor(qint64 size) const;
     [[nodiscard]] bool isCell(const QModelIndex &index) const;
 
+    bool resizeFile(qint64 newSize);
+
     std::unique_ptr<MemoryMap> m_map;
+    int m_fd = -1; // our duplicate of the file, when built from one
+    MapOptions m_options;
+    Access m_access;
     QUndoStack *m_undoStack;
     RangeSet m_modified;
     int m_rows = 0;

@@ -34,6 +34,8 @@ private slots:
     void readOnlyRefusesEdits();
     void copyOnWriteLeavesTheFile();
     void truncatedPagesAreMissingNotFatal();
+    void emptyFileGrowsAndEmptiesAgain();
+    void remapTakesInAGrownFile();
 };
 
 void TestHexModel::rowsArePages()
@@ -220,10 +222,68 @@ void TestHexModel::truncatedPagesAreMissingNotFatal()
     QVERIFY(block.isMissing(2));
     QVERIFY(block.isMissing(3));
     QVERIFY(!model->data(model->index(1, 0)).isValid());
+    QCOMPARE(model->backedBytes(), kPage);
+    file.truncate(10); // the rest of page 0 still reads (as zeros), but is gone
+    QVERIFY(!model->read(0, 20).isMissing(9));
+    QVERIFY(model->read(0, 20).isMissing(10));
     QVERIFY(!model->data(model->index(2, 0), HexModel::PageBytesRole).isValid());
     QSignalSpy failed(model.get(), &HexModel::editFailed);
     QVERIFY(!model->overwrite(2 * kPage, "x"));
     QCOMPARE(failed.size(), 1);
+}
+
+void TestHexModel::emptyFileGrowsAndEmptiesAgain()
+{
+    ScratchFile file("");
+    HexModel model(file.fd(), 0, {});
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QCOMPARE(model.size(), 0);
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.map());
+    QVERIFY(!model.overwrite(0, "x"));
+    QVERIFY(model.resize(5000));
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(file.size(), 5000);
+    QVERIFY(model.overwrite(4999, "z"));
+    QVERIFY(model.resize(0)); // undoable: the cut bytes are kept
+    QCOMPARE(file.size(), 0);
+    QCOMPARE(model.rowCount(), 0);
+    model.undoStack()->undo();
+    QCOMPARE(file.contents().size(), 5000);
+    QCOMPARE(file.contents().at(4999), 'z');
+    model.undoStack()->undo();
+    model.undoStack()->undo();
+    QCOMPARE(file.size(), 0);
+
+    ScratchFile readOnly("", O_RDONLY);
+    HexModel copy(readOnly.fd(), 0, {.access = Access::Copy});
+    QSignalSpy failed(&copy, &HexModel::editFailed);
+    QVERIFY(!copy.resize(10));
+    QCOMPARE(failed[0][0].toString(),
+             "Cannot resize to 10 bytes: mmap can't resize a readonly or copy-on-write memory map.");
+}
+
+void TestHexModel::remapTakesInAGrownFile()
+{
+    ScratchFile file(QByteArray(100, 'a'));
+    HexModel model(file.fd(), 0, {});
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QVERIFY(model.overwrite(0, "b"));
+    QFile grow(QString::fromStdString(file.path()));
+    QVERIFY(grow.open(QIODevice::Append));
+    grow.write(QByteArray(5000, 'c'));
+    grow.close();
+    QCOMPARE(model.fileSize(), 5100);
+    QCOMPARE(model.size(), 100);
+    QVERIFY(model.remap());
+    QCOMPARE(model.size(), 5100);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.read(0, 1).bytes, "b");
+    QCOMPARE(model.read(5099, 1).bytes, "c");
+
+    HexModel copy(file.fd(), 0, {.access = Access::Copy});
+    QVERIFY(copy.overwrite(0, "x"));
+    QVERIFY(!copy.remap()); // would drop the unsaved private edit
 }
 
 QTEST_MAIN(TestHexModel)
