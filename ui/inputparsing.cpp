@@ -37,12 +37,17 @@ std::optional<QByteArray> parseHexBytes(QStringView text, QString *error)
         }
         if (text[i] == QLatin1Char('0') && i + 1 < text.size() && text[i + 1].toLower() == QLatin1Char('x'))
             i += 2;
-        if (i + 1 >= text.size() || hexValue(text[i]) < 0 || hexValue(text[i + 1]) < 0) {
-            const qsizetype at = std::min(i, text.size() - 1);
-            if (at >= 0 && hexValue(text[at]) < 0)
-                return fail(tr("'%1' at position %2 is not a hex digit").arg(text[at]).arg(at + 1));
+        const auto notHex = [&](qsizetype at) {
+            return fail(tr("'%1' at position %2 is not a hex digit").arg(text[at]).arg(at + 1));
+        };
+        if (i >= text.size() || text[i].isSpace())
             return fail(tr("odd number of hex digits: each byte takes two"));
-        }
+        if (hexValue(text[i]) < 0)
+            return notHex(i);
+        if (i + 1 >= text.size() || text[i + 1].isSpace())
+            return fail(tr("odd number of hex digits: each byte takes two"));
+        if (hexValue(text[i + 1]) < 0)
+            return notHex(i + 1);
         bytes.append(char(hexValue(text[i]) * 16 + hexValue(text[i + 1])));
         i += 2;
     }
@@ -52,6 +57,210 @@ std::optional<QByteArray> parseHexBytes(QStringView text, QString *error)
 QString formatHex(const QByteArray &bytes)
 {
     return QString::fromLatin1(bytes.toHex(' ').toUpper());
+}
+
+namespace {
+
+// A small recursive-descent reader over sizes, "end" and + - *.
+class ExpressionReader
+{
+public:
+    ExpressionReader(QStringView text, qint64 end)
+        : m_text(text)
+        , m_end(end)
+    {
+    }
+
+    std::optional<qint64> sum()
+    {
+        std::optional<qint64> value = product();
+        while (value) {
+            skipSpace();
+            if (!peek('+') && !peek('-'))
+                break;
+            const bool add = m_text[m_at++] == QLatin1Char('+');
+            const std::optional<qint64> rhs = product();
+            if (!rhs)
+                return std::nullopt;
+            qint64 result = 0;
+            if (add ? __builtin_add_overflow(*value, *rhs, &result) : __builtin_sub_overflow(*value, *rhs, &result))
+                return fail(tr("the value is too large"));
+            value = result;
+        }
+        return value;
+    }
+
+    std::optional<qint64> size()
+    {
+        skipSpace();
+        std::optional<qint64> value = number();
+        if (value)
+            value = suffixed(*value);
+        return value;
+    }
+
+    bool atEnd()
+    {
+        skipSpace();
+        return m_at >= m_text.size();
+    }
+    qsizetype position() const { return m_at; }
+    const QString &error() const { return m_error; }
+    std::optional<qint64> fail(const QString &message)
+    {
+        if (m_error.isEmpty())
+            m_error = message;
+        return std::nullopt;
+    }
+
+private:
+    std::optional<qint64> product()
+    {
+        std::optional<qint64> value = atom();
+        while (value) {
+            skipSpace();
+            if (!peek('*'))
+                break;
+            ++m_at;
+            const std::optional<qint64> rhs = atom();
+            if (!rhs)
+                return std::nullopt;
+            qint64 result = 0;
+            if (__builtin_mul_overflow(*value, *rhs, &result))
+                return fail(tr("the value is too large"));
+            value = result;
+        }
+        return value;
+    }
+
+    std::optional<qint64> atom()
+    {
+        skipSpace();
+        if (m_text.mid(m_at).startsWith(QLatin1String("end"), Qt::CaseInsensitive)) {
+            m_at += 3;
+            return m_end;
+        }
+        return size();
+    }
+
+    std::optional<qint64> number()
+    {
+        const bool hex = m_text.mid(m_at).startsWith(QLatin1String("0x"), Qt::CaseInsensitive);
+        if (hex)
+            m_at += 2;
+        const qsizetype start = m_at;
+        qint64 value = 0;
+        while (m_at < m_text.size()) {
+            const int digit = hex ? hexValue(m_text[m_at]) : (m_text[m_at].isDigit() ? m_text[m_at].digitValue() : -1);
+            if (digit < 0)
+                break;
+            if (__builtin_mul_overflow(value, hex ? 16 : 10, &value) || __builtin_add_overflow(value, digit, &value))
+                return fail(tr("the value is too large"));
+            ++m_at;
+        }
+        if (m_at == start) {
+            if (m_at >= m_text.size())
+                return fail(tr("a number is missing at the end"));
+            return fail(tr("expected a number at position %1, found '%2'").arg(m_at + 1).arg(m_text[m_at]));
+        }
+        return value;
+    }
+
+    std::optional<qint64> suffixed(qint64 value)
+    {
+        static const struct
+        {
+            const char *name;
+            qint64 factor;
+        } suffixes[] = {
+            {"KiB", 1LL << 10}, {"MiB", 1LL << 20}, {"GiB", 1LL << 30}, {"TiB", 1LL << 40},
+            {"KB", 1000LL},     {"MB", 1000000LL},  {"GB", 1000000000LL}, {"TB", 1000000000000LL},
+            {"K", 1LL << 10},   {"M", 1LL << 20},   {"G", 1LL << 30},   {"T", 1LL << 40},
+        };
+        const qsizetype save = m_at;
+        skipSpace();
+        for (const auto &suffix : suffixes) {
+            const QLatin1String name(suffix.name);
+            if (m_text.mid(m_at).startsWith(name, Qt::CaseInsensitive)) {
+                const qsizetype after = m_at + name.size();
+                if (after < m_text.size() && m_text[after].isLetterOrNumber())
+                    continue; // "Kx": not a suffix
+                m_at = after;
+                qint64 result = 0;
+                if (__builtin_mul_overflow(value, suffix.factor, &result))
+                    return fail(tr("the value is too large"));
+                return result;
+            }
+        }
+        m_at = save;
+        return value;
+    }
+
+    void skipSpace()
+    {
+        while (m_at < m_text.size() && m_text[m_at].isSpace())
+            ++m_at;
+    }
+    bool peek(char c) const { return m_at < m_text.size() && m_text[m_at] == QLatin1Char(c); }
+
+    QStringView m_text;
+    qint64 m_end;
+    qsizetype m_at = 0;
+    QString m_error;
+};
+
+std::optional<qint64> failWith(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return std::nullopt;
+}
+
+std::optional<qint64> finish(ExpressionReader &reader, std::optional<qint64> value, QStringView text, QString *error)
+{
+    if (!value)
+        return failWith(error, reader.error());
+    if (!reader.atEnd())
+        return failWith(error, tr("unexpected '%1' at position %2").arg(text[reader.position()]).arg(reader.position() + 1));
+    return value;
+}
+
+} // namespace
+
+std::optional<qint64> parseSize(QStringView text, QString *error)
+{
+    ExpressionReader reader(text, 0);
+    if (reader.atEnd())
+        return failWith(error, tr("enter a size"));
+    return finish(reader, reader.size(), text, error);
+}
+
+std::optional<qint64> parseOffset(QStringView text, const OffsetContext &context, QString *error)
+{
+    const QStringView trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return failWith(error, tr("enter an offset"));
+    const QChar sign = trimmed.front();
+    const bool relative = sign == QLatin1Char('+') || sign == QLatin1Char('-');
+    const QStringView body = relative ? trimmed.mid(1) : trimmed;
+    ExpressionReader reader(body, context.size);
+    std::optional<qint64> value = finish(reader, reader.sum(), body, error);
+    if (!value)
+        return std::nullopt;
+    qint64 offset = *value;
+    if (relative) {
+        const qint64 base = context.cursor.value_or(context.size); // no cursor: from the end
+        if (sign == QLatin1Char('+') && !context.cursor)
+            return failWith(error, tr("+N needs a cursor to count from"));
+        if (sign == QLatin1Char('+') ? __builtin_add_overflow(base, *value, &offset)
+                                     : __builtin_sub_overflow(base, *value, &offset))
+            return failWith(error, tr("the value is too large"));
+    }
+    if (offset < 0 || offset >= context.size) {
+        return failWith(error, context.size == 0 ? tr("there are no bytes to go to")
+                                                 : tr("%1 is outside the data (0 to %2)").arg(offset).arg(context.size - 1));
+    }
+    return offset;
 }
 
 } // namespace hexmap::input

@@ -17,4 +17,23 @@ namespace hexmap::input {
 // "48 65 6C": upper-case pairs separated by single spaces.
 [[nodiscard]] QString formatHex(const QByteArray &bytes);
 
+// A byte count: decimal or 0x hex, with an optional suffix K/KiB, M/MiB, G/GiB,
+// T/TiB (powers of 1024) or KB, MB, GB, TB (powers of 1000), in any case.
+[[nodiscard]] std::optional<qint64> parseSize(QStringView text, QString *error = nullptr);
+
+// Where an offset expression is evaluated: the data's size, and the cursor if there is one.
+struct OffsetContext
+{
+    qint64 size = 0;
+    std::optional<qint64> cursor;
+};
+
+// An offset into data of context.size bytes, from an expression of sizes (as
+// parseSize reads them) and the word "end", joined by + - * ("0x100 + 2*4K",
+// "end - 16"). A leading + or - makes it relative to the cursor where there is one
+// ("+0x20", "-8"); without a cursor, a leading - counts back from the end, as
+// Python's negative indexes do. The result must fall inside the data.
+[[nodiscard]] std::optional<qint64> parseOffset(QStringView text, const OffsetContext &context,
+                                                QString *error = nullptr);
+
 } // namespace hexmap::input

@@ -1,0 +1,154 @@
+// The one parsing module for typed input: hex bytes, sizes, offset expressions. Each
+// case data-driven, plus a seeded fuzz run: whatever the text, a value or a message.
+#include "inputparsing.h"
+
+#include <QtTest>
+
+#include <random>
+
+using namespace hexmap::input;
+using MaybeBytes = std::optional<QByteArray>;
+using MaybeValue = std::optional<qint64>;
+Q_DECLARE_METATYPE(MaybeBytes)
+Q_DECLARE_METATYPE(MaybeValue)
+
+class TestInputParsing : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void hexBytes_data();
+    void hexBytes();
+    void formatHex();
+    void sizes_data();
+    void sizes();
+    void offsets_data();
+    void offsets();
+    void fuzzNeverCrashesAndAlwaysExplains();
+};
+
+void TestInputParsing::hexBytes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<MaybeBytes>("expected");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("spaced") << "48 65 6c" << MaybeBytes("He\x6c") << "";
+    QTest::newRow("packed") << "48656C" << MaybeBytes("Hel") << "";
+    QTest::newRow("0x") << "0x48 0X65" << MaybeBytes("He") << "";
+    QTest::newRow("empty") << "  " << MaybeBytes(QByteArray()) << "";
+    QTest::newRow("odd") << "486" << MaybeBytes() << "odd number of hex digits: each byte takes two";
+    QTest::newRow("split byte") << "4 8" << MaybeBytes() << "odd number of hex digits: each byte takes two";
+    QTest::newRow("not hex") << "4g" << MaybeBytes() << "'g' at position 2 is not a hex digit";
+}
+
+void TestInputParsing::hexBytes()
+{
+    QFETCH(QString, text);
+    QFETCH(MaybeBytes, expected);
+    QFETCH(QString, error);
+    QString message;
+    QCOMPARE(parseHexBytes(text, &message), expected);
+    QCOMPARE(message, error);
+}
+
+void TestInputParsing::formatHex()
+{
+    QCOMPARE(hexmap::input::formatHex("\x01\xab\xff"), "01 AB FF");
+    QCOMPARE(hexmap::input::formatHex({}), "");
+}
+
+void TestInputParsing::sizes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<MaybeValue>("expected");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("decimal") << "4096" << MaybeValue(4096) << "";
+    QTest::newRow("hex") << "0x1000" << MaybeValue(4096) << "";
+    QTest::newRow("K") << "4K" << MaybeValue(4096) << "";
+    QTest::newRow("KiB spaced") << " 4 KiB " << MaybeValue(4096) << "";
+    QTest::newRow("KB") << "4kb" << MaybeValue(4000) << "";
+    QTest::newRow("GiB") << "64GiB" << MaybeValue(qint64(64) << 30) << "";
+    QTest::newRow("hex with suffix") << "0x10M" << MaybeValue(16 << 20) << "";
+    QTest::newRow("empty") << "" << MaybeValue() << "enter a size";
+    QTest::newRow("negative") << "-1" << MaybeValue() << "expected a number at position 1, found '-'";
+    QTest::newRow("trailing") << "12 apples" << MaybeValue() << "unexpected 'a' at position 4";
+    QTest::newRow("unknown suffix") << "4Kx" << MaybeValue() << "unexpected 'K' at position 2";
+    QTest::newRow("overflow") << "99999999999999999999" << MaybeValue() << "the value is too large";
+    QTest::newRow("suffix overflow") << "9999999T" << MaybeValue() << "the value is too large";
+    QTest::newRow("bare 0x") << "0x" << MaybeValue() << "a number is missing at the end";
+}
+
+void TestInputParsing::sizes()
+{
+    QFETCH(QString, text);
+    QFETCH(MaybeValue, expected);
+    QFETCH(QString, error);
+    QString message;
+    QCOMPARE(parseSize(text, &message), expected);
+    QCOMPARE(message, error);
+}
+
+void TestInputParsing::offsets_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("hasCursor");
+    QTest::addColumn<MaybeValue>("expected");
+    QTest::addColumn<QString>("error");
+    // Data of 1 MiB, cursor at 0x1000 where there is one.
+    QTest::newRow("absolute") << "100" << true << MaybeValue(100) << "";
+    QTest::newRow("arithmetic") << "0x100 + 2*4K - 1" << true << MaybeValue(0x100 + 8192 - 1) << "";
+    QTest::newRow("precedence") << "2+3*4" << true << MaybeValue(14) << "";
+    QTest::newRow("end") << "end - 16" << true << MaybeValue((1 << 20) - 16) << "";
+    QTest::newRow("relative forward") << "+0x20" << true << MaybeValue(0x1020) << "";
+    QTest::newRow("relative back") << "-8" << true << MaybeValue(0x1000 - 8) << "";
+    QTest::newRow("from the end without cursor") << "-16" << false << MaybeValue((1 << 20) - 16) << "";
+    QTest::newRow("plus without cursor") << "+16" << false << MaybeValue() << "+N needs a cursor to count from";
+    QTest::newRow("past the end") << "1M" << true << MaybeValue() << "1048576 is outside the data (0 to 1048575)";
+    QTest::newRow("before the start") << "-0x2000" << true << MaybeValue() << "-4096 is outside the data (0 to 1048575)";
+    QTest::newRow("dangling operator") << "4 +" << true << MaybeValue() << "a number is missing at the end";
+    QTest::newRow("garbage") << "abc" << true << MaybeValue() << "expected a number at position 1, found 'a'";
+    QTest::newRow("empty") << "   " << true << MaybeValue() << "enter an offset";
+    QTest::newRow("overflow") << "end*end*end*end" << true << MaybeValue() << "the value is too large";
+}
+
+void TestInputParsing::offsets()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, hasCursor);
+    QFETCH(MaybeValue, expected);
+    QFETCH(QString, error);
+    OffsetContext context{1 << 20, {}};
+    if (hasCursor)
+        context.cursor = 0x1000;
+    QString message;
+    QCOMPARE(parseOffset(text, context, &message), expected);
+    QCOMPARE(message, error);
+}
+
+void TestInputParsing::fuzzNeverCrashesAndAlwaysExplains()
+{
+    const QString alphabet = QStringLiteral("0123456789abcdefxXKMGTiBkmgt+-* ()endEND?\t\u00e9\u4e2d");
+    std::mt19937 random(20261127);
+    int values = 0;
+    for (int round = 0; round < 100000; ++round) {
+        QString text;
+        const int length = int(random() % 24);
+        for (int i = 0; i < length; ++i)
+            text += alphabet[int(random() % alphabet.size())];
+        QString error;
+        const MaybeValue offset = parseOffset(text, {qint64(random() % (1ULL << 40)), qint64(random() % 1000)}, &error);
+        QVERIFY2(offset.has_value() != !error.isEmpty(), qPrintable(text));
+        error.clear();
+        const MaybeValue size = parseSize(text, &error);
+        QVERIFY2(size.has_value() != !error.isEmpty(), qPrintable(text));
+        QVERIFY(!size || *size >= 0);
+        error.clear();
+        const MaybeBytes bytes = parseHexBytes(text, &error);
+        QVERIFY2(bytes.has_value() != !error.isEmpty(), qPrintable(text));
+        values += offset.has_value() + size.has_value() + bytes.has_value();
+    }
+    QVERIFY2(values > 1000, "the generator must also produce valid input");
+}
+
+QTEST_GUILESS_MAIN(TestInputParsing)
+#include "tst_inputparsing.moc"
