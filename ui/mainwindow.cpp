@@ -1,23 +1,437 @@
 #include "mainwindow.h"
 
+#include "closeprompt.h"
+#include "documenttab.h"
+#include "hexmodel.h"
+#include "hexview.h"
+#include "inputparsing.h"
+#include "openoptionsdialog.h"
+#include "scratchdialog.h"
+#include "statusfields.h"
+
+#include <QActionGroup>
 #include <QApplication>
-#include <QLabel>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QUndoStack>
 
 namespace hexmap {
 
+namespace {
+constexpr int kMaxRecent = 10;
+const QString kRecentKey = QStringLiteral("recentFiles");
+const QString kBytesPerLineKey = QStringLiteral("view/bytesPerLine");
+const QString kPointSizeKey = QStringLiteral("view/pointSize");
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_tabs(new QTabWidget(this))
+    , m_status(new StatusFields(statusBar()))
 {
-    setWindowTitle(QApplication::applicationName());
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
+    setAcceptDrops(true);
+    createActions();
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        m_status->track(currentTab());
+        updateActions();
+    });
+    resize(1100, 700);
+    updateActions();
+}
 
-    auto *placeholder = new QLabel(tr("No file is open."), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    setCentralWidget(placeholder);
-    resize(900, 600);
+MainWindow::~MainWindow()
+{
+    // Tabs go first, while the window they report to is still whole.
+    while (m_tabs->count() > 0) {
+        DocumentTab *closing = tab(0);
+        m_tabs->removeTab(0);
+        delete closing;
+    }
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("New &Scratch Buffer…"), QKeySequence::New, this, &MainWindow::newScratchBuffer);
+    QAction *open = file->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"),
+                                    QKeySequence::Open, this, &MainWindow::openDialog);
+    file->addAction(tr("Open with O&ptions…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+                    &MainWindow::openWithOptionsDialog);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    m_save = file->addAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save"), QKeySequence::Save,
+                             this, &MainWindow::save);
+    m_saveAs = file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    file->addSeparator();
+    m_close = file->addAction(tr("&Close"), QKeySequence::Close, this, [this] {
+        if (m_tabs->currentIndex() >= 0)
+            closeTab(m_tabs->currentIndex());
+    });
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_undo = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-undo")), tr("&Undo"), QKeySequence::Undo, this,
+                             [this] { currentTab()->view()->undo(); });
+    m_redo = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-redo")), tr("&Redo"), QKeySequence::Redo, this,
+                             [this] { currentTab()->view()->redo(); });
+    edit->addSeparator();
+    QAction *copy = edit->addAction(tr("&Copy"), QKeySequence::Copy, this, [this] { currentTab()->view()->copy(); });
+    QAction *paste = edit->addAction(tr("&Paste"), QKeySequence::Paste, this, [this] { currentTab()->view()->paste(); });
+    QAction *selectAll = edit->addAction(tr("Select &All"), QKeySequence::SelectAll, this,
+                                         [this] { currentTab()->view()->selectAll(); });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *perLine = view->addMenu(tr("&Bytes per Line"));
+    m_bytesPerLine = new QActionGroup(this);
+    const int current = QSettings().value(kBytesPerLineKey, 16).toInt();
+    for (int bytes : {8, 16, 32, HexView::kFitToWidth}) {
+        QAction *action = perLine->addAction(bytes == HexView::kFitToWidth ? tr("&Fit to Width") : QString::number(bytes));
+        action->setCheckable(true);
+        action->setChecked(bytes == current);
+        action->setData(bytes);
+        m_bytesPerLine->addAction(action);
+        connect(action, &QAction::triggered, this, [this, bytes] { setBytesPerLine(bytes); });
+    }
+    QAction *zoomIn = view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, this, [this] {
+        currentTab()->view()->zoomIn();
+        QSettings().setValue(kPointSizeKey, currentTab()->view()->font().pointSizeF());
+    });
+    QAction *zoomOut = view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, this, [this] {
+        currentTab()->view()->zoomOut();
+        QSettings().setValue(kPointSizeKey, currentTab()->view()->font().pointSizeF());
+    });
+
+    QMenu *map = menuBar()->addMenu(tr("&Map"));
+    m_flush = map->addAction(QIcon::fromTheme(QStringLiteral("document-save-all")), tr("&Flush to Disk"),
+                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), this, &MainWindow::flush);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About hexmap"), this, [this] {
+        QMessageBox::about(this, tr("About hexmap"),
+                           tr("<b>hexmap %1</b><p>A hex viewer and editor built on memory mapping: the file is the "
+                              "map, and the map's own operations are what it offers.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->addAction(open);
+    toolbar->addAction(m_save);
+    toolbar->addAction(m_flush);
+    toolbar->addSeparator();
+    toolbar->addAction(m_undo);
+    toolbar->addAction(m_redo);
+
+    m_documentActions = {m_saveAs, m_close, copy, paste, selectAll, zoomIn, zoomOut};
+}
+
+int MainWindow::tabCount() const
+{
+    return m_tabs->count();
+}
+
+DocumentTab *MainWindow::tab(int index) const
+{
+    return qobject_cast<DocumentTab *>(m_tabs->widget(index));
+}
+
+DocumentTab *MainWindow::currentTab() const
+{
+    return qobject_cast<DocumentTab *>(m_tabs->currentWidget());
+}
+
+bool MainWindow::openFile(const QString &path, const Document::OpenOptions &options)
+{
+    Document::OpenResult result = Document::open(path, options);
+    if (!result.document) {
+        showError(result.error);
+        return false;
+    }
+    if (!result.notice.isEmpty())
+        showNotice(result.notice);
+    rememberRecent(result.document->path());
+    addTab(std::move(result.document));
+    return true;
+}
+
+void MainWindow::addTab(std::unique_ptr<Document> document)
+{
+    auto *tab = new DocumentTab(std::move(document), m_tabs);
+    applyViewSettings(tab);
+    const auto refresh = [this] {
+        updateActions();
+        updateTitle();
+    };
+    const auto watch = [this, tab, refresh] {
+        HexModel *model = tab->document()->model();
+        connect(model, &HexModel::modifiedRangesChanged, this, refresh);
+        connect(model->undoStack(), &QUndoStack::indexChanged, this, refresh);
+        m_tabs->setTabText(m_tabs->indexOf(tab), tab->document()->title());
+        m_tabs->setTabToolTip(m_tabs->indexOf(tab), tab->document()->path());
+        refresh();
+    };
+    connect(tab->view(), &HexView::editRefused, this, [this](const QString &reason) {
+        m_lastMessage = reason;
+        statusBar()->showMessage(reason, 8000);
+    });
+    connect(tab, &DocumentTab::documentChanged, this, watch);
+    m_tabs->setCurrentIndex(m_tabs->addTab(tab, tab->document()->title()));
+    watch();
+    tab->view()->setFocus();
+}
+
+bool MainWindow::goTo(const QString &expression)
+{
+    DocumentTab *tab = currentTab();
+    if (!tab)
+        return false;
+    QString error;
+    const auto offset = input::parseOffset(expression, {tab->document()->model()->size(), {}}, &error);
+    if (!offset) {
+        showError(tr("Cannot go to “%1”: %2.").arg(expression, error));
+        return false;
+    }
+    tab->view()->setCursorOffset(*offset);
+    return true;
+}
+
+bool MainWindow::closeTab(int index)
+{
+    DocumentTab *closing = tab(index);
+    if (!closing)
+        return false;
+    Document *document = closing->document();
+    if (document->hasUnsavedChanges()) {
+        m_tabs->setCurrentIndex(index);
+        QString error;
+        switch (askBeforeClosing(this, *document)) {
+        case CloseChoice::Flush:
+            if (!document->flush(&error)) {
+                showError(error);
+                return false;
+            }
+            break;
+        case CloseChoice::Revert:
+            document->revert();
+            break;
+        case CloseChoice::Save:
+            if (!save())
+                return false;
+            break;
+        case CloseChoice::SaveAs:
+            if (!saveAs())
+                return false;
+            break;
+        case CloseChoice::Discard:
+            break;
+        case CloseChoice::Cancel:
+            return false;
+        }
+    }
+    m_tabs->removeTab(m_tabs->indexOf(closing));
+    delete closing;
+    updateActions();
+    updateTitle();
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    while (m_tabs->count() > 0) {
+        if (!closeTab(m_tabs->count() - 1)) {
+            event->ignore();
+            return;
+        }
+    }
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            openFile(url.toLocalFile());
+    }
+    event->acceptProposedAction();
+}
+
+void MainWindow::showError(const QString &message)
+{
+    m_lastMessage = message;
+    statusBar()->showMessage(message, 10000);
+    auto *box = new QMessageBox(QMessageBox::Warning, QApplication::applicationName(), message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::showNotice(const QString &message)
+{
+    m_lastMessage = message;
+    statusBar()->showMessage(message, 10000);
+}
+
+void MainWindow::updateActions()
+{
+    DocumentTab *tab = currentTab();
+    const Document *document = tab ? tab->document() : nullptr;
+    for (QAction *action : std::as_const(m_documentActions))
+        action->setEnabled(document);
+    m_save->setEnabled(document && document->mode() == Document::Mode::CopyOnWrite && document->hasUnsavedChanges());
+    m_flush->setEnabled(document && document->mode() == Document::Mode::InPlace && !document->isScratch());
+    m_undo->setEnabled(document && document->model()->undoStack()->canUndo());
+    m_redo->setEnabled(document && document->model()->undoStack()->canRedo());
+}
+
+void MainWindow::updateTitle()
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const Document *document = tab(i)->document();
+        m_tabs->setTabText(i, document->title() + (document->hasUnsavedChanges() ? QStringLiteral(" *") : QString()));
+    }
+    const DocumentTab *tab = currentTab();
+    setWindowTitle(tab ? QStringLiteral("%1 — %2").arg(m_tabs->tabText(m_tabs->currentIndex()), QApplication::applicationName())
+                       : QApplication::applicationName());
+}
+
+void MainWindow::openDialog()
+{
+    for (const QString &path : QFileDialog::getOpenFileNames(this, tr("Open Files")))
+        openFile(path);
+}
+
+void MainWindow::openWithOptionsDialog()
+{
+    OpenOptionsDialog dialog(this);
+    if (DocumentTab *tab = currentTab(); tab && !tab->document()->isScratch())
+        dialog.setPath(tab->document()->path());
+    if (dialog.exec() == QDialog::Accepted)
+        openFile(dialog.path(), dialog.options());
+}
+
+void MainWindow::newScratchBuffer()
+{
+    ScratchDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    Document::OpenResult result = Document::scratch(dialog.size());
+    if (!result.document) {
+        showError(result.error);
+        return;
+    }
+    addTab(std::move(result.document));
+}
+
+bool MainWindow::save()
+{
+    DocumentTab *tab = currentTab();
+    if (!tab)
+        return false;
+    QString error;
+    if (!tab->document()->save(&error)) {
+        showError(error);
+        return false;
+    }
+    showNotice(tr("Saved the modified bytes into %1.").arg(tab->document()->path()));
+    return true;
+}
+
+bool MainWindow::saveAs()
+{
+    DocumentTab *tab = currentTab();
+    if (!tab)
+        return false;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save As"), tab->document()->path());
+    if (path.isEmpty())
+        return false;
+    QString error;
+    if (!tab->document()->saveAs(path, &error)) {
+        showError(error);
+        return false;
+    }
+    // The tab goes on with the new file, edited the way the old one was.
+    Document::OpenOptions options;
+    if (!tab->document()->isScratch())
+        options.mode = tab->document()->mode();
+    Document::OpenResult reopened = Document::open(path, options);
+    if (!reopened.document) {
+        showError(reopened.error);
+        return false;
+    }
+    tab->replaceDocument(std::move(reopened.document));
+    rememberRecent(path);
+    showNotice(tr("Wrote %1.").arg(path));
+    return true;
+}
+
+bool MainWindow::flush()
+{
+    DocumentTab *tab = currentTab();
+    if (!tab)
+        return false;
+    QString error;
+    if (!tab->document()->flush(&error)) {
+        showError(error);
+        return false;
+    }
+    showNotice(tr("Flushed %1 to disk.").arg(tab->document()->title()));
+    return true;
+}
+
+void MainWindow::rememberRecent(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(kRecentKey).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(kRecentKey, QStringList(recent.mid(0, kMaxRecent)));
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(kRecentKey).toStringList();
+    for (const QString &path : recent)
+        m_recentMenu->addAction(path, this, [this, path] { openFile(path); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::applyViewSettings(DocumentTab *tab) const
+{
+    const QSettings settings;
+    tab->view()->setBytesPerLine(settings.value(kBytesPerLineKey, 16).toInt());
+    if (settings.contains(kPointSizeKey)) {
+        QFont font = tab->view()->font();
+        font.setPointSizeF(settings.value(kPointSizeKey).toReal());
+        tab->view()->setFont(font);
+    }
+}
+
+void MainWindow::setBytesPerLine(int bytesPerLine)
+{
+    QSettings().setValue(kBytesPerLineKey, bytesPerLine);
+    for (int i = 0; i < m_tabs->count(); ++i)
+        tab(i)->view()->setBytesPerLine(bytesPerLine);
 }
 
 } // namespace hexmap

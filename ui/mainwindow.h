@@ -1,16 +1,80 @@
 #pragma once
 
+#include "document.h"
+
 #include <QMainWindow>
+
+class QActionGroup;
+class QTabWidget;
 
 namespace hexmap {
 
-// The application window. It wires actions to documents and holds no byte logic.
+class DocumentTab;
+class StatusFields;
+
+// The application window: one tab per open file, menus, toolbar, status bar. It wires
+// actions to documents and holds no byte logic itself.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens path in a new tab. On failure the user sees why (a message box, not
+    // waited for) and no tab is added.
+    bool openFile(const QString &path, const Document::OpenOptions &options = {});
+    // Moves the current tab's cursor to an offset expression (input::parseOffset).
+    bool goTo(const QString &expression);
+    // Closes a tab, asking first when it has edits not yet flushed or saved; false if
+    // the user chose to keep it open (or flushing/saving failed).
+    bool closeTab(int index);
+
+    [[nodiscard]] int tabCount() const;
+    [[nodiscard]] DocumentTab *tab(int index) const;
+    [[nodiscard]] DocumentTab *currentTab() const;
+    [[nodiscard]] const StatusFields *statusFields() const { return m_status; }
+    // The last error or notice shown to the user (for tests and the status bar).
+    [[nodiscard]] QString lastMessage() const { return m_lastMessage; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void addTab(std::unique_ptr<Document> document);
+    void updateActions();
+    void updateTitle();
+    void showError(const QString &message);
+    void showNotice(const QString &message);
+
+    void openDialog();
+    void openWithOptionsDialog();
+    void newScratchBuffer();
+    bool save();
+    bool saveAs();
+    bool flush();
+
+    void rememberRecent(const QString &path);
+    void rebuildRecentMenu();
+    void applyViewSettings(DocumentTab *tab) const;
+    void setBytesPerLine(int bytesPerLine);
+
+    QTabWidget *m_tabs;
+    StatusFields *m_status;
+    QString m_lastMessage;
+    QMenu *m_recentMenu = nullptr;
+    QActionGroup *m_bytesPerLine = nullptr;
+    QAction *m_save = nullptr;
+    QAction *m_saveAs = nullptr;
+    QAction *m_flush = nullptr;
+    QAction *m_close = nullptr;
+    QAction *m_undo = nullptr;
+    QAction *m_redo = nullptr;
+    QList<QAction *> m_documentActions; // enabled only with a tab
 };
 
 } // namespace hexmap

@@ -1,0 +1,346 @@
+// The application end to end on real files: open, type, flush, save; files that
+// cannot be mapped; a file truncated or grown by another process; closing with
+// edits not yet flushed or saved (the message box is driven like a user would).
+// File bytes are always read independently (pread).
+#include "closeprompt.h"
+#include "document.h"
+#include "documenttab.h"
+#include "hexmodel.h"
+#include "hexview.h"
+#include "mainwindow.h"
+#include "scratchfile.h"
+#include "statusfields.h"
+
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QtTest>
+
+#include <sys/mount.h>
+#include <sys/stat.h>
+
+using namespace hexmap;
+
+namespace {
+
+// Clicks the button named `text` in the next modal message box, when it appears.
+void answerNextPrompt(const QString &text)
+{
+    auto *timer = new QTimer;
+    QObject::connect(timer, &QTimer::timeout, [timer, text] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        for (QAbstractButton *button : box->buttons()) {
+            if (button->text() == text) {
+                QVERIFY2(button->isEnabled(), qPrintable(text + " is disabled"));
+                button->click();
+                return;
+            }
+        }
+        QFAIL(qPrintable("no button " + text));
+    });
+    timer->start(10);
+}
+
+// Shows the window and makes it the active one, so that its shortcuts work.
+void activate(MainWindow &window)
+{
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+}
+
+void typeInto(MainWindow &window, const QString &keys)
+{
+    QTest::keyClicks(window.currentTab()->view(), keys);
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void typeThenFlush();
+    void copyOnWriteSavesExactlyTheModifiedBytes();
+    void unwritableFileOpensReadOnly();
+    void filesThatCannotBeMapped_data();
+    void filesThatCannotBeMapped();
+    void emptyFileOpensEmptyAndGrows();
+    void truncatedUnderneathKeepsRunning();
+    void grownUnderneathOffersRemap();
+    void closeInPlaceOffersFlushRevertCancel();
+    void closeCopyOnWriteOffersSaveDiscardCancel();
+    void scratchBufferSaveAs();
+    void goToAndStatusBar();
+    void recentFilesAreRemembered();
+};
+
+void TestMainWindow::initTestCase()
+{
+    static QTemporaryDir config;
+    qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit()); // keep the user's settings out
+    QCoreApplication::setOrganizationName(QStringLiteral("hexmap-test"));
+    QCoreApplication::setApplicationName(QStringLiteral("hexmap-test"));
+}
+
+void TestMainWindow::typeThenFlush()
+{
+    ScratchFile file(QByteArray(64, '.'));
+    MainWindow window;
+    activate(window);
+    QVERIFY(window.openFile(QString::fromStdString(file.path())));
+    QCOMPARE(window.tabCount(), 1);
+    typeInto(window, "4142");
+    QCOMPARE(file.contents().left(3), "AB."); // in place: the file's pages at once
+    QVERIFY(window.statusFields()->text().contains("Modified since flush"));
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(!window.statusFields()->text().contains("Modified since flush"));
+    QVERIFY(!window.currentTab()->document()->hasUnsavedChanges());
+    QCOMPARE(file.contents().left(3), "AB.");
+}
+
+void TestMainWindow::copyOnWriteSavesExactlyTheModifiedBytes()
+{
+    QByteArray original(3 * 4096, 'o');
+    ScratchFile file(original);
+    MainWindow window;
+    activate(window);
+    QVERIFY(window.openFile(QString::fromStdString(file.path()), {.mode = Document::Mode::CopyOnWrite}));
+    typeInto(window, "5858");
+    window.currentTab()->view()->setCursorOffset(5000);
+    typeInto(window, "59");
+    QCOMPARE(file.contents(), original); // untouched until Save
+    QVERIFY(window.statusFields()->text().contains("Unsaved changes"));
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QByteArray expected = original;
+    expected[0] = 'X';
+    expected[1] = 'X';
+    expected[5000] = 'Y';
+    QCOMPARE(file.contents(), expected);
+    QVERIFY(!window.currentTab()->document()->hasUnsavedChanges());
+}
+
+void TestMainWindow::unwritableFileOpensReadOnly()
+{
+    // As root every file is writable, so make a read-only filesystem.
+    QTemporaryDir mountPoint;
+    const QByteArray where = mountPoint.path().toLocal8Bit();
+    if (mount("hexmap-test", where.constData(), "tmpfs", 0, "size=1m") != 0)
+        QSKIP("cannot mount a tmpfs here: needs root and mount rights");
+    const auto unmount = qScopeGuard([&] { umount2(where.constData(), MNT_DETACH); });
+    QFile data(mountPoint.filePath("locked.bin"));
+    QVERIFY(data.open(QIODevice::WriteOnly));
+    data.write("locked");
+    data.close();
+    QCOMPARE(mount(nullptr, where.constData(), nullptr, MS_REMOUNT | MS_RDONLY, nullptr), 0);
+
+    MainWindow window;
+    QVERIFY(window.openFile(data.fileName()));
+    QVERIFY(window.lastMessage().contains("is not writable"));
+    QVERIFY(window.lastMessage().contains("open read-only"));
+    QCOMPARE(window.currentTab()->document()->mode(), Document::Mode::ReadOnly);
+    QVERIFY(window.statusFields()->text().contains("Read-only"));
+    typeInto(window, "00");
+    QCOMPARE(window.lastMessage(), "The file is open read-only: edits are refused.");
+}
+
+void TestMainWindow::filesThatCannotBeMapped_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("missing") << "missing" << "does not exist.";
+    QTest::newRow("directory") << "directory" << "is a folder, not a file.";
+    QTest::newRow("fifo") << "fifo" << "is a FIFO: hexmap maps regular files only.";
+    QTest::newRow("not a directory") << "notdir" << "Not a directory.";
+    QTest::newRow("unaligned offset") << "unaligned" << "The offset must be a multiple of 4096 bytes; 100 is not";
+    QTest::newRow("window past the end") << "pastend" << "mmap length is greater than file size";
+    QTest::newRow("unreadable") << "unreadable" << "Permission denied";
+}
+
+void TestMainWindow::filesThatCannotBeMapped()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    QString path = dir.filePath("target");
+    Document::OpenOptions options;
+    QFile plain(dir.filePath("plain.bin"));
+    QVERIFY(plain.open(QIODevice::WriteOnly));
+    plain.write("plain");
+    plain.close();
+    if (kind == "directory") {
+        path = dir.path();
+    } else if (kind == "fifo") {
+        QCOMPARE(mkfifo(path.toLocal8Bit().constData(), 0600), 0);
+    } else if (kind == "notdir") {
+        path = plain.fileName() + "/inside";
+    } else if (kind == "unaligned") {
+        path = plain.fileName();
+        options.offset = 100;
+    } else if (kind == "pastend") {
+        path = plain.fileName();
+        options.length = 4096;
+    } else if (kind == "unreadable") {
+        if (geteuid() == 0)
+            QSKIP("root reads every file: there is no unreadable file to open");
+        path = plain.fileName();
+        QVERIFY(plain.setPermissions({}));
+    }
+    MainWindow window;
+    window.show();
+    QVERIFY(!window.openFile(path, options));
+    QCOMPARE(window.tabCount(), 0);
+    QVERIFY2(window.lastMessage().contains(message), qPrintable(window.lastMessage()));
+}
+
+void TestMainWindow::emptyFileOpensEmptyAndGrows()
+{
+    ScratchFile file("");
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openFile(QString::fromStdString(file.path())));
+    HexModel *model = window.currentTab()->document()->model();
+    QCOMPARE(model->size(), 0);
+    QVERIFY(!window.currentTab()->grab().isNull());
+    typeInto(window, "41"); // nothing to overwrite, nothing happens
+    QVERIFY(model->resize(16));
+    typeInto(window, "41");
+    QCOMPARE(file.contents(), QByteArray("A") + QByteArray(15, '\0'));
+}
+
+void TestMainWindow::truncatedUnderneathKeepsRunning()
+{
+    ScratchFile file(QByteArray(4 * 4096, 't'));
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openFile(QString::fromStdString(file.path())));
+    DocumentTab *tab = window.currentTab();
+    tab->view()->setCursorOffset(4 * 4096 - 1);
+    file.truncate(4096 + 100);
+    QTRY_VERIFY(tab->diskNotice().contains("truncated this file (16384 → 4196 bytes)"));
+    QVERIFY(!tab->grab().isNull()); // paints the vanished bytes as ··
+    typeInto(window, "00");
+    QVERIFY(window.lastMessage().contains("can no longer be read"));
+    QVERIFY(window.statusFields()->text().contains("gone from the file"));
+    QCOMPARE(file.size(), 4096 + 100);
+    tab->view()->setCursorOffset(4096 + 99);
+    typeInto(window, "7a");
+    QCOMPARE(file.contents().at(4096 + 99), 'z'); // what is still there still edits
+}
+
+void TestMainWindow::grownUnderneathOffersRemap()
+{
+    ScratchFile file(QByteArray(100, 'g'));
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openFile(QString::fromStdString(file.path())));
+    DocumentTab *tab = window.currentTab();
+    QFile grow(QString::fromStdString(file.path()));
+    QVERIFY(grow.open(QIODevice::Append));
+    grow.write(QByteArray(9000, 'h'));
+    grow.close();
+    QTRY_VERIFY(tab->diskNotice().contains("larger (100 → 9100 bytes)"));
+    QPushButton *remap = nullptr;
+    for (QPushButton *button : tab->findChildren<QPushButton *>()) {
+        if (button->text() == "Map the whole file")
+            remap = button;
+    }
+    QVERIFY(remap && remap->isVisible());
+    remap->click();
+    QCOMPARE(tab->document()->model()->size(), 9100);
+    QVERIFY(tab->diskNotice().isEmpty());
+}
+
+void TestMainWindow::closeInPlaceOffersFlushRevertCancel()
+{
+    ScratchFile file(QByteArray(32, '.'));
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openFile(QString::fromStdString(file.path())));
+    typeInto(window, "41");
+    answerNextPrompt("Cancel");
+    QVERIFY(!window.closeTab(0));
+    QCOMPARE(window.tabCount(), 1);
+    answerNextPrompt("Revert"); // undo back to the last flush (here: the opening)
+    QVERIFY(window.closeTab(0));
+    QCOMPARE(window.tabCount(), 0);
+    QCOMPARE(file.contents(), QByteArray(32, '.'));
+
+    QVERIFY(window.openFile(QString::fromStdString(file.path())));
+    typeInto(window, "42");
+    answerNextPrompt("Flush");
+    window.close(); // closing the window asks too
+    QCOMPARE(window.tabCount(), 0);
+    QCOMPARE(file.contents().at(0), 'B');
+}
+
+void TestMainWindow::closeCopyOnWriteOffersSaveDiscardCancel()
+{
+    ScratchFile file(QByteArray(32, '.'));
+    MainWindow window;
+    window.show();
+    const Document::OpenOptions copy{.mode = Document::Mode::CopyOnWrite};
+    QVERIFY(window.openFile(QString::fromStdString(file.path()), copy));
+    typeInto(window, "41");
+    answerNextPrompt("Discard");
+    QVERIFY(window.closeTab(0));
+    QCOMPARE(file.contents(), QByteArray(32, '.'));
+
+    QVERIFY(window.openFile(QString::fromStdString(file.path()), copy));
+    typeInto(window, "43");
+    answerNextPrompt("Save");
+    QVERIFY(window.closeTab(0));
+    QCOMPARE(file.contents(), "C" + QByteArray(31, '.'));
+}
+
+void TestMainWindow::scratchBufferSaveAs()
+{
+    Document::OpenResult result = Document::scratch(8);
+    QVERIFY(result.document);
+    QVERIFY(result.document->model()->overwrite(0, "scratch!"));
+    QVERIFY(result.document->hasUnsavedChanges());
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY(result.document->saveAs(dir.filePath("out.bin"), &error));
+    QFile out(dir.filePath("out.bin"));
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    QCOMPARE(out.readAll(), "scratch!");
+    QVERIFY(!result.document->saveAs(dir.filePath("missing/out.bin"), &error));
+    QVERIFY(!error.isEmpty());
+}
+
+void TestMainWindow::goToAndStatusBar()
+{
+    ScratchFile file(QByteArray(300, 'a') + "Z");
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openFile(QString::fromStdString(file.path())));
+    QVERIFY(window.goTo("-1"));
+    QCOMPARE(window.currentTab()->view()->cursorOffset(), 300);
+    const QString status = window.statusFields()->text();
+    QVERIFY2(status.contains("Offset 0x12C (300)"), qPrintable(status));
+    QVERIFY2(status.contains("Value 0x5a (90) 'Z'"), qPrintable(status));
+    QVERIFY2(status.contains("Map 301 bytes, file 301 bytes"), qPrintable(status));
+    QVERIFY2(status.contains("Edit in place"), qPrintable(status));
+    QVERIFY(!window.goTo("400"));
+    QVERIFY(window.lastMessage().contains("outside the data"));
+    window.currentTab()->view()->setSelection(16, 32);
+    QVERIFY(window.statusFields()->text().contains("Selection 0x10, 32 bytes"));
+}
+
+void TestMainWindow::recentFilesAreRemembered()
+{
+    ScratchFile file("recent");
+    MainWindow window;
+    QVERIFY(window.openFile(QString::fromStdString(file.path())));
+    QCOMPARE(QSettings().value("recentFiles").toStringList().value(0), QString::fromStdString(file.path()));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

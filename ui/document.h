@@ -1,0 +1,91 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class QFileSystemWatcher;
+
+namespace hexmap {
+
+class HexModel;
+
+// One open file (or scratch buffer) and what the user can do with it as a whole:
+// flush, save, save as, revert, notice that the file changed on disk. The bytes and
+// their edits live in the model; the window never touches them.
+class Document : public QObject
+{
+    Q_OBJECT
+
+public:
+    // The mmap access modes, in the user's words.
+    enum class Mode {
+        InPlace,     // ACCESS_WRITE: edits reach the file's pages at once; Flush makes them durable
+        CopyOnWrite, // ACCESS_COPY: the file is untouched until Save writes the modified ranges
+        ReadOnly,    // ACCESS_READ
+    };
+    struct OpenOptions
+    {
+        Mode mode = Mode::InPlace;
+        qint64 offset = 0; // a multiple of the allocation granularity
+        qint64 length = 0; // 0: to the end of the file
+        bool trackfd = true;
+    };
+    struct OpenResult
+    {
+        std::unique_ptr<Document> document; // null on failure
+        QString error;                      // why it failed, for the user
+        QString notice;                     // something the user should know (e.g. opened read-only)
+    };
+
+    // Opens a regular file; a file the user cannot write opens read-only, with a notice.
+    [[nodiscard]] static OpenResult open(const QString &path, const OpenOptions &options);
+    // An anonymous map of size bytes, filled with zeros.
+    [[nodiscard]] static OpenResult scratch(qint64 size);
+
+    ~Document() override;
+
+    [[nodiscard]] HexModel *model() const { return m_model.get(); }
+    [[nodiscard]] QString path() const { return m_path; }
+    [[nodiscard]] bool isScratch() const { return m_path.isEmpty(); }
+    [[nodiscard]] QString title() const;
+    [[nodiscard]] Mode mode() const { return m_mode; }
+    [[nodiscard]] const OpenOptions &options() const { return m_options; }
+    [[nodiscard]] static QString modeName(Mode mode);
+
+    // Edits not yet made durable: unflushed (in place), unsaved (copy-on-write), or
+    // never written out (scratch).
+    [[nodiscard]] bool hasUnsavedChanges() const;
+    // Whether revert() can bring back the state of the last flush.
+    [[nodiscard]] bool canRevert() const;
+
+    // In place: msync. On failure, *error says why and nothing is marked clean.
+    bool flush(QString *error);
+    // Copy-on-write: writes exactly the modified ranges into the file, then fsync.
+    bool save(QString *error);
+    // Writes every byte of the map to path (through a temporary file and a rename).
+    bool saveAs(const QString &path, QString *error);
+    // In place: undoes back to the last flush.
+    bool revert();
+
+    // The file's size when last seen; compared with fstat on every change event.
+    [[nodiscard]] qint64 knownFileSize() const { return m_knownFileSize; }
+
+signals:
+    // Another program changed the file's size: grown or shrunk from oldSize to newSize.
+    void fileSizeChangedOnDisk(qint64 oldSize, qint64 newSize);
+
+private:
+    Document(std::unique_ptr<HexModel> model, QString path, OpenOptions options);
+    void checkFileOnDisk();
+
+    std::unique_ptr<HexModel> m_model;
+    QString m_path;
+    OpenOptions m_options;
+    Mode m_mode;
+    qint64 m_knownFileSize = -1;
+    QFileSystemWatcher *m_watcher = nullptr;
+};
+
+} // namespace hexmap

@@ -1,0 +1,94 @@
+#include "documenttab.h"
+
+#include "document.h"
+#include "hexmodel.h"
+#include "hexview.h"
+
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace hexmap {
+
+DocumentTab::DocumentTab(std::unique_ptr<Document> document, QWidget *parent)
+    : QWidget(parent)
+    , m_document(std::move(document))
+    , m_view(new HexView(this))
+    , m_bar(new QFrame(this))
+    , m_barText(new QLabel(m_bar))
+    , m_remap(new QPushButton(tr("Map the whole file"), m_bar))
+{
+    auto *barLayout = new QHBoxLayout(m_bar);
+    barLayout->setContentsMargins(8, 4, 8, 4);
+    m_barText->setWordWrap(true);
+    barLayout->addWidget(m_barText, 1);
+    barLayout->addWidget(m_remap);
+    auto *dismiss = new QPushButton(tr("Dismiss"), m_bar);
+    barLayout->addWidget(dismiss);
+    m_bar->setAutoFillBackground(true);
+    QPalette warning = m_bar->palette();
+    warning.setColor(QPalette::Window, QColor(0xff, 0xe0, 0x82));
+    warning.setColor(QPalette::WindowText, Qt::black);
+    m_bar->setPalette(warning);
+    m_bar->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_view, 1);
+
+    connect(dismiss, &QPushButton::clicked, m_bar, &QWidget::hide);
+    connect(m_remap, &QPushButton::clicked, this, [this] {
+        if (m_document->model()->remap(m_document->options().length))
+            m_bar->hide();
+    });
+    attach();
+}
+
+DocumentTab::~DocumentTab()
+{
+    m_view->setModel(nullptr); // before the model goes
+}
+
+void DocumentTab::attach()
+{
+    m_view->setModel(m_document->model());
+    connect(m_document.get(), &Document::fileSizeChangedOnDisk, this, &DocumentTab::showDiskChange);
+}
+
+void DocumentTab::replaceDocument(std::unique_ptr<Document> document)
+{
+    const qint64 cursor = m_view->cursorOffset();
+    m_view->setModel(nullptr);
+    m_document = std::move(document);
+    m_bar->hide();
+    attach();
+    m_view->setCursorOffset(cursor);
+    emit documentChanged();
+}
+
+QString DocumentTab::diskNotice() const
+{
+    return m_bar->isHidden() ? QString() : m_barText->text();
+}
+
+void DocumentTab::showDiskChange(qint64 oldSize, qint64 newSize)
+{
+    const bool grew = newSize > oldSize;
+    if (grew) {
+        m_barText->setText(tr("Another program made this file larger (%1 → %2 bytes). The map still covers the "
+                              "old size.").arg(oldSize).arg(newSize));
+    } else {
+        m_barText->setText(tr("Another program truncated this file (%1 → %2 bytes). The bytes past its new end "
+                              "are gone: they show as ·· and cannot be edited.").arg(oldSize).arg(newSize));
+    }
+    // Only a whole-file map can follow the file; a window keeps its length.
+    m_remap->setVisible(grew && m_document->options().length == 0);
+    m_bar->show();
+    m_view->viewport()->update();
+}
+
+} // namespace hexmap

@@ -1,0 +1,111 @@
+#include "statusfields.h"
+
+#include "byteclass.h"
+#include "document.h"
+#include "documenttab.h"
+#include "hexmodel.h"
+#include "hexview.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QStatusBar>
+
+namespace hexmap {
+
+namespace {
+QString hexAndDecimal(qint64 value)
+{
+    return QStringLiteral("0x%1 (%2)").arg(QString::number(value, 16).toUpper(), QLocale().toString(value));
+}
+} // namespace
+
+StatusFields::StatusFields(QStatusBar *bar)
+    : QObject(bar)
+{
+    for (QLabel **field : {&m_offset, &m_value, &m_selection, &m_size, &m_mode, &m_modified}) {
+        *field = new QLabel(bar);
+        (*field)->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        bar->addPermanentWidget(*field);
+        m_fields << *field;
+    }
+    refresh();
+}
+
+void StatusFields::track(DocumentTab *tab)
+{
+    for (const auto &connection : std::as_const(m_connections))
+        disconnect(connection);
+    m_connections.clear();
+    m_tab = tab;
+    if (tab) {
+        const auto update = [this] { refresh(); };
+        HexView *view = tab->view();
+        HexModel *model = tab->document()->model();
+        m_connections << connect(view, &HexView::cursorMoved, this, update)
+                      << connect(view, &HexView::selectionChanged, this, update)
+                      << connect(model, &QAbstractItemModel::dataChanged, this, update)
+                      << connect(model, &HexModel::modifiedRangesChanged, this, update)
+                      << connect(model, &HexModel::sizeChanged, this, update)
+                      << connect(model, &QAbstractItemModel::modelReset, this, update)
+                      << connect(tab->document(), &Document::fileSizeChangedOnDisk, this, update)
+                      << connect(tab, &DocumentTab::documentChanged, this, [this, tab] { track(tab); });
+    }
+    refresh();
+}
+
+QString StatusFields::text() const
+{
+    QStringList parts;
+    for (const QLabel *field : m_fields) {
+        if (!field->text().isEmpty())
+            parts << field->text();
+    }
+    return parts.join(QStringLiteral(" | "));
+}
+
+void StatusFields::refresh()
+{
+    if (!m_tab) {
+        for (QLabel *field : std::as_const(m_fields))
+            field->clear();
+        return;
+    }
+    const Document *document = m_tab->document();
+    const HexModel *model = document->model();
+    const HexView *view = m_tab->view();
+    const qint64 cursor = view->cursorOffset();
+
+    m_offset->setText(tr("Offset %1").arg(hexAndDecimal(cursor)));
+    const ByteBlock byte = model->read(cursor, 1);
+    if (byte.bytes.isEmpty()) {
+        m_value->setText(tr("Value —"));
+    } else if (byte.isMissing(0)) {
+        m_value->setText(tr("Value ·· (gone from the file)"));
+    } else {
+        const auto value = quint8(byte.bytes.at(0));
+        const char glyph = textGlyph(value);
+        m_value->setText(tr("Value 0x%1 (%2)%3")
+                             .arg(value, 2, 16, QLatin1Char('0'))
+                             .arg(value)
+                             .arg(glyph == '.' && value != '.' ? QString() : QStringLiteral(" '%1'").arg(QLatin1Char(glyph))));
+    }
+    m_selection->setText(view->hasSelection()
+                             ? tr("Selection %1, %2 bytes")
+                                   .arg(QStringLiteral("0x") + QString::number(view->selectionStart(), 16).toUpper(),
+                                        QLocale().toString(view->selectionLength()))
+                             : QString());
+    const qint64 fileSize = model->fileSize();
+    m_size->setText(fileSize >= 0 ? tr("Map %1 bytes, file %2 bytes")
+                                        .arg(QLocale().toString(model->size()), QLocale().toString(fileSize))
+                                  : tr("Map %1 bytes").arg(QLocale().toString(model->size())));
+    m_mode->setText(document->isScratch() ? tr("Scratch (anonymous map)") : Document::modeName(document->mode()));
+    QString modified;
+    if (document->hasUnsavedChanges()) {
+        modified = document->mode() == Document::Mode::InPlace && !document->isScratch()
+            ? tr("Modified since flush")
+            : tr("Unsaved changes");
+    }
+    m_modified->setText(modified);
+}
+
+} // namespace hexmap
