@@ -820,14 +820,21 @@ void TestMemoryMap::threadsReadWhileOthersResize()
         }
     };
     std::thread a(reader), b(reader);
-    for (int i = 0; i < 300; ++i)
+    while (calls < 10)
+        std::this_thread::yield();
+    // Resize at least 300 times, and until the readers made 100 calls meanwhile.
+    const long callsBefore = calls;
+    for (int i = 0; i < 300 || (calls - callsBefore < 100 && i < 1000000); ++i) {
         map.resize(i % 2 ? 64 * 1024 : 4096 * (1 + i % 7));
+        std::this_thread::yield();
+    }
+    const long callsDuringResizes = calls - callsBefore;
     map.close();
     stop = true;
     a.join();
     b.join();
     QCOMPARE(unexpected.load(), 0);
-    QVERIFY(calls > 0);
+    QVERIFY(callsDuringResizes >= 100);
 }
 
 QTEST_GUILESS_MAIN(TestMemoryMap)
