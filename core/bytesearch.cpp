@@ -1,5 +1,6 @@
 #include "bytesearch.h"
 
+#include <algorithm>
 #include <cstddef>
 
 namespace hexmap::search {
@@ -10,6 +11,10 @@ std::int64_t findSse2(const Byte *hay, std::size_t n, const Byte *needle, std::s
 std::int64_t rfindSse2(const Byte *hay, std::size_t n, const Byte *needle, std::size_t m);
 std::int64_t findAvx2(const Byte *hay, std::size_t n, const Byte *needle, std::size_t m);
 std::int64_t rfindAvx2(const Byte *hay, std::size_t n, const Byte *needle, std::size_t m);
+std::int64_t findMaskedSse2(const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m);
+std::int64_t rfindMaskedSse2(const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m);
+std::int64_t findMaskedAvx2(const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m);
+std::int64_t rfindMaskedAvx2(const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m);
 } // namespace detail
 
 namespace {
@@ -49,6 +54,31 @@ std::int64_t rfind(std::span<const std::uint8_t> haystack, std::span<const std::
 {
     const auto search = kernel == Kernel::Avx2 && cpuHasAvx2() ? detail::rfindAvx2 : detail::rfindSse2;
     return search(haystack.data(), haystack.size(), needle.data(), needle.size());
+}
+
+namespace {
+bool anyFixed(const MaskedPattern &pattern)
+{
+    return std::any_of(pattern.mask.begin(), pattern.mask.end(), [](std::uint8_t m) { return m != 0; });
+}
+} // namespace
+
+std::int64_t findMasked(std::span<const std::uint8_t> haystack, const MaskedPattern &pattern, Kernel kernel)
+{
+    const std::size_t m = pattern.bytes.size();
+    if (!anyFixed(pattern))
+        return m <= haystack.size() ? 0 : -1;
+    const auto search = kernel == Kernel::Avx2 && cpuHasAvx2() ? detail::findMaskedAvx2 : detail::findMaskedSse2;
+    return search(haystack.data(), haystack.size(), pattern.bytes.data(), pattern.mask.data(), m);
+}
+
+std::int64_t rfindMasked(std::span<const std::uint8_t> haystack, const MaskedPattern &pattern, Kernel kernel)
+{
+    const std::size_t m = pattern.bytes.size();
+    if (!anyFixed(pattern))
+        return m <= haystack.size() ? std::int64_t(haystack.size() - m) : -1;
+    const auto search = kernel == Kernel::Avx2 && cpuHasAvx2() ? detail::rfindMaskedAvx2 : detail::rfindMaskedSse2;
+    return search(haystack.data(), haystack.size(), pattern.bytes.data(), pattern.mask.data(), m);
 }
 
 } // namespace hexmap::search

@@ -23,4 +23,20 @@ enum class Kernel { Sse2, Avx2 };
 [[nodiscard]] std::int64_t rfind(std::span<const std::uint8_t> haystack,
                                  std::span<const std::uint8_t> needle, Kernel kernel = bestKernel());
 
+// A pattern with a mask per byte: it matches at i where
+// (haystack[i + k] & mask[k]) == (bytes[k] & mask[k]) for every k. Mask 0x00 matches
+// any byte (a wildcard), 0xff exactly that byte, 0xdf an ASCII letter in either case.
+struct MaskedPattern
+{
+    std::span<const std::uint8_t> bytes;
+    std::span<const std::uint8_t> mask; // as long as bytes
+};
+
+// find and rfind for masked patterns, same contract as above (an empty or all-wildcard
+// pattern matches at every position).
+[[nodiscard]] std::int64_t findMasked(std::span<const std::uint8_t> haystack, const MaskedPattern &pattern,
+                                      Kernel kernel = bestKernel());
+[[nodiscard]] std::int64_t rfindMasked(std::span<const std::uint8_t> haystack, const MaskedPattern &pattern,
+                                       Kernel kernel = bestKernel());
+
 } // namespace hexmap::search

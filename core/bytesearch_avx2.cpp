@@ -14,6 +14,8 @@ struct Avx2Vec
     static Reg load(const Byte *p) { return _mm256_loadu_si256(reinterpret_cast<const Reg *>(p)); }
     static Reg equal(Reg a, Reg b) { return _mm256_cmpeq_epi8(a, b); }
     static Reg either(Reg a, Reg b) { return _mm256_or_si256(a, b); }
+    static Reg both(Reg a, Reg b) { return _mm256_and_si256(a, b); }
+    static Reg bitAnd(Reg a, Reg b) { return _mm256_and_si256(a, b); }
     static std::uint32_t mask(Reg r) { return static_cast<std::uint32_t>(_mm256_movemask_epi8(r)); }
     static std::uint32_t equalBoth(Reg a, Reg x, Reg b, Reg y)
     {
@@ -34,6 +36,16 @@ std::int64_t findAvx2(const Byte *hay, std::size_t n, const Byte *needle, std::s
 std::int64_t rfindAvx2(const Byte *hay, std::size_t n, const Byte *needle, std::size_t m)
 {
     return rfindWith<Avx2Vec>(hay, n, needle, m);
+}
+
+std::int64_t findMaskedAvx2(const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m)
+{
+    return findMaskedWith<Avx2Vec>(hay, n, maskedPattern(bytes, mask, m));
+}
+
+std::int64_t rfindMaskedAvx2(const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m)
+{
+    return rfindMaskedWith<Avx2Vec>(hay, n, maskedPattern(bytes, mask, m));
 }
 
 } // namespace hexmap::search::detail

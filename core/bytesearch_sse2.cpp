@@ -13,6 +13,8 @@ struct Sse2Vec
     static Reg load(const Byte *p) { return _mm_loadu_si128(reinterpret_cast<const Reg *>(p)); }
     static Reg equal(Reg a, Reg b) { return _mm_cmpeq_epi8(a, b); }
     static Reg either(Reg a, Reg b) { return _mm_or_si128(a, b); }
+    static Reg both(Reg a, Reg b) { return _mm_and_si128(a, b); }
+    static Reg bitAnd(Reg a, Reg b) { return _mm_and_si128(a, b); }
     static std::uint32_t mask(Reg r) { return static_cast<std::uint32_t>(_mm_movemask_epi8(r)); }
     static std::uint32_t equalBoth(Reg a, Reg x, Reg b, Reg y)
     {
@@ -33,6 +35,16 @@ std::int64_t findSse2(const Byte *hay, std::size_t n, const Byte *needle, std::s
 std::int64_t rfindSse2(const Byte *hay, std::size_t n, const Byte *needle, std::size_t m)
 {
     return rfindWith<Sse2Vec>(hay, n, needle, m);
+}
+
+std::int64_t findMaskedSse2(const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m)
+{
+    return findMaskedWith<Sse2Vec>(hay, n, maskedPattern(bytes, mask, m));
+}
+
+std::int64_t rfindMaskedSse2(const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m)
+{
+    return rfindMaskedWith<Sse2Vec>(hay, n, maskedPattern(bytes, mask, m));
 }
 
 } // namespace hexmap::search::detail

@@ -6,9 +6,19 @@
 
 namespace hexmap {
 
-// One find or rfind over [start, end) of a map, done a window at a time so that a
-// caller can report progress and cancel between steps. The result is exactly what
-// MemoryMap::find / rfind(needle, start, end) returns over the whole range.
+// What to search for: bytes, and optionally a mask per byte (see
+// search::MaskedPattern); without a mask the bytes must match exactly.
+struct BytePattern
+{
+    Bytes bytes;
+    Bytes mask; // empty, or as long as bytes
+    [[nodiscard]] bool isLiteral() const { return mask.empty(); }
+};
+
+// One search over [start, end) of a map, done a window at a time so that a caller can
+// report progress and cancel between steps. For a literal pattern the result is
+// exactly what MemoryMap::find / rfind(bytes, start, end) returns over the whole
+// range; a masked pattern goes through MemoryMap::findPattern.
 class ChunkedSearch
 {
 public:
@@ -16,7 +26,7 @@ public:
 
     // start and end are absolute offsets, clamped to [0, map.length()]. The map must
     // outlive the search.
-    ChunkedSearch(const MemoryMap &map, Bytes needle, std::int64_t start, std::int64_t end,
+    ChunkedSearch(const MemoryMap &map, BytePattern pattern, std::int64_t start, std::int64_t end,
                   Direction direction, std::int64_t windowBytes = std::int64_t(16) << 20);
 
     // Searches the next window; returns finished().
@@ -30,9 +40,10 @@ public:
 
 private:
     void finish(std::int64_t result);
+    [[nodiscard]] std::int64_t searchWindow(std::int64_t start, std::int64_t end) const;
 
     const MemoryMap &m_map;
-    Bytes m_needle;
+    BytePattern m_pattern;
     std::int64_t m_start;
     std::int64_t m_end;
     Direction m_direction;

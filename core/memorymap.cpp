@@ -11,6 +11,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <algorithm>
 #include <limits>
 
 namespace hexmap {
@@ -561,6 +562,36 @@ void MemoryMap::setSlice(const Slice &slice, ByteView data)
         for (std::int64_t i = 0; i < range.count; ++i)
             state.data[range.start + i * range.step] = from[i];
     });
+}
+
+std::int64_t MemoryMap::findPattern(const search::MaskedPattern &pattern, std::int64_t start, std::int64_t end,
+                                    bool backward) const
+{
+    const ReadLock lock = lockOpen(*m_state);
+    const MapState &state = *m_state;
+    const std::int64_t from = std::clamp<std::int64_t>(start, 0, state.length);
+    const std::int64_t to = std::clamp<std::int64_t>(end, from, state.length);
+    const ByteView haystack(state.data + from, static_cast<std::size_t>(to - from));
+    std::int64_t found = -1;
+    guarded(state, [&] {
+        found = backward ? search::rfindMasked(haystack, pattern) : search::findMasked(haystack, pattern);
+    });
+    return found < 0 ? -1 : from + found;
+}
+
+Bytes MemoryMap::residency(std::int64_t start, std::int64_t length) const
+{
+    const ReadLock lock = lockOpen(*m_state);
+    const MapState &state = *m_state;
+    if (start < 0 || length < 0 || start > state.length || state.length - start < length)
+        throw ValueError("residency range out of range");
+    const std::int64_t page = pageSize();
+    const std::int64_t first = start / page * page;
+    const std::int64_t end = start + length;
+    Bytes pages(static_cast<std::size_t>((end - first + page - 1) / page));
+    if (!pages.empty() && mincore(state.data + first, static_cast<std::size_t>(end - first), pages.data()) != 0)
+        throw errnoError();
+    return pages;
 }
 
 MappedBuffer MemoryMap::buffer()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bytesearch.h"
 #include "constants.h"
 #include "mappedbuffer.h"
 #include "slice.h"
@@ -119,6 +120,16 @@ public:
 
     // Python's repr(m).
     [[nodiscard]] std::string repr() const;
+
+    // hexmap extensions, beyond Python's mmap (for the UI):
+    // The lowest (or, backward, highest) offset in [start, end) where a masked pattern
+    // matches (wildcards, either-case letters; see search::MaskedPattern), or -1. The
+    // bounds are absolute and clamped to the map; nothing defaults to the position.
+    [[nodiscard]] std::int64_t findPattern(const search::MaskedPattern &pattern, std::int64_t start, std::int64_t end,
+                                           bool backward = false) const;
+    // Which pages of [start, start + length) are resident in RAM (mincore): one byte
+    // per page, from the page holding start; bit 0 set when resident.
+    [[nodiscard]] Bytes residency(std::int64_t start, std::int64_t length) const;
 
     // What the constructor was given, after Python's defaulting (DEFAULT access with a
     // read-only prot becomes READ, a write-only prot WRITE).

@@ -12,8 +12,9 @@ namespace {
 using Byte = std::uint8_t;
 
 // Each Vec provides: Width; Reg; splat(b); load(p) (unaligned); equal(a, b) -> lanes all
-// ones where equal; either(a, b) -> bitwise or; mask(r) -> one bit per lane's top bit;
-// equalBoth(a, x, b, y) -> mask of the lanes where a==x and b==y.
+// ones where equal; either(a, b), both(a, b), bitAnd(a, b) -> bitwise or, and, and;
+// mask(r) -> one bit per lane's top bit; equalBoth(a, x, b, y) -> mask of the lanes
+// where a==x and b==y.
 
 inline bool matchesRest(const Byte *at, const Byte *needle, std::size_t m)
 {
@@ -183,6 +184,102 @@ std::int64_t rfindMulti(const Byte *hay, std::size_t n, const Byte *needle, std:
         --top;
         if (hay[top] == needle[0] && hay[top + last] == needle[last]
             && matchesRest(hay + top, needle, m))
+            return static_cast<std::int64_t>(top);
+    }
+    return -1;
+}
+
+// Masked patterns: hay[i + k] & mask[k] == pattern[k] & mask[k] for every k (mask 0: any byte,
+// 0xdf: an ASCII letter in either case, 0xff: exact). The filter compares the first
+// and the last position whose mask is not 0; a pattern without one matches everywhere.
+struct MaskedPattern
+{
+    const Byte *bytes;
+    const Byte *mask;
+    std::size_t size;
+    std::size_t first; // first position with a non-zero mask
+    std::size_t last;  // last position with a non-zero mask
+};
+
+// The caller guarantees at least one non-zero mask byte.
+inline MaskedPattern maskedPattern(const Byte *bytes, const Byte *mask, std::size_t m)
+{
+    std::size_t first = 0;
+    while (mask[first] == 0)
+        ++first;
+    std::size_t last = m - 1;
+    while (mask[last] == 0)
+        --last;
+    return {bytes, mask, m, first, last};
+}
+
+inline bool matchesMasked(const Byte *at, const MaskedPattern &p)
+{
+    for (std::size_t k = 0; k < p.size; ++k) {
+        if ((at[k] & p.mask[k]) != (p.bytes[k] & p.mask[k]))
+            return false;
+    }
+    return true;
+}
+
+template <typename Vec>
+std::uint32_t maskedCandidates(const Byte *at, const MaskedPattern &p, typename Vec::Reg first, typename Vec::Reg firstMask,
+                               typename Vec::Reg last, typename Vec::Reg lastMask)
+{
+    return Vec::mask(Vec::both(Vec::equal(Vec::bitAnd(Vec::load(at + p.first), firstMask), first),
+                               Vec::equal(Vec::bitAnd(Vec::load(at + p.last), lastMask), last)));
+}
+
+template <typename Vec>
+std::int64_t findMaskedWith(const Byte *hay, std::size_t n, const MaskedPattern &p)
+{
+    constexpr std::size_t W = Vec::Width;
+    if (n < p.size)
+        return -1;
+    const std::size_t candidates = n - p.size + 1;
+    const auto first = Vec::splat(p.bytes[p.first] & p.mask[p.first]);
+    const auto firstMask = Vec::splat(p.mask[p.first]);
+    const auto last = Vec::splat(p.bytes[p.last] & p.mask[p.last]);
+    const auto lastMask = Vec::splat(p.mask[p.last]);
+    std::size_t i = 0;
+    for (; i + W <= candidates; i += W) {
+        for (std::uint32_t mask = maskedCandidates<Vec>(hay + i, p, first, firstMask, last, lastMask); mask;
+             mask &= mask - 1) {
+            const std::size_t at = i + lowestBit(mask);
+            if (matchesMasked(hay + at, p))
+                return static_cast<std::int64_t>(at);
+        }
+    }
+    for (; i < candidates; ++i) {
+        if (matchesMasked(hay + i, p))
+            return static_cast<std::int64_t>(i);
+    }
+    return -1;
+}
+
+template <typename Vec>
+std::int64_t rfindMaskedWith(const Byte *hay, std::size_t n, const MaskedPattern &p)
+{
+    constexpr std::size_t W = Vec::Width;
+    if (n < p.size)
+        return -1;
+    const auto first = Vec::splat(p.bytes[p.first] & p.mask[p.first]);
+    const auto firstMask = Vec::splat(p.mask[p.first]);
+    const auto last = Vec::splat(p.bytes[p.last] & p.mask[p.last]);
+    const auto lastMask = Vec::splat(p.mask[p.last]);
+    std::size_t top = n - p.size + 1; // candidates >= top have been checked
+    for (; top >= W; top -= W) {
+        const std::size_t lo = top - W;
+        for (std::uint32_t mask = maskedCandidates<Vec>(hay + lo, p, first, firstMask, last, lastMask); mask;
+             mask &= ~(1u << highestBit(mask))) {
+            const std::size_t at = lo + highestBit(mask);
+            if (matchesMasked(hay + at, p))
+                return static_cast<std::int64_t>(at);
+        }
+    }
+    while (top > 0) {
+        --top;
+        if (matchesMasked(hay + top, p))
             return static_cast<std::int64_t>(top);
     }
     return -1;

@@ -7,6 +7,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstring>
 #include <random>
 #include <vector>
@@ -75,6 +76,8 @@ private slots:
     void randomAgainstNaive();
     void edgeCases_data();
     void edgeCases();
+    void maskedAgainstNaive_data();
+    void maskedAgainstNaive();
 };
 
 void TestByteSearch::kernelsAreListed()
@@ -169,6 +172,59 @@ void TestByteSearch::edgeCases()
     const std::uint8_t m[] = {'m'};
     QCOMPARE(search::find(all, m, k), 1);
     QCOMPARE(search::rfind(all, m, k), std::int64_t(n - 2));
+}
+
+void TestByteSearch::maskedAgainstNaive_data()
+{
+    randomAgainstNaive_data();
+}
+
+void TestByteSearch::maskedAgainstNaive()
+{
+    QFETCH(int, kernel);
+    const auto k = static_cast<search::Kernel>(kernel);
+    GuardedArena arena(4);
+    std::mt19937_64 random(99);
+    const auto matchesAt = [](const std::uint8_t *at, const std::vector<std::uint8_t> &bytes,
+                              const std::vector<std::uint8_t> &mask) {
+        for (std::size_t j = 0; j < bytes.size(); ++j) {
+            if ((at[j] & mask[j]) != (bytes[j] & mask[j]))
+                return false;
+        }
+        return true;
+    };
+    const char alphabet[] = "aAbB\x00\xff";
+    int found = 0;
+    for (int round = 0; round < 20000; ++round) {
+        const std::size_t n = random() % 400;
+        const std::size_t m = random() % 20;
+        std::uint8_t *hay = arena.endingAtGuard(n);
+        for (std::size_t i = 0; i < n; ++i)
+            hay[i] = std::uint8_t(alphabet[random() % 6]);
+        std::vector<std::uint8_t> bytes(m), mask(m);
+        for (std::size_t j = 0; j < m; ++j) {
+            bytes[j] = std::uint8_t(alphabet[random() % 6]);
+            const int kind = int(random() % 4); // exact, wildcard, either case, exact
+            mask[j] = kind == 1 ? 0x00 : kind == 2 && std::isalpha(bytes[j]) ? 0xdf : 0xff;
+        }
+        std::int64_t first = -1;
+        std::int64_t last = -1;
+        for (std::size_t i = 0; i + m <= n; ++i) {
+            if (matchesAt(hay + i, bytes, mask)) {
+                if (first < 0)
+                    first = std::int64_t(i);
+                last = std::int64_t(i);
+            }
+        }
+        const search::MaskedPattern pattern{bytes, mask};
+        const std::span<const std::uint8_t> haystack(hay, n);
+        if (search::findMasked(haystack, pattern, k) != first || search::rfindMasked(haystack, pattern, k) != last)
+            qWarning("round %d: n=%zu m=%zu", round, n, m);
+        QCOMPARE(search::findMasked(haystack, pattern, k), first);
+        QCOMPARE(search::rfindMasked(haystack, pattern, k), last);
+        found += first >= 0;
+    }
+    QVERIFY2(found > 2000, "the generator must produce many matches");
 }
 
 QTEST_GUILESS_MAIN(TestByteSearch)

@@ -79,6 +79,8 @@ private slots:
     void writesAreVisibleAtOnceCopiesNever();
     void constantTables();
     void threadsReadWhileOthersResize();
+    void findPatternExtension();
+    void residencyExtension();
 };
 
 void TestMemoryMap::constructionErrors_data()
@@ -255,6 +257,8 @@ void TestMemoryMap::closedMapRaises_data()
     row("setAt", [](MemoryMap &m) { m.setAt(0, 1); });
     row("setSlice", [](MemoryMap &m) { m.setSlice({}, bytesOf("x")); });
     row("buffer", [](MemoryMap &m) { (void)m.buffer(); });
+    row("findPattern", [](MemoryMap &m) { (void)m.findPattern({}, 0, 1); });
+    row("residency", [](MemoryMap &m) { (void)m.residency(0, 1); });
 }
 
 void TestMemoryMap::closedMapRaises()
@@ -835,6 +839,34 @@ void TestMemoryMap::threadsReadWhileOthersResize()
     b.join();
     QCOMPARE(unexpected.load(), 0);
     QVERIFY(callsDuringResizes >= 100);
+}
+
+void TestMemoryMap::findPatternExtension()
+{
+    MemoryMap map(-1, 13);
+    map.write(bytesOf("xxHeLLoxhellx"));
+    const Bytes bytes{'h', 'e', 'l', 'l', 0};
+    const Bytes eitherCaseThenAny{0xdf, 0xdf, 0xdf, 0xdf, 0x00};
+    QCOMPARE(map.findPattern({bytes, eitherCaseThenAny}, 0, 12), 2);
+    QCOMPARE(map.findPattern({bytes, eitherCaseThenAny}, 0, 13, true), 8);
+    QCOMPARE(map.findPattern({bytes, eitherCaseThenAny}, 3, 100), 8); // bounds clamp
+    QCOMPARE(map.findPattern({bytes, eitherCaseThenAny}, -5, 11), 2);
+    QCOMPARE(map.findPattern({bytes, eitherCaseThenAny}, 8, 12), -1);
+    QCOMPARE(map.tell(), 13); // the position is not used
+}
+
+void TestMemoryMap::residencyExtension()
+{
+    MemoryMap map(-1, 3 * pageSize(), {.flags = MAP_PRIVATE});
+    map.setAt(pageSize() + 5, 1); // touches the second page only
+    const Bytes pages = map.residency(0, 3 * pageSize());
+    QCOMPARE(pages.size(), 3u);
+    QCOMPARE(pages[1] & 1, 1);
+    QCOMPARE(map.residency(pageSize() + 1, 1).size(), 1u);
+    QCOMPARE(map.residency(0, 0).size(), 0u);
+    QCOMPARE(errorOf([&] { (void)map.residency(1, 3 * pageSize()); }), "ValueError: residency range out of range");
+    map.madvise(MADV_DONTNEED, pageSize(), pageSize());
+    QCOMPARE(map.residency(pageSize(), 1)[0] & 1, 0); // an anonymous page is freed
 }
 
 QTEST_GUILESS_MAIN(TestMemoryMap)
