@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace hexmap::input {
 
 namespace {
@@ -21,7 +23,9 @@ QString tr(const char *text)
 }
 } // namespace
 
-std::optional<QByteArray> parseHexBytes(QStringView text, QString *error)
+namespace {
+// Hex bytes in text[from, to); positions in errors count from the start of text.
+std::optional<QByteArray> hexBytesIn(QStringView text, qsizetype from, qsizetype to, QString *error)
 {
     const auto fail = [&](const QString &message) -> std::optional<QByteArray> {
         if (error)
@@ -29,28 +33,127 @@ std::optional<QByteArray> parseHexBytes(QStringView text, QString *error)
         return std::nullopt;
     };
     QByteArray bytes;
-    qsizetype i = 0;
-    while (i < text.size()) {
+    qsizetype i = from;
+    while (i < to) {
         if (text[i].isSpace()) {
             ++i;
             continue;
         }
-        if (text[i] == QLatin1Char('0') && i + 1 < text.size() && text[i + 1].toLower() == QLatin1Char('x'))
+        if (text[i] == QLatin1Char('0') && i + 1 < to && text[i + 1].toLower() == QLatin1Char('x'))
             i += 2;
         const auto notHex = [&](qsizetype at) {
             return fail(tr("'%1' at position %2 is not a hex digit").arg(text[at]).arg(at + 1));
         };
-        if (i >= text.size() || text[i].isSpace())
+        if (i >= to || text[i].isSpace())
             return fail(tr("odd number of hex digits: each byte takes two"));
         if (hexValue(text[i]) < 0)
             return notHex(i);
-        if (i + 1 >= text.size() || text[i + 1].isSpace())
+        if (i + 1 >= to || text[i + 1].isSpace())
             return fail(tr("odd number of hex digits: each byte takes two"));
         if (hexValue(text[i + 1]) < 0)
             return notHex(i + 1);
         bytes.append(char(hexValue(text[i]) * 16 + hexValue(text[i + 1])));
         i += 2;
     }
+    return bytes;
+}
+} // namespace
+
+std::optional<QByteArray> parseHexBytes(QStringView text, QString *error)
+{
+    return hexBytesIn(text, 0, text.size(), error);
+}
+
+std::optional<BytePattern> parseHexPattern(QStringView text, QString *error)
+{
+    // Each "??" becomes a wildcard; the rest must be hex bytes.
+    BytePattern pattern;
+    qsizetype at = 0;
+    while (at <= text.size()) {
+        const qsizetype wildcard = text.indexOf(QLatin1String("??"), at);
+        const qsizetype end = wildcard < 0 ? text.size() : wildcard;
+        const auto bytes = hexBytesIn(text, at, end, error);
+        if (!bytes)
+            return std::nullopt;
+        pattern.bytes.insert(pattern.bytes.end(), bytes->begin(), bytes->end());
+        pattern.mask.insert(pattern.mask.end(), size_t(bytes->size()), std::uint8_t(0xff));
+        if (wildcard < 0)
+            break;
+        pattern.bytes.push_back(0);
+        pattern.mask.push_back(0);
+        at = wildcard + 2;
+    }
+    if (pattern.bytes.empty()) {
+        if (error)
+            *error = tr("enter the bytes to find");
+        return std::nullopt;
+    }
+    if (std::all_of(pattern.mask.begin(), pattern.mask.end(), [](std::uint8_t m) { return m == 0xff; }))
+        pattern.mask.clear(); // literal: searched by MemoryMap::find itself
+    return pattern;
+}
+
+std::optional<BytePattern> encodeText(const QString &text, TextEncoding encoding, bool ignoreCase, QString *error)
+{
+    const auto fail = [&](const QString &message) -> std::optional<BytePattern> {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    if (text.isEmpty())
+        return fail(tr("enter the text to find"));
+    QByteArray bytes;
+    QByteArray mask;
+    const auto add = [&](char byte, bool letter) {
+        bytes.append(byte);
+        mask.append(char(ignoreCase && letter ? 0xdf : 0xff));
+    };
+    for (const QChar c : text) {
+        const bool letter = c.unicode() < 0x80 && c.isLetter();
+        switch (encoding) {
+        case TextEncoding::Latin1:
+            if (c.unicode() > 0xff)
+                return fail(tr("'%1' is not in Latin-1").arg(c));
+            add(char(c.unicode()), letter);
+            break;
+        case TextEncoding::Utf16LE:
+            add(char(c.unicode() & 0xff), letter);
+            add(char(c.unicode() >> 8), false);
+            break;
+        case TextEncoding::Utf8:
+            for (const char byte : QString(c).toUtf8())
+                add(byte, letter);
+            break;
+        }
+    }
+    BytePattern pattern{Bytes(bytes.begin(), bytes.end()), Bytes(mask.begin(), mask.end())};
+    if (!ignoreCase)
+        pattern.mask.clear();
+    return pattern;
+}
+
+std::optional<QByteArray> encodeValue(QStringView text, int width, bool bigEndian, QString *error)
+{
+    const auto fail = [&](const QString &message) -> std::optional<QByteArray> {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    const QStringView trimmed = text.trimmed();
+    const bool negative = trimmed.startsWith(QLatin1Char('-'));
+    QString sizeError;
+    const auto magnitude = parseSize(negative ? trimmed.mid(1) : trimmed, &sizeError);
+    if (!magnitude)
+        return fail(sizeError);
+    const int bits = width * 8;
+    const quint64 unsignedMax = bits == 64 ? ~quint64(0) : (quint64(1) << bits) - 1;
+    const quint64 negativeMax = quint64(1) << (bits - 1); // |most negative|
+    if (negative ? quint64(*magnitude) > negativeMax : quint64(*magnitude) > unsignedMax)
+        return fail(tr("%1 does not fit in %2 bits").arg(trimmed).arg(bits));
+    const quint64 value = negative ? quint64(0) - quint64(*magnitude) : quint64(*magnitude);
+    QByteArray bytes(width, '\0');
+    for (int i = 0; i < width; ++i)
+        bytes[bigEndian ? width - 1 - i : i] = char((value >> (8 * i)) & 0xff);
     return bytes;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "chunkedsearch.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -13,6 +15,20 @@ namespace hexmap::input {
 // whitespace anywhere between bytes, an optional 0x before each. Empty text gives no
 // bytes. On failure, error says what is wrong and where.
 [[nodiscard]] std::optional<QByteArray> parseHexBytes(QStringView text, QString *error = nullptr);
+
+// A search pattern in hex, where "??" stands for any byte: "7F 45 ?? 46".
+[[nodiscard]] std::optional<BytePattern> parseHexPattern(QStringView text, QString *error = nullptr);
+
+enum class TextEncoding { Utf8, Latin1, Utf16LE };
+// Text as the bytes of an encoding; with ignoreCase, ASCII letters match in either
+// case (their mask is 0xdf). Fails on characters Latin-1 cannot hold, or empty text.
+[[nodiscard]] std::optional<BytePattern> encodeText(const QString &text, TextEncoding encoding, bool ignoreCase,
+                                                    QString *error = nullptr);
+
+// An integer (decimal, possibly negative, or 0x hex) as `width` bytes (1, 2, 4 or 8),
+// little- or big-endian. It must fit the width, signed or unsigned.
+[[nodiscard]] std::optional<QByteArray> encodeValue(QStringView text, int width, bool bigEndian,
+                                                    QString *error = nullptr);
 
 // "48 65 6C": upper-case pairs separated by single spaces.
 [[nodiscard]] QString formatHex(const QByteArray &bytes);

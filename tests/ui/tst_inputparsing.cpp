@@ -7,6 +7,7 @@
 #include <random>
 
 using namespace hexmap::input;
+using hexmap::Bytes;
 using MaybeBytes = std::optional<QByteArray>;
 using MaybeValue = std::optional<qint64>;
 Q_DECLARE_METATYPE(MaybeBytes)
@@ -24,6 +25,10 @@ private slots:
     void sizes();
     void offsets_data();
     void offsets();
+    void hexPatterns();
+    void text();
+    void values_data();
+    void values();
     void fuzzNeverCrashesAndAlwaysExplains();
 };
 
@@ -125,6 +130,71 @@ void TestInputParsing::offsets()
     QCOMPARE(message, error);
 }
 
+void TestInputParsing::hexPatterns()
+{
+    QString error;
+    const auto wild = parseHexPattern(u"7F ?? 4c??", &error);
+    QVERIFY(wild);
+    QCOMPARE(wild->bytes, (Bytes{0x7f, 0, 0x4c, 0}));
+    QCOMPARE(wild->mask, (Bytes{0xff, 0, 0xff, 0}));
+    const auto literal = parseHexPattern(u"7f45");
+    QVERIFY(literal && literal->isLiteral());
+    QCOMPARE(literal->bytes, (Bytes{0x7f, 0x45}));
+    QVERIFY(!parseHexPattern(u"7f ?", &error));
+    QCOMPARE(error, "'?' at position 4 is not a hex digit");
+    QVERIFY(!parseHexPattern(u"7f ?? 4x", &error));
+    QCOMPARE(error, "'x' at position 8 is not a hex digit");
+    QVERIFY(!parseHexPattern(u" ", &error));
+    QCOMPARE(error, "enter the bytes to find");
+}
+
+void TestInputParsing::text()
+{
+    QString error;
+    const auto utf8 = encodeText(QStringLiteral("h\u00e9"), TextEncoding::Utf8, false);
+    QCOMPARE(utf8->bytes, (Bytes{'h', 0xc3, 0xa9}));
+    QVERIFY(utf8->isLiteral());
+    const auto latin1 = encodeText(QStringLiteral("h\u00e9"), TextEncoding::Latin1, false);
+    QCOMPARE(latin1->bytes, (Bytes{'h', 0xe9}));
+    const auto utf16 = encodeText(QStringLiteral("Hi"), TextEncoding::Utf16LE, true);
+    QCOMPARE(utf16->bytes, (Bytes{'H', 0, 'i', 0}));
+    QCOMPARE(utf16->mask, (Bytes{0xdf, 0xff, 0xdf, 0xff}));
+    const auto mixed = encodeText(QStringLiteral("a1"), TextEncoding::Latin1, true);
+    QCOMPARE(mixed->mask, (Bytes{0xdf, 0xff})); // digits stay exact
+    QVERIFY(!encodeText(QStringLiteral("\u4e2d"), TextEncoding::Latin1, false, &error));
+    QCOMPARE(error, QStringLiteral("'\u4e2d' is not in Latin-1"));
+    QVERIFY(!encodeText({}, TextEncoding::Utf8, false, &error));
+}
+
+void TestInputParsing::values_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("width");
+    QTest::addColumn<bool>("bigEndian");
+    QTest::addColumn<MaybeBytes>("expected");
+    QTest::newRow("u16 le") << "0x1234" << 2 << false << MaybeBytes("\x34\x12");
+    QTest::newRow("u16 be") << "0x1234" << 2 << true << MaybeBytes("\x12\x34");
+    QTest::newRow("i8 -1") << "-1" << 1 << false << MaybeBytes("\xff");
+    QTest::newRow("i8 -128") << "-128" << 1 << false << MaybeBytes("\x80");
+    QTest::newRow("i8 -129") << "-129" << 1 << false << MaybeBytes();
+    QTest::newRow("u8 256") << "256" << 1 << false << MaybeBytes();
+    QTest::newRow("u32") << "4294967295" << 4 << false << MaybeBytes("\xff\xff\xff\xff");
+    QTest::newRow("i64 min") << "-9223372036854775808" << 8 << true << MaybeBytes();
+    QTest::newRow("i64 -2") << "-2" << 8 << true << MaybeBytes(QByteArray(7, '\xff') + '\xfe');
+    QTest::newRow("garbage") << "x" << 4 << false << MaybeBytes();
+}
+
+void TestInputParsing::values()
+{
+    QFETCH(QString, text);
+    QFETCH(int, width);
+    QFETCH(bool, bigEndian);
+    QFETCH(MaybeBytes, expected);
+    QString error;
+    QCOMPARE(encodeValue(text, width, bigEndian, &error), expected);
+    QCOMPARE(error.isEmpty(), expected.has_value());
+}
+
 void TestInputParsing::fuzzNeverCrashesAndAlwaysExplains()
 {
     const QString alphabet = QStringLiteral("0123456789abcdefxXKMGTiBkmgt+-* ()endEND?\t\u00e9\u4e2d");
@@ -145,7 +215,11 @@ void TestInputParsing::fuzzNeverCrashesAndAlwaysExplains()
         error.clear();
         const MaybeBytes bytes = parseHexBytes(text, &error);
         QVERIFY2(bytes.has_value() != !error.isEmpty(), qPrintable(text));
-        values += offset.has_value() + size.has_value() + bytes.has_value();
+        error.clear();
+        const auto pattern = parseHexPattern(text, &error);
+        QVERIFY2(pattern.has_value() != !error.isEmpty(), qPrintable(text));
+        QVERIFY(!pattern || pattern->mask.empty() || pattern->mask.size() == pattern->bytes.size());
+        values += offset.has_value() + size.has_value() + bytes.has_value() + pattern.has_value();
     }
     QVERIFY2(values > 1000, "the generator must also produce valid input");
 }
