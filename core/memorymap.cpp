@@ -3,6 +3,7 @@
 #include "bytesearch.h"
 #include "errors.h"
 #include "faultguard.h"
+#include "findrange.h"
 #include "mapstate.h"
 
 #include <fcntl.h>
@@ -92,32 +93,14 @@ void copyIn(const MapState &state, std::int64_t to, const std::uint8_t *from, st
     guarded(state, [&] { std::memcpy(target, from, static_cast<std::size_t>(count)); });
 }
 
-// Python's find/rfind bounds: negative counts from the end, then clamped. A start
-// past the end stays there, so that it finds nothing (CPython 3.15).
-struct FindRange
+FindRange findRange(const MapState &state, std::optional<std::int64_t> start, std::optional<std::int64_t> end)
 {
-    std::int64_t start;
-    std::int64_t end;
-};
-
-FindRange findRange(const MapState &state, std::optional<std::int64_t> start,
-                    std::optional<std::int64_t> end)
-{
-    std::int64_t from;
-    if (start) {
-        from = *start;
-    } else {
-        std::lock_guard position(state.positionLock);
-        from = state.position;
+    std::int64_t position = 0;
+    if (!start) {
+        std::lock_guard lock(state.positionLock);
+        position = state.position;
     }
-    std::int64_t to = end.value_or(state.length);
-    if (from < 0)
-        from = std::max<std::int64_t>(from + state.length, 0);
-    if (to < 0)
-        to = std::max<std::int64_t>(to + state.length, 0);
-    else if (to > state.length)
-        to = state.length;
-    return {from, to};
+    return resolveFindRange(start, end, position, state.length);
 }
 
 enum class Direction { Forward, Backward };
