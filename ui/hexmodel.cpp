@@ -39,7 +39,7 @@ HexModel::HexModel(int fd, qint64 length, const MapOptions &options, QObject *pa
     if (fstat(fd, &status) != 0)
         throw OSError(errno);
     if (!(length == 0 && S_ISREG(status.st_mode) && status.st_size == options.offset)) {
-        m_map = std::make_unique<MemoryMap>(fd, length, options);
+        m_map = std::make_shared<MemoryMap>(fd, length, options);
         m_access = m_map->access();
     }
     if (options.trackfd) {
@@ -318,7 +318,7 @@ bool HexModel::resizeFile(qint64 newSize)
     } else {
         MapOptions options = m_options;
         options.access = m_access;
-        m_map = std::make_unique<MemoryMap>(m_fd, newSize, options);
+        m_map = std::make_shared<MemoryMap>(m_fd, newSize, options);
     }
     return true;
 }
@@ -376,11 +376,11 @@ bool HexModel::remap(qint64 length)
         emit editFailed(tr("Save or discard the copy-on-write edits first: they live only in the current map."));
         return false;
     }
-    std::unique_ptr<MemoryMap> map;
+    std::shared_ptr<MemoryMap> map;
     try {
         MapOptions options = m_options;
         options.access = m_access;
-        map = std::make_unique<MemoryMap>(m_fd, length, options);
+        map = std::make_shared<MemoryMap>(m_fd, length, options);
     } catch (const Error &error) {
         emit editFailed(tr("Cannot map the file again: %1").arg(messageOf(error)));
         return false;

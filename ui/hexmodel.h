@@ -80,8 +80,10 @@ public:
     [[nodiscard]] bool isReadOnly() const;
     [[nodiscard]] bool isCopyOnWrite() const;
     [[nodiscard]] bool isAnonymous() const;
-    // The map; null while the model is empty.
+    // The map; null while the model is empty. A shared owner (a search running off
+    // the UI thread) keeps it alive even if the model replaces or drops it meanwhile.
     [[nodiscard]] MemoryMap *map() const { return m_map.get(); }
+    [[nodiscard]] std::shared_ptr<const MemoryMap> sharedMap() const { return m_map; }
     [[nodiscard]] qint64 mapOffset() const { return m_options.offset; }
     [[nodiscard]] bool trackfd() const { return m_options.trackfd; }
     [[nodiscard]] QUndoStack *undoStack() const { return m_undoStack; }
@@ -126,7 +128,7 @@ private:
 
     bool resizeFile(qint64 newSize);
 
-    std::unique_ptr<MemoryMap> m_map;
+    std::shared_ptr<MemoryMap> m_map;
     int m_fd = -1; // our duplicate of the file, when built from one
     MapOptions m_options;
     Access m_access;

@@ -11,7 +11,7 @@ namespace {
 
 constexpr int kPermille = 1000;
 
-void runSearch(QPromise<SearchJob::Result> &promise, const MemoryMap *map, const BytePattern &pattern, qint64 start,
+void runSearch(QPromise<SearchJob::Result> &promise, const std::shared_ptr<const MemoryMap> &map, const BytePattern &pattern, qint64 start,
                qint64 end, ChunkedSearch::Direction direction, SearchJob::Scope scope, qint64 maxResults)
 {
     promise.setProgressRange(0, kPermille);
@@ -65,11 +65,11 @@ SearchJob::~SearchJob()
     cancelAndWait();
 }
 
-void SearchJob::start(const MemoryMap &map, BytePattern pattern, qint64 start, qint64 end,
+void SearchJob::start(std::shared_ptr<const MemoryMap> map, BytePattern pattern, qint64 start, qint64 end,
                       ChunkedSearch::Direction direction, Scope scope, qint64 maxResults)
 {
     cancelAndWait();
-    m_watcher.setFuture(QtConcurrent::run(runSearch, &map, std::move(pattern), start, end, direction, scope, maxResults));
+    m_watcher.setFuture(QtConcurrent::run(runSearch, std::move(map), std::move(pattern), start, end, direction, scope, maxResults));
 }
 
 void SearchJob::cancel()

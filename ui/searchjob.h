@@ -6,6 +6,8 @@
 #include <QList>
 #include <QObject>
 
+#include <memory>
+
 namespace hexmap {
 
 // A search over a map run off the UI thread, a window at a time (ChunkedSearch), with
@@ -28,9 +30,9 @@ public:
     // Cancels a running search and waits for it: the map may go right after.
     ~SearchJob() override;
 
-    // Searches map[start, end) for pattern. The map must outlive the job (or a
-    // cancelAndWait()). All collects up to maxResults matches, forward.
-    void start(const MemoryMap &map, BytePattern pattern, qint64 start, qint64 end,
+    // Searches map[start, end) for pattern; the job shares the map until it ends. All
+    // collects up to maxResults matches, forward.
+    void start(std::shared_ptr<const MemoryMap> map, BytePattern pattern, qint64 start, qint64 end,
                ChunkedSearch::Direction direction, Scope scope, qint64 maxResults = 100000);
     void cancel();
     void cancelAndWait();

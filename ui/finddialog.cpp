@@ -1,0 +1,492 @@
+#include "finddialog.h"
+
+#include "byteclass.h"
+#include "document.h"
+#include "documenttab.h"
+#include "findrange.h"
+#include "hexmodel.h"
+#include "hexview.h"
+#include "inputparsing.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTableWidget>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace hexmap {
+
+namespace {
+enum Kind { HexKind, TextKind, ValueKind };
+constexpr int kContext = 8;     // bytes shown on each side of a match
+constexpr int kMaxRows = 10000; // rows in the result list (the count is exact)
+
+QRadioButton *radio(const QString &text, QButtonGroup *group, int id, QWidget *parent)
+{
+    auto *button = new QRadioButton(text, parent);
+    group->addButton(button, id);
+    return button;
+}
+} // namespace
+
+FindDialog::FindDialog(QWidget *parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Find and Replace"));
+    buildUi();
+    connect(&m_job, &SearchJob::progress, m_progress, &QProgressBar::setValue);
+    connect(&m_job, &SearchJob::finished, this, &FindDialog::onFinished);
+    updateInputs();
+    setTab(nullptr);
+}
+
+void FindDialog::buildUi()
+{
+    m_find = new QLineEdit(this);
+    m_find->setObjectName(QStringLiteral("find"));
+    m_find->setPlaceholderText(tr("e.g. 7F 45 4C 46, or 7F ?? 4C"));
+    m_kind = new QButtonGroup(this);
+    auto *kinds = new QHBoxLayout;
+    kinds->addWidget(radio(tr("&Hex bytes"), m_kind, HexKind, this));
+    kinds->addWidget(radio(tr("&Text"), m_kind, TextKind, this));
+    kinds->addWidget(radio(tr("&Value"), m_kind, ValueKind, this));
+    kinds->addStretch();
+    m_kind->button(HexKind)->setChecked(true);
+
+    m_encoding = new QComboBox(this);
+    m_encoding->addItem(tr("UTF-8"), int(input::TextEncoding::Utf8));
+    m_encoding->addItem(tr("Latin-1"), int(input::TextEncoding::Latin1));
+    m_encoding->addItem(tr("UTF-16LE"), int(input::TextEncoding::Utf16LE));
+    m_ignoreCase = new QCheckBox(tr("Ignore ASCII &case"), this);
+    m_width = new QComboBox(this);
+    for (int width : {1, 2, 4, 8})
+        m_width->addItem(tr("%1-bit integer").arg(width * 8), width);
+    m_width->setCurrentIndex(2);
+    m_endian = new QComboBox(this);
+    m_endian->addItem(tr("little-endian"), false);
+    m_endian->addItem(tr("big-endian"), true);
+    auto *options = new QHBoxLayout;
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_encoding, m_ignoreCase, m_width, m_endian})
+        options->addWidget(widget);
+    options->addStretch();
+
+    m_replace = new QLineEdit(this);
+    m_replace->setObjectName(QStringLiteral("replace"));
+    m_replace->setPlaceholderText(tr("same kind and length as the pattern"));
+    m_direction = new QButtonGroup(this);
+    auto *directions = new QHBoxLayout;
+    directions->addWidget(radio(tr("&Forward (find)"), m_direction, 1, this));
+    directions->addWidget(radio(tr("&Backward (rfind)"), m_direction, 0, this));
+    directions->addStretch();
+    m_direction->button(1)->setChecked(true);
+    m_from = new QLineEdit(this);
+    m_from->setObjectName(QStringLiteral("from"));
+    m_to = new QLineEdit(this);
+    m_to->setObjectName(QStringLiteral("to"));
+    m_from->setPlaceholderText(tr("forward: the cursor"));
+    m_to->setPlaceholderText(tr("forward: the end"));
+    auto *range = new QHBoxLayout;
+    range->addWidget(m_from);
+    range->addWidget(new QLabel(tr("to"), this));
+    range->addWidget(m_to);
+    m_wrap = new QCheckBox(tr("&Wrap around"), this);
+    m_wrap->setChecked(true);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("F&ind:"), m_find);
+    form->addRow(tr("As:"), kinds);
+    form->addRow(QString(), options);
+    form->addRow(tr("Re&place with:"), m_replace);
+    form->addRow(tr("Direction:"), directions);
+    form->addRow(tr("&Range:"), range);
+    auto *rangeHelp = new QLabel(tr("Offsets as Python's find/rfind take them: negative counts from the end. Find "
+                                    "All searches from the start when From is empty."), this);
+    rangeHelp->setWordWrap(true);
+    form->addRow(QString(), rangeHelp);
+    form->addRow(QString(), m_wrap);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("message"));
+    m_message->setWordWrap(true);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progress->setTextVisible(false);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    connect(m_cancel, &QPushButton::clicked, this, &FindDialog::cancel);
+    auto *progressRow = new QHBoxLayout;
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_cancel);
+
+    auto *buttons = new QHBoxLayout;
+    const std::pair<QString, void (FindDialog::*)()> actions[] = {
+        {tr("Find &Next"), &FindDialog::findNext},       {tr("Find Pre&vious"), &FindDialog::findPrevious},
+        {tr("Find &All"), &FindDialog::findAll},         {tr("R&eplace"), &FindDialog::replaceCurrent},
+        {tr("Replace A&ll"), &FindDialog::replaceAll},
+    };
+    for (const auto &[text, action] : actions) {
+        auto *button = new QPushButton(text, this);
+        connect(button, &QPushButton::clicked, this, action);
+        buttons->addWidget(button);
+        m_actionButtons << button;
+    }
+    m_actionButtons.first()->setDefault(true);
+    auto *close = new QPushButton(tr("Close"), this);
+    connect(close, &QPushButton::clicked, this, &QDialog::close);
+    buttons->addStretch();
+    buttons->addWidget(close);
+
+    m_count = new QLabel(this);
+    m_table = new QTableWidget(0, 3, this);
+    m_table->setHorizontalHeaderLabels({tr("Offset"), tr("Bytes around the match"), tr("Text")});
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    connect(m_table, &QTableWidget::cellClicked, this, [this](int row) {
+        if (m_tab && row < m_results.size())
+            m_tab->view()->setSelection(m_results[row], qint64(m_pattern.bytes.size()));
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_message);
+    layout->addLayout(progressRow);
+    layout->addLayout(buttons);
+    layout->addWidget(m_count);
+    layout->addWidget(m_table, 1);
+    resize(640, 560);
+
+    connect(m_kind, &QButtonGroup::idClicked, this, &FindDialog::updateInputs);
+    connect(m_direction, &QButtonGroup::idClicked, this, &FindDialog::updateInputs);
+    setSearching(false);
+}
+
+void FindDialog::updateInputs()
+{
+    const int kind = m_kind->checkedId();
+    m_encoding->setVisible(kind == TextKind);
+    m_ignoreCase->setVisible(kind == TextKind);
+    m_width->setVisible(kind == ValueKind);
+    m_endian->setVisible(kind == ValueKind);
+    const bool forward = m_direction->checkedId() == 1;
+    m_from->setPlaceholderText(forward ? tr("forward: the cursor") : tr("backward: the start"));
+    m_to->setPlaceholderText(forward ? tr("forward: the end") : tr("backward: the cursor"));
+}
+
+void FindDialog::setTab(DocumentTab *tab)
+{
+    if (tab == m_tab)
+        return;
+    cancel();
+    m_tab = tab;
+    m_lastMatch = -1;
+    m_results.clear();
+    m_table->setRowCount(0);
+    m_count->clear();
+    for (QPushButton *button : std::as_const(m_actionButtons))
+        button->setEnabled(tab);
+    if (!tab)
+        setMessage(tr("Open a file to search it."), false);
+    else
+        setMessage({}, false);
+}
+
+std::optional<BytePattern> FindDialog::pattern(QString *error) const
+{
+    const QString text = m_find->text();
+    switch (m_kind->checkedId()) {
+    case TextKind:
+        return input::encodeText(text, input::TextEncoding(m_encoding->currentData().toInt()), m_ignoreCase->isChecked(),
+                                 error);
+    case ValueKind: {
+        const auto bytes = input::encodeValue(text, m_width->currentData().toInt(), m_endian->currentData().toBool(), error);
+        if (!bytes)
+            return std::nullopt;
+        return BytePattern{Bytes(bytes->begin(), bytes->end()), {}};
+    }
+    default:
+        return input::parseHexPattern(text, error);
+    }
+}
+
+std::optional<QByteArray> FindDialog::replacement(qsizetype length, QString *error) const
+{
+    const QString text = m_replace->text();
+    std::optional<QByteArray> bytes;
+    switch (m_kind->checkedId()) {
+    case TextKind:
+        if (const auto encoded = input::encodeText(text, input::TextEncoding(m_encoding->currentData().toInt()), false, error))
+            bytes = QByteArray(reinterpret_cast<const char *>(encoded->bytes.data()), qsizetype(encoded->bytes.size()));
+        break;
+    case ValueKind:
+        bytes = input::encodeValue(text, m_width->currentData().toInt(), m_endian->currentData().toBool(), error);
+        break;
+    default:
+        bytes = input::parseHexBytes(text, error);
+        break;
+    }
+    if (bytes && bytes->size() != length) {
+        *error = tr("the replacement has %1 bytes, the pattern %2: they must be equal").arg(bytes->size()).arg(length);
+        return std::nullopt;
+    }
+    return bytes;
+}
+
+bool FindDialog::rangeFields(std::optional<qint64> *from, std::optional<qint64> *to, QString *error) const
+{
+    // Python's start/end: any integer, negative from the end (sizes and 0x allowed).
+    const auto read = [&](const QLineEdit *field, std::optional<qint64> *value, const QString &name) {
+        const QString text = field->text().trimmed();
+        if (text.isEmpty())
+            return true;
+        const bool negative = text.startsWith(QLatin1Char('-'));
+        QString fieldError;
+        const auto magnitude = input::parseSize(negative ? QStringView(text).mid(1) : QStringView(text), &fieldError);
+        if (!magnitude) {
+            *error = tr("%1: %2").arg(name, fieldError);
+            return false;
+        }
+        *value = negative ? -*magnitude : *magnitude;
+        return true;
+    };
+    return read(m_from, from, tr("From")) && read(m_to, to, tr("To"));
+}
+
+void FindDialog::findNext()
+{
+    find(m_direction->checkedId() == 1);
+}
+
+void FindDialog::findPrevious()
+{
+    find(m_direction->checkedId() != 1);
+}
+
+void FindDialog::find(bool forward)
+{
+    if (!m_tab)
+        return;
+    QString error;
+    std::optional<qint64> from;
+    std::optional<qint64> to;
+    const auto compiled = pattern(&error);
+    if (!compiled || !rangeFields(&from, &to, &error)) {
+        setMessage(error, true);
+        return;
+    }
+    const HexView *view = m_tab->view();
+    const qint64 length = m_tab->document()->model()->size();
+    const auto size = qint64(compiled->bytes.size());
+    // The cursor plays Python's position: forward searches from it, backward up to it.
+    const qint64 cursor = view->cursorOffset();
+    FindRange range = forward ? resolveFindRange(from, to, view->hasSelection() ? view->selectionStart() : cursor, length)
+                              : resolveFindRange(from.value_or(0), to.value_or(cursor + size), 0, length);
+    // After a match that is still selected, go on past it.
+    const bool continuing = m_lastMatch >= 0 && view->hasSelection() && view->selectionStart() == m_lastMatch
+        && view->selectionLength() == size && compiled->bytes == m_pattern.bytes && compiled->mask == m_pattern.mask;
+    if (continuing) {
+        if (forward)
+            range.start = std::max<qint64>(range.start, m_lastMatch + 1);
+        else
+            range.end = std::min<qint64>(range.end, m_lastMatch + size - 1);
+    }
+    m_pattern = *compiled;
+    m_forward = forward;
+    m_wrapped = false;
+    // Where a wrapped search looks: the part of the data the first one did not.
+    const FindRange whole = resolveFindRange(from.value_or(0), to, 0, length);
+    m_wrapStart = forward ? whole.start : std::max<qint64>(whole.start, range.end - size + 1);
+    m_wrapEnd = forward ? std::min<qint64>(whole.end, range.start + size - 1) : whole.end;
+    startJob(Pending::Next, range.start, range.end,
+             forward ? ChunkedSearch::Direction::Forward : ChunkedSearch::Direction::Backward, SearchJob::Scope::First);
+}
+
+void FindDialog::findAll()
+{
+    if (!m_tab)
+        return;
+    QString error;
+    std::optional<qint64> from;
+    std::optional<qint64> to;
+    const auto compiled = pattern(&error);
+    if (!compiled || !rangeFields(&from, &to, &error)) {
+        setMessage(error, true);
+        return;
+    }
+    m_pattern = *compiled;
+    const FindRange range = resolveFindRange(from.value_or(0), to, 0, m_tab->document()->model()->size());
+    startJob(Pending::All, range.start, range.end, ChunkedSearch::Direction::Forward, SearchJob::Scope::All);
+}
+
+void FindDialog::replaceCurrent()
+{
+    if (!m_tab)
+        return;
+    HexView *view = m_tab->view();
+    QString error;
+    const auto compiled = pattern(&error);
+    const auto bytes = compiled ? replacement(qsizetype(compiled->bytes.size()), &error) : std::nullopt;
+    if (!bytes) {
+        setMessage(error, true);
+        return;
+    }
+    const bool onMatch = m_lastMatch >= 0 && view->hasSelection() && view->selectionStart() == m_lastMatch
+        && view->selectionLength() == bytes->size();
+    if (onMatch && !m_tab->document()->model()->overwrite(m_lastMatch, *bytes)) {
+        setMessage(tr("Not replaced: the edit was refused."), true);
+        return;
+    }
+    findNext();
+}
+
+void FindDialog::replaceAll()
+{
+    if (!m_tab)
+        return;
+    QString error;
+    const auto compiled = pattern(&error);
+    if (!compiled || !replacement(qsizetype(compiled->bytes.size()), &error)) {
+        setMessage(error, true);
+        return;
+    }
+    findAll();
+    if (m_pending == Pending::All)
+        m_pending = Pending::ReplaceAll;
+}
+
+void FindDialog::cancel()
+{
+    if (m_job.isRunning())
+        m_job.cancelAndWait();
+}
+
+bool FindDialog::isSearching() const
+{
+    return m_job.isRunning();
+}
+
+QString FindDialog::message() const
+{
+    return m_message->text();
+}
+
+void FindDialog::startJob(Pending pending, qint64 start, qint64 end, ChunkedSearch::Direction direction,
+                          SearchJob::Scope scope)
+{
+    std::shared_ptr<const MemoryMap> map = m_tab->document()->model()->sharedMap();
+    if (!map) {
+        setMessage(tr("The map is empty: there is nothing to search."), true);
+        return;
+    }
+    m_pending = pending;
+    setSearching(true);
+    setMessage(tr("Searching…"), false);
+    m_job.start(std::move(map), m_pattern, start, end, direction, scope);
+}
+
+void FindDialog::onFinished(const SearchJob::Result &result)
+{
+    const Pending pending = std::exchange(m_pending, Pending::None);
+    setSearching(false);
+    if (!m_tab)
+        return;
+    if (result.canceled) {
+        setMessage(tr("Search canceled."), false);
+    } else if (!result.error.isEmpty()) {
+        setMessage(tr("The search stopped: %1").arg(result.error), true);
+    } else if (pending == Pending::Next) {
+        if (result.matches.isEmpty() && m_wrap->isChecked() && !m_wrapped && m_wrapStart < m_wrapEnd) {
+            m_wrapped = true;
+            startJob(Pending::Next, m_wrapStart, m_wrapEnd,
+                     m_forward ? ChunkedSearch::Direction::Forward : ChunkedSearch::Direction::Backward,
+                     SearchJob::Scope::First);
+            return;
+        }
+        if (result.matches.isEmpty()) {
+            m_lastMatch = -1;
+            setMessage(tr("Not found."), false);
+        } else {
+            m_lastMatch = result.matches.first();
+            m_tab->view()->setSelection(m_lastMatch, qint64(m_pattern.bytes.size()));
+            setMessage(tr("Found at 0x%1 (%2)%3.")
+                           .arg(QString::number(m_lastMatch, 16).toUpper())
+                           .arg(m_lastMatch)
+                           .arg(m_wrapped ? tr(", after wrapping around") : QString()),
+                       false);
+        }
+    } else {
+        m_results = result.matches;
+        showResults();
+        if (pending == Pending::ReplaceAll) {
+            QString error;
+            const auto bytes = replacement(qsizetype(m_pattern.bytes.size()), &error);
+            HexModel *model = m_tab->document()->model();
+            int replaced = 0;
+            qint64 nextFree = 0; // matches that overlap a replaced one are skipped
+            model->undoStack()->beginMacro(tr("Replace all"));
+            for (const qint64 match : std::as_const(m_results)) {
+                if (bytes && match >= nextFree && model->overwrite(match, *bytes)) {
+                    ++replaced;
+                    nextFree = match + bytes->size();
+                }
+            }
+            model->undoStack()->endMacro();
+            setMessage(tr("Replaced %n match(es), as one undo step.", nullptr, replaced), false);
+        } else {
+            setMessage(result.truncated ? tr("Stopped at %1 matches.").arg(m_results.size()) : QString(), false);
+        }
+    }
+    emit searchFinished();
+}
+
+void FindDialog::showResults()
+{
+    const auto size = qint64(m_pattern.bytes.size());
+    RangeSet highlights;
+    for (const qint64 match : std::as_const(m_results))
+        highlights.add(match, match + std::max<qint64>(size, 1));
+    m_tab->view()->setHighlights(highlights);
+    m_count->setText(tr("%n match(es)", nullptr, int(m_results.size())));
+    const int rows = int(std::min<qsizetype>(m_results.size(), kMaxRows));
+    m_table->setRowCount(rows);
+    const HexModel *model = m_tab->document()->model();
+    for (int row = 0; row < rows; ++row) {
+        const qint64 match = m_results[row];
+        const qint64 start = std::max<qint64>(0, match - kContext);
+        const ByteBlock context = model->read(start, match - start + size + kContext);
+        QString text;
+        for (const char byte : context.bytes)
+            text += QLatin1Char(textGlyph(quint8(byte)));
+        m_table->setItem(row, 0, new QTableWidgetItem(QStringLiteral("0x%1").arg(QString::number(match, 16).toUpper())));
+        m_table->setItem(row, 1, new QTableWidgetItem(input::formatHex(context.bytes)));
+        m_table->setItem(row, 2, new QTableWidgetItem(text));
+    }
+}
+
+void FindDialog::setMessage(const QString &message, bool error)
+{
+    m_message->setText(message);
+    m_message->setStyleSheet(error ? QStringLiteral("color: #c62828") : QString());
+}
+
+void FindDialog::setSearching(bool searching)
+{
+    m_progress->setVisible(searching);
+    m_cancel->setVisible(searching);
+    m_progress->setValue(0);
+    for (QPushButton *button : std::as_const(m_actionButtons))
+        button->setEnabled(!searching && m_tab);
+}
+
+} // namespace hexmap
