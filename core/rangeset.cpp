@@ -20,6 +20,24 @@ void RangeSet::add(std::int64_t start, std::int64_t end)
     m_ranges.emplace(start, end);
 }
 
+void RangeSet::remove(std::int64_t start, std::int64_t end)
+{
+    if (start >= end)
+        return;
+    const std::vector<Range> cut = intersecting(start, end);
+    for (const Range &range : cut) {
+        // The stored range holding `range` may stick out on either side: keep those parts.
+        auto it = std::prev(m_ranges.upper_bound(range.start));
+        const std::int64_t storedStart = it->first;
+        const std::int64_t storedEnd = it->second;
+        m_ranges.erase(it);
+        if (storedStart < range.start)
+            m_ranges.emplace(storedStart, range.start);
+        if (range.end < storedEnd)
+            m_ranges.emplace(range.end, storedEnd);
+    }
+}
+
 void RangeSet::truncate(std::int64_t end)
 {
     auto it = m_ranges.lower_bound(end);

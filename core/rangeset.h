@@ -20,6 +20,8 @@ public:
 
     // Adds [start, end); an empty range is ignored.
     void add(std::int64_t start, std::int64_t end);
+    // Removes [start, end) from the set.
+    void remove(std::int64_t start, std::int64_t end);
     // Removes every offset >= end (after a map shrinks).
     void truncate(std::int64_t end);
     void clear() { m_ranges.clear(); }

@@ -3,11 +3,13 @@
 #include "document.h"
 #include "hexmodel.h"
 #include "hexview.h"
+#include "residencystrip.h"
 
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 namespace hexmap {
@@ -16,6 +18,7 @@ DocumentTab::DocumentTab(std::unique_ptr<Document> document, QWidget *parent)
     : QWidget(parent)
     , m_document(std::move(document))
     , m_view(new HexView(this))
+    , m_strip(new ResidencyStrip(this))
     , m_bar(new QFrame(this))
     , m_barText(new QLabel(m_bar))
     , m_remap(new QPushButton(tr("Map the whole file"), m_bar))
@@ -38,7 +41,13 @@ DocumentTab::DocumentTab(std::unique_ptr<Document> document, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_bar);
-    layout->addWidget(m_view, 1);
+    auto *row = new QHBoxLayout;
+    row->setSpacing(0);
+    row->addWidget(m_view, 1);
+    row->addWidget(m_strip);
+    layout->addLayout(row, 1);
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &DocumentTab::showVisibleRange);
+    connect(m_view, &HexView::cursorMoved, this, &DocumentTab::showVisibleRange);
 
     connect(dismiss, &QPushButton::clicked, m_bar, &QWidget::hide);
     connect(m_remap, &QPushButton::clicked, this, [this] {
@@ -51,11 +60,14 @@ DocumentTab::DocumentTab(std::unique_ptr<Document> document, QWidget *parent)
 DocumentTab::~DocumentTab()
 {
     m_view->setModel(nullptr); // before the model goes
+    m_strip->setModel(nullptr);
 }
 
 void DocumentTab::attach()
 {
     m_view->setModel(m_document->model());
+    m_strip->setModel(m_document->model());
+    showVisibleRange();
     connect(m_document.get(), &Document::fileSizeChangedOnDisk, this, &DocumentTab::showDiskChange);
 }
 
@@ -63,11 +75,19 @@ void DocumentTab::replaceDocument(std::unique_ptr<Document> document)
 {
     const qint64 cursor = m_view->cursorOffset();
     m_view->setModel(nullptr);
+    m_strip->setModel(nullptr);
     m_document = std::move(document);
     m_bar->hide();
     attach();
     m_view->setCursorOffset(cursor);
     emit documentChanged();
+}
+
+void DocumentTab::showVisibleRange()
+{
+    const HexLayout &layout = m_view->layout();
+    const qint64 first = layout.lineStart(m_view->firstVisibleLine());
+    m_strip->setVisibleRange(first, first + qint64(layout.visibleLines(m_view->viewport()->height())) * layout.bytesPerLine());
 }
 
 QString DocumentTab::diskNotice() const

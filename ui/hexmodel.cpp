@@ -366,6 +366,31 @@ void HexModel::markSaved()
     emit modifiedRangesChanged();
 }
 
+void HexModel::markFlushed(qint64 start, qint64 end)
+{
+    m_modified.remove(start, end);
+    if (m_modified.empty())
+        m_undoStack->setClean();
+    emit modifiedRangesChanged();
+    emit residencyMayHaveChanged();
+}
+
+bool HexModel::advise(int option, qint64 start, qint64 length)
+{
+    if (!m_map) {
+        emit editFailed(tr("The map is empty: there is nothing to advise."));
+        return false;
+    }
+    try {
+        m_map->madvise(option, start, length);
+    } catch (const Error &error) {
+        emit editFailed(tr("madvise failed: %1").arg(messageOf(error)));
+        return false;
+    }
+    emit residencyMayHaveChanged();
+    return true;
+}
+
 bool HexModel::remap(qint64 length)
 {
     if (m_fd < 0) {
@@ -409,6 +434,7 @@ bool HexModel::flush()
         return false;
     }
     markSaved();
+    emit residencyMayHaveChanged();
     return true;
 }
 

@@ -83,7 +83,7 @@ public:
     // The map; null while the model is empty. A shared owner (a search running off
     // the UI thread) keeps it alive even if the model replaces or drops it meanwhile.
     [[nodiscard]] MemoryMap *map() const { return m_map.get(); }
-    [[nodiscard]] std::shared_ptr<const MemoryMap> sharedMap() const { return m_map; }
+    [[nodiscard]] std::shared_ptr<MemoryMap> sharedMap() const { return m_map; }
     [[nodiscard]] qint64 mapOffset() const { return m_options.offset; }
     [[nodiscard]] bool trackfd() const { return m_options.trackfd; }
     [[nodiscard]] QUndoStack *undoStack() const { return m_undoStack; }
@@ -104,6 +104,11 @@ public:
     bool flush();
     // Marks the current state as written (after a copy-on-write Save).
     void markSaved();
+    // Marks [start, end) as flushed (after msync of it succeeded): those bytes leave
+    // the modified ranges; with none left, the undo stack is clean.
+    void markFlushed(qint64 start, qint64 end);
+    // madvise on the map; on failure editFailed says why. Tells residency watchers.
+    bool advise(int option, qint64 start, qint64 length);
 
     // Maps the file again with a new length (0: to its end), for a file that grew.
     // Refused while a copy-on-write map holds unsaved edits (they live in the old map).
@@ -114,6 +119,8 @@ signals:
     void sizeChanged(qint64 size);
     // An edit, undo step, resize or flush failed; message says why.
     void editFailed(const QString &message);
+    // Something (madvise, flush) may have changed which pages are in RAM.
+    void residencyMayHaveChanged();
 
 private:
     friend class OverwriteCommand;

@@ -1,11 +1,17 @@
 #include "mainwindow.h"
 
+#include "advicedialog.h"
 #include "closeprompt.h"
 #include "documenttab.h"
+#include "finddialog.h"
+#include "flushdialog.h"
+#include "gotodialog.h"
 #include "hexmodel.h"
 #include "hexview.h"
 #include "inputparsing.h"
 #include "openoptionsdialog.h"
+#include "residencystrip.h"
+#include "resizedialog.h"
 #include "scratchdialog.h"
 #include "statusfields.h"
 
@@ -30,12 +36,14 @@ constexpr int kMaxRecent = 10;
 const QString kRecentKey = QStringLiteral("recentFiles");
 const QString kBytesPerLineKey = QStringLiteral("view/bytesPerLine");
 const QString kPointSizeKey = QStringLiteral("view/pointSize");
+const QString kResidencyKey = QStringLiteral("view/residencyMap");
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_tabs(new QTabWidget(this))
     , m_status(new StatusFields(statusBar()))
+    , m_finder(new FindDialog(this))
 {
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
@@ -46,6 +54,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         m_status->track(currentTab());
+        m_finder->setTab(currentTab());
         updateActions();
     });
     resize(1100, 700);
@@ -54,6 +63,7 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    m_finder->setTab(nullptr);
     // Tabs go first, while the window they report to is still whole.
     while (m_tabs->count() > 0) {
         DocumentTab *closing = tab(0);
@@ -94,6 +104,19 @@ void MainWindow::createActions()
     QAction *selectAll = edit->addAction(tr("Select &All"), QKeySequence::SelectAll, this,
                                          [this] { currentTab()->view()->selectAll(); });
 
+    QMenu *search = menuBar()->addMenu(tr("&Search"));
+    QAction *find = search->addAction(tr("&Find and Replace…"), QKeySequence::Find, this, [this] {
+        m_finder->show();
+        m_finder->raise();
+        m_finder->activateWindow();
+    });
+    QAction *findNext = search->addAction(tr("Find &Next"), QKeySequence::FindNext, m_finder, &FindDialog::findNext);
+    QAction *findPrevious = search->addAction(tr("Find &Previous"), QKeySequence::FindPrevious, m_finder,
+                                              &FindDialog::findPrevious);
+    search->addSeparator();
+    QAction *goTo = search->addAction(tr("&Go to Offset…"), QKeySequence(Qt::CTRL | Qt::Key_G), this,
+                                      &MainWindow::goToDialog);
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QMenu *perLine = view->addMenu(tr("&Bytes per Line"));
     m_bytesPerLine = new QActionGroup(this);
@@ -115,9 +138,17 @@ void MainWindow::createActions()
         QSettings().setValue(kPointSizeKey, currentTab()->view()->font().pointSizeF());
     });
 
+    view->addSeparator();
+    m_residency = view->addAction(tr("&Residency Map"), this, &MainWindow::setResidencyVisible);
+    m_residency->setCheckable(true);
+    m_residency->setChecked(QSettings().value(kResidencyKey, true).toBool());
+
     QMenu *map = menuBar()->addMenu(tr("&Map"));
     m_flush = map->addAction(QIcon::fromTheme(QStringLiteral("document-save-all")), tr("&Flush to Disk"),
                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), this, &MainWindow::flush);
+    m_flushDialog = map->addAction(tr("Flush &Ranges…"), this, &MainWindow::flushDialog);
+    QAction *resize = map->addAction(tr("&Resize…"), this, &MainWindow::resizeDialog);
+    QAction *advice = map->addAction(tr("Memory &Advice…"), this, &MainWindow::adviceDialog);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About hexmap"), this, [this] {
@@ -136,7 +167,8 @@ void MainWindow::createActions()
     toolbar->addAction(m_undo);
     toolbar->addAction(m_redo);
 
-    m_documentActions = {m_saveAs, m_close, copy, paste, selectAll, zoomIn, zoomOut};
+    m_documentActions = {m_saveAs, m_close, copy, paste, selectAll, zoomIn, zoomOut, find, findNext,
+                         findPrevious, goTo, m_flushDialog, resize, advice};
 }
 
 int MainWindow::tabCount() const
@@ -242,6 +274,8 @@ bool MainWindow::closeTab(int index)
             return false;
         }
     }
+    if (closing == currentTab())
+        m_finder->setTab(nullptr); // cancels a search in it
     m_tabs->removeTab(m_tabs->indexOf(closing));
     delete closing;
     updateActions();
@@ -377,7 +411,9 @@ bool MainWindow::saveAs()
         showError(reopened.error);
         return false;
     }
+    m_finder->setTab(nullptr);
     tab->replaceDocument(std::move(reopened.document));
+    m_finder->setTab(currentTab());
     rememberRecent(path);
     showNotice(tr("Wrote %1.").arg(path));
     return true;
@@ -395,6 +431,41 @@ bool MainWindow::flush()
     }
     showNotice(tr("Flushed %1 to disk.").arg(tab->document()->title()));
     return true;
+}
+
+void MainWindow::goToDialog()
+{
+    DocumentTab *tab = currentTab();
+    GoToDialog dialog(tab->document()->model()->size(), tab->view()->cursorOffset(), this);
+    if (dialog.exec() == QDialog::Accepted && dialog.offset())
+        tab->view()->setCursorOffset(*dialog.offset());
+}
+
+void MainWindow::resizeDialog()
+{
+    ResizeDialog dialog(currentTab()->document()->model(), this);
+    dialog.exec();
+}
+
+void MainWindow::flushDialog()
+{
+    const HexView *view = currentTab()->view();
+    FlushDialog dialog(currentTab()->document()->model(), view->selectionStart(), view->selectionLength(), this);
+    dialog.exec();
+}
+
+void MainWindow::adviceDialog()
+{
+    const HexView *view = currentTab()->view();
+    AdviceDialog dialog(currentTab()->document()->model(), view->selectionStart(), view->selectionLength(), this);
+    dialog.exec();
+}
+
+void MainWindow::setResidencyVisible(bool visible)
+{
+    QSettings().setValue(kResidencyKey, visible);
+    for (int i = 0; i < m_tabs->count(); ++i)
+        tab(i)->residencyStrip()->setVisible(visible);
 }
 
 void MainWindow::rememberRecent(const QString &path)
@@ -420,6 +491,7 @@ void MainWindow::applyViewSettings(DocumentTab *tab) const
 {
     const QSettings settings;
     tab->view()->setBytesPerLine(settings.value(kBytesPerLineKey, 16).toInt());
+    tab->residencyStrip()->setVisible(settings.value(kResidencyKey, true).toBool());
     if (settings.contains(kPointSizeKey)) {
         QFont font = tab->view()->font();
         font.setPointSizeF(settings.value(kPointSizeKey).toReal());

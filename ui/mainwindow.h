@@ -10,6 +10,7 @@ class QTabWidget;
 namespace hexmap {
 
 class DocumentTab;
+class FindDialog;
 class StatusFields;
 
 // The application window: one tab per open file, menus, toolbar, status bar. It wires
@@ -35,6 +36,7 @@ public:
     [[nodiscard]] DocumentTab *tab(int index) const;
     [[nodiscard]] DocumentTab *currentTab() const;
     [[nodiscard]] const StatusFields *statusFields() const { return m_status; }
+    [[nodiscard]] FindDialog *findDialog() const { return m_finder; }
     // The last error or notice shown to the user (for tests and the status bar).
     [[nodiscard]] QString lastMessage() const { return m_lastMessage; }
 
@@ -57,6 +59,11 @@ private:
     bool save();
     bool saveAs();
     bool flush();
+    void goToDialog();
+    void resizeDialog();
+    void flushDialog();
+    void adviceDialog();
+    void setResidencyVisible(bool visible);
 
     void rememberRecent(const QString &path);
     void rebuildRecentMenu();
@@ -65,12 +72,15 @@ private:
 
     QTabWidget *m_tabs;
     StatusFields *m_status;
+    FindDialog *m_finder;
     QString m_lastMessage;
     QMenu *m_recentMenu = nullptr;
     QActionGroup *m_bytesPerLine = nullptr;
     QAction *m_save = nullptr;
     QAction *m_saveAs = nullptr;
     QAction *m_flush = nullptr;
+    QAction *m_flushDialog = nullptr;
+    QAction *m_residency = nullptr;
     QAction *m_close = nullptr;
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;

@@ -32,6 +32,8 @@ void TestRangeSet::mergesTouchingRanges()
     QCOMPARE(set.ranges(), (std::vector<RangeSet::Range>{{0, 50}}));
     QCOMPARE(set.intersecting(40, 60), (std::vector<RangeSet::Range>{{40, 50}}));
     QVERIFY(!set.intersects(50, 60));
+    set.remove(10, 20);
+    QCOMPARE(set.ranges(), (std::vector<RangeSet::Range>{{0, 10}, {20, 50}}));
 }
 
 void TestRangeSet::randomAgainstAPlainSet()
@@ -45,6 +47,9 @@ void TestRangeSet::randomAgainstAPlainSet()
         if (round % 97 == 0) {
             set.truncate(a);
             plain.erase(plain.lower_bound(a), plain.end());
+        } else if (round % 3 == 0) {
+            set.remove(a, b);
+            plain.erase(plain.lower_bound(a), plain.lower_bound(b));
         } else {
             set.add(a, b);
             for (std::int64_t i = a; i < b; ++i)

@@ -1,0 +1,197 @@
+#include "flushdialog.h"
+
+#include "errors.h"
+#include "hexmodel.h"
+
+#include <QButtonGroup>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPromise>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace hexmap {
+
+namespace {
+constexpr int kListedRanges = 8;
+
+QString hex(qint64 value)
+{
+    return QStringLiteral("0x") + QString::number(value, 16).toUpper();
+}
+} // namespace
+
+FlushDialog::FlushDialog(HexModel *model, qint64 selectionStart, qint64 selectionLength, QWidget *parent)
+    : QDialog(parent)
+    , m_model(model)
+    , m_selection{selectionStart, selectionStart + selectionLength}
+    , m_scopes(new QButtonGroup(this))
+    , m_selectionChoice(new QRadioButton(this))
+    , m_summary(new QLabel(this))
+    , m_message(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_flush(new QPushButton(tr("&Flush"), this))
+{
+    setWindowTitle(tr("Flush to Disk"));
+    m_summary->setWordWrap(true);
+    m_message->setWordWrap(true);
+    m_message->setObjectName(QStringLiteral("message"));
+    auto *everything = new QRadioButton(tr("&Everything (the whole map)"), this);
+    auto *modified = new QRadioButton(tr("Only the &modified ranges"), this);
+    m_scopes->addButton(everything, int(Scope::Everything));
+    m_scopes->addButton(modified, int(Scope::ModifiedRanges));
+    m_scopes->addButton(m_selectionChoice, int(Scope::Selection));
+    modified->setChecked(true);
+    m_progress->setVisible(false);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->addButton(m_flush, QDialogButtonBox::ActionRole);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(everything);
+    layout->addWidget(modified);
+    layout->addWidget(m_selectionChoice);
+    layout->addWidget(m_message);
+    layout->addWidget(m_progress);
+    layout->addWidget(buttons);
+
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_flush, &QPushButton::clicked, this, &FlushDialog::flush);
+    connect(&m_watcher, &QFutureWatcher<Outcome>::progressValueChanged, m_progress, &QProgressBar::setValue);
+    connect(&m_watcher, &QFutureWatcher<Outcome>::progressRangeChanged, m_progress, &QProgressBar::setRange);
+    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &FlushDialog::finish);
+    describe();
+}
+
+FlushDialog::~FlushDialog()
+{
+    m_watcher.waitForFinished();
+}
+
+QString FlushDialog::explanation(const HexModel &model)
+{
+    if (model.isReadOnly())
+        return tr("This map is read-only: it has nothing to write, so flush does nothing.");
+    if (model.isCopyOnWrite())
+        return tr("This map is copy-on-write: its edits never reach the file through msync, so flush does nothing. "
+                  "Use File ▸ Save to write them into the file.");
+    if (model.isAnonymous())
+        return tr("A scratch buffer has no file to flush to: use File ▸ Save As to write it out.");
+    return {};
+}
+
+std::vector<RangeSet::Range> FlushDialog::ranges(Scope scope) const
+{
+    const qint64 page = HexModel::pageSize();
+    const qint64 size = m_model->size();
+    const auto widen = [&](RangeSet::Range range) {
+        return RangeSet::Range{range.start / page * page, std::min(size, (range.end + page - 1) / page * page)};
+    };
+    switch (scope) {
+    case Scope::Everything:
+        return size > 0 ? std::vector<RangeSet::Range>{{0, size}} : std::vector<RangeSet::Range>{};
+    case Scope::Selection:
+        return m_selection.end > m_selection.start ? std::vector<RangeSet::Range>{widen(m_selection)}
+                                                   : std::vector<RangeSet::Range>{};
+    case Scope::ModifiedRanges: {
+        RangeSet pages; // widened ranges that touch merge
+        for (const RangeSet::Range &range : m_model->modifiedRanges().ranges()) {
+            const RangeSet::Range wide = widen(range);
+            pages.add(wide.start, wide.end);
+        }
+        return pages.ranges();
+    }
+    }
+    return {};
+}
+
+void FlushDialog::describe()
+{
+    const RangeSet &modified = m_model->modifiedRanges();
+    const qint64 page = HexModel::pageSize();
+    qint64 pages = 0;
+    for (const RangeSet::Range &range : ranges(Scope::ModifiedRanges))
+        pages += (range.end - range.start + page - 1) / page;
+    const std::vector<RangeSet::Range> list = modified.ranges();
+    QStringList shown;
+    for (std::size_t i = 0; i < list.size() && i < kListedRanges; ++i)
+        shown << tr("%1–%2").arg(hex(list[i].start), hex(list[i].end - 1));
+    if (list.size() > kListedRanges)
+        shown << tr("and %n more", nullptr, int(list.size() - kListedRanges));
+    m_summary->setText(modified.empty()
+                           ? tr("Nothing was modified since the last flush.")
+                           : tr("Modified since the last flush: %n range(s), %1 bytes in %2 pages.\n%3", nullptr,
+                                int(list.size()))
+                                 .arg(QLocale().toString(modified.bytes()))
+                                 .arg(pages)
+                                 .arg(shown.join(QStringLiteral(", "))));
+    const auto selection = ranges(Scope::Selection);
+    m_selectionChoice->setEnabled(!selection.empty());
+    m_selectionChoice->setText(selection.empty()
+                                   ? tr("The &selection (nothing is selected)")
+                                   : tr("The &selection, widened to whole pages: %1–%2")
+                                         .arg(hex(selection.front().start), hex(selection.front().end - 1)));
+    const QString why = explanation(*m_model);
+    m_flush->setEnabled(why.isEmpty());
+    if (!why.isEmpty())
+        m_message->setText(why);
+}
+
+void FlushDialog::setScope(Scope scope)
+{
+    m_scopes->button(int(scope))->setChecked(true);
+}
+
+void FlushDialog::flush()
+{
+    if (!explanation(*m_model).isEmpty() || isFlushing())
+        return;
+    const std::vector<RangeSet::Range> planned = ranges(Scope(m_scopes->checkedId()));
+    m_flush->setEnabled(false);
+    m_progress->setVisible(true);
+    m_message->setText(tr("Flushing…"));
+    const auto run = [](QPromise<Outcome> &promise, const std::shared_ptr<MemoryMap> &map,
+                        const std::vector<RangeSet::Range> &planned) {
+        promise.setProgressRange(0, int(planned.size()));
+        Outcome outcome;
+        for (std::size_t i = 0; i < planned.size(); ++i) {
+            try {
+                map->flush(planned[i].start, planned[i].end - planned[i].start);
+            } catch (const Error &error) {
+                outcome.error = QString::fromUtf8(error.what());
+                break;
+            }
+            outcome.done.push_back(planned[i]);
+            promise.setProgressValue(int(i + 1));
+        }
+        promise.addResult(outcome);
+    };
+    m_watcher.setFuture(QtConcurrent::run(run, m_model->sharedMap(), planned));
+}
+
+void FlushDialog::finish()
+{
+    const Outcome outcome = m_watcher.future().result();
+    for (const RangeSet::Range &range : outcome.done)
+        m_model->markFlushed(range.start, range.end);
+    m_progress->setVisible(false);
+    describe();
+    qint64 bytes = 0;
+    for (const RangeSet::Range &range : outcome.done)
+        bytes += range.end - range.start;
+    m_message->setText(outcome.error.isEmpty()
+                           ? tr("Flushed %1 bytes to disk.").arg(QLocale().toString(bytes))
+                           : tr("Flush failed; what it did not reach stays marked as modified: %1").arg(outcome.error));
+    emit flushed(outcome.error.isEmpty());
+}
+
+QString FlushDialog::message() const
+{
+    return m_message->text();
+}
+
+} // namespace hexmap

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "rangeset.h"
+
+#include <QDialog>
+#include <QFutureWatcher>
+
+class QButtonGroup;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QRadioButton;
+
+namespace hexmap {
+
+class HexModel;
+
+// Flush to disk (msync): shows what was modified since the last flush, and flushes
+// everything, only the modified ranges, or the selection widened to whole pages.
+// The msync calls run off the UI thread with progress; a range is marked clean only
+// once its msync succeeded. Read-only, copy-on-write and scratch maps say why a flush
+// does nothing for them.
+class FlushDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    enum class Scope { Everything, ModifiedRanges, Selection };
+
+    FlushDialog(HexModel *model, qint64 selectionStart, qint64 selectionLength, QWidget *parent = nullptr);
+    ~FlushDialog() override;
+
+    // Why a flush does nothing for this model, or an empty string.
+    [[nodiscard]] static QString explanation(const HexModel &model);
+    // The ranges a scope flushes: page-aligned starts, clipped to the map.
+    [[nodiscard]] std::vector<RangeSet::Range> ranges(Scope scope) const;
+
+    void setScope(Scope scope);
+    // Starts flushing; flushed() is emitted when it ends.
+    void flush();
+    [[nodiscard]] bool isFlushing() const { return m_watcher.isRunning(); }
+    [[nodiscard]] QString message() const;
+
+signals:
+    void flushed(bool ok);
+
+private:
+    struct Outcome
+    {
+        std::vector<RangeSet::Range> done;
+        QString error;
+    };
+    void describe();
+    void finish();
+
+    HexModel *m_model;
+    RangeSet::Range m_selection;
+    QButtonGroup *m_scopes;
+    QRadioButton *m_selectionChoice;
+    QLabel *m_summary;
+    QLabel *m_message;
+    QProgressBar *m_progress;
+    QPushButton *m_flush;
+    QFutureWatcher<Outcome> m_watcher;
+};
+
+} // namespace hexmap

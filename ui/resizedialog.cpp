@@ -1,0 +1,104 @@
+#include "resizedialog.h"
+
+#include "hexmodel.h"
+#include "inputparsing.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+
+namespace hexmap {
+
+ResizeDialog::ResizeDialog(HexModel *model, QWidget *parent)
+    : QDialog(parent)
+    , m_model(model)
+    , m_input(new QLineEdit(QString::number(model->size()), this))
+    , m_note(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(tr("Resize Map"));
+    m_input->setObjectName(QStringLiteral("size"));
+    m_note->setObjectName(QStringLiteral("note"));
+    m_note->setWordWrap(true);
+    const QLocale locale;
+    const qint64 fileSize = model->fileSize();
+    auto *layout = new QFormLayout(this);
+    layout->addRow(tr("Map length:"), new QLabel(tr("%1 bytes").arg(locale.toString(model->size())), this));
+    layout->addRow(tr("File size:"), new QLabel(fileSize >= 0 ? tr("%1 bytes").arg(locale.toString(fileSize))
+                                                              : tr("no file (anonymous map)"), this));
+    layout->addRow(tr("&New size:"), m_input);
+    layout->addRow(QString(), m_note);
+    layout->addRow(m_buttons);
+    connect(m_input, &QLineEdit::textChanged, this, &ResizeDialog::validate);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ResizeDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    const QString refused = refusal(*model);
+    m_input->setEnabled(refused.isEmpty());
+    validate();
+    if (!refused.isEmpty()) {
+        m_note->setText(refused);
+        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    }
+}
+
+QString ResizeDialog::refusal(const HexModel &model)
+{
+    if (model.isReadOnly())
+        return tr("This map is read-only (ACCESS_READ): mmap cannot resize it.");
+    if (model.isCopyOnWrite())
+        return tr("This map is copy-on-write (ACCESS_COPY): resizing would change the file, so mmap refuses.");
+    if (!model.trackfd())
+        return tr("This map keeps no file descriptor (trackfd=False): mmap cannot resize it.");
+    return {};
+}
+
+void ResizeDialog::validate()
+{
+    QString error;
+    const auto size = input::parseSize(m_input->text(), &error);
+    m_size = size.value_or(-1);
+    QString note;
+    if (!size) {
+        note = error;
+    } else if (*size < m_model->size()) {
+        note = tr("Cuts the last %1 bytes.").arg(QLocale().toString(m_model->size() - *size));
+    } else if (*size > m_model->size()) {
+        note = tr("Adds %1 zero bytes.").arg(QLocale().toString(*size - m_model->size()));
+    }
+    m_note->setText(note);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(size.has_value());
+}
+
+void ResizeDialog::accept()
+{
+    if (m_size < 0)
+        return;
+    if (m_size < m_model->size()) {
+        QMessageBox confirm(QMessageBox::Warning, windowTitle(),
+                            tr("Cut the last %1 bytes of the map and the file?").arg(QLocale().toString(m_model->size() - m_size)),
+                            QMessageBox::Cancel, this);
+        confirm.setObjectName(QStringLiteral("confirmShrink"));
+        confirm.setInformativeText(m_model->canUndoResize(m_size)
+                                       ? tr("Undo can bring them back.")
+                                       : tr("They are more than %1 MiB: undo cannot bring them back.")
+                                             .arg(HexModel::kMaxUndoableCut >> 20));
+        confirm.addButton(tr("Cut"), QMessageBox::DestructiveRole);
+        if (confirm.exec() == QMessageBox::Cancel)
+            return;
+    }
+    QString failure;
+    const auto connection = connect(m_model, &HexModel::editFailed, this, [&](const QString &message) { failure = message; });
+    const bool resized = m_model->resize(m_size);
+    disconnect(connection);
+    if (!resized) {
+        m_note->setText(failure); // the core's words, verbatim
+        return;
+    }
+    QDialog::accept();
+}
+
+} // namespace hexmap

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QDialog>
+
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+
+namespace hexmap {
+
+class HexModel;
+
+// Resize the map and its file (mmap.resize). Sizes as input::parseSize reads them.
+// Shrinking asks first, naming the bytes cut and whether undo brings them back.
+// Maps the contract forbids to resize show why instead.
+class ResizeDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit ResizeDialog(HexModel *model, QWidget *parent = nullptr);
+
+    // Why this model cannot be resized, or an empty string.
+    [[nodiscard]] static QString refusal(const HexModel &model);
+
+    void accept() override;
+
+private:
+    void validate();
+
+    HexModel *m_model;
+    QLineEdit *m_input;
+    QLabel *m_note;
+    QDialogButtonBox *m_buttons;
+    qint64 m_size = -1;
+};
+
+} // namespace hexmap
