@@ -60,6 +60,8 @@ void FindDialog::buildUi()
     kinds->addWidget(radio(tr("&Hex bytes"), m_kind, HexKind, this));
     kinds->addWidget(radio(tr("&Text"), m_kind, TextKind, this));
     kinds->addWidget(radio(tr("&Value"), m_kind, ValueKind, this));
+    m_kind->button(TextKind)->setObjectName(QStringLiteral("text"));
+    m_kind->button(ValueKind)->setObjectName(QStringLiteral("value"));
     kinds->addStretch();
     m_kind->button(HexKind)->setChecked(true);
 
@@ -67,7 +69,9 @@ void FindDialog::buildUi()
     m_encoding->addItem(tr("UTF-8"), int(input::TextEncoding::Utf8));
     m_encoding->addItem(tr("Latin-1"), int(input::TextEncoding::Latin1));
     m_encoding->addItem(tr("UTF-16LE"), int(input::TextEncoding::Utf16LE));
+    m_encoding->setObjectName(QStringLiteral("encoding"));
     m_ignoreCase = new QCheckBox(tr("Ignore ASCII &case"), this);
+    m_ignoreCase->setObjectName(QStringLiteral("ignoreCase"));
     m_width = new QComboBox(this);
     for (int width : {1, 2, 4, 8})
         m_width->addItem(tr("%1-bit integer").arg(width * 8), width);
@@ -89,6 +93,7 @@ void FindDialog::buildUi()
     directions->addWidget(radio(tr("&Backward (rfind)"), m_direction, 0, this));
     directions->addStretch();
     m_direction->button(1)->setChecked(true);
+    m_direction->button(0)->setObjectName(QStringLiteral("backward"));
     m_from = new QLineEdit(this);
     m_from->setObjectName(QStringLiteral("from"));
     m_to = new QLineEdit(this);
@@ -100,6 +105,7 @@ void FindDialog::buildUi()
     range->addWidget(new QLabel(tr("to"), this));
     range->addWidget(m_to);
     m_wrap = new QCheckBox(tr("&Wrap around"), this);
+    m_wrap->setObjectName(QStringLiteral("wrap"));
     m_wrap->setChecked(true);
 
     auto *form = new QFormLayout;
@@ -146,6 +152,7 @@ void FindDialog::buildUi()
     buttons->addWidget(close);
 
     m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("count"));
     m_table = new QTableWidget(0, 3, this);
     m_table->setHorizontalHeaderLabels({tr("Offset"), tr("Bytes around the match"), tr("Text")});
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -442,7 +449,7 @@ void FindDialog::onFinished(const SearchJob::Result &result)
                 }
             }
             model->undoStack()->endMacro();
-            setMessage(tr("Replaced %n match(es), as one undo step.", nullptr, replaced), false);
+            setMessage(tr("Replaced %1, as one undo step.").arg(input::formatCount(replaced, tr("match"), tr("matches"))), false);
         } else {
             setMessage(result.truncated ? tr("Stopped at %1 matches.").arg(m_results.size()) : QString(), false);
         }
@@ -457,7 +464,7 @@ void FindDialog::showResults()
     for (const qint64 match : std::as_const(m_results))
         highlights.add(match, match + std::max<qint64>(size, 1));
     m_tab->view()->setHighlights(highlights);
-    m_count->setText(tr("%n match(es)", nullptr, int(m_results.size())));
+    m_count->setText(input::formatCount(m_results.size(), tr("match"), tr("matches")));
     const int rows = int(std::min<qsizetype>(m_results.size(), kMaxRows));
     m_table->setRowCount(rows);
     const HexModel *model = m_tab->document()->model();

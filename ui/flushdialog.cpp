@@ -2,6 +2,7 @@
 
 #include "errors.h"
 #include "hexmodel.h"
+#include "inputparsing.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -121,11 +122,11 @@ void FlushDialog::describe()
     for (std::size_t i = 0; i < list.size() && i < kListedRanges; ++i)
         shown << tr("%1–%2").arg(hex(list[i].start), hex(list[i].end - 1));
     if (list.size() > kListedRanges)
-        shown << tr("and %n more", nullptr, int(list.size() - kListedRanges));
+        shown << tr("and %1 more").arg(list.size() - kListedRanges);
     m_summary->setText(modified.empty()
                            ? tr("Nothing was modified since the last flush.")
-                           : tr("Modified since the last flush: %n range(s), %1 bytes in %2 pages.\n%3", nullptr,
-                                int(list.size()))
+                           : tr("Modified since the last flush: %1, %2 bytes in %3 pages.\n%4")
+                                 .arg(input::formatCount(qint64(list.size()), tr("range"), tr("ranges")))
                                  .arg(QLocale().toString(modified.bytes()))
                                  .arg(pages)
                                  .arg(shown.join(QStringLiteral(", "))));

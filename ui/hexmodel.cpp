@@ -1,6 +1,7 @@
 #include "hexmodel.h"
 
 #include "errors.h"
+#include "inputparsing.h"
 #include "overwritecommand.h"
 #include "resizecommand.h"
 
@@ -224,7 +225,8 @@ bool HexModel::overwrite(qint64 offset, const QByteArray &bytes, EditKind kind)
         return false;
     }
     if (offset < 0 || bytes.size() > size() - offset) {
-        emit editFailed(tr("%n byte(s) at offset %1 do not fit in the map (%2 bytes).", nullptr, int(bytes.size()))
+        emit editFailed(tr("%1 at offset %2 do not fit in the map (%3 bytes).")
+                            .arg(input::formatCount(bytes.size(), tr("byte"), tr("bytes")))
                             .arg(offset)
                             .arg(size()));
         return false;

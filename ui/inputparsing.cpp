@@ -157,6 +157,11 @@ std::optional<QByteArray> encodeValue(QStringView text, int width, bool bigEndia
     return bytes;
 }
 
+QString formatCount(qint64 count, const QString &one, const QString &many)
+{
+    return QStringLiteral("%1 %2").arg(count).arg(count == 1 ? one : many);
+}
+
 QString formatHex(const QByteArray &bytes)
 {
     return QString::fromLatin1(bytes.toHex(' ').toUpper());

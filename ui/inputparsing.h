@@ -30,6 +30,9 @@ enum class TextEncoding { Utf8, Latin1, Utf16LE };
 [[nodiscard]] std::optional<QByteArray> encodeValue(QStringView text, int width, bool bigEndian,
                                                     QString *error = nullptr);
 
+// "1 match", "3 matches": a count with the noun in the right number.
+[[nodiscard]] QString formatCount(qint64 count, const QString &one, const QString &many);
+
 // "48 65 6C": upper-case pairs separated by single spaces.
 [[nodiscard]] QString formatHex(const QByteArray &bytes);
 

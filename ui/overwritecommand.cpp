@@ -1,6 +1,7 @@
 #include "overwritecommand.h"
 
 #include "hexmodel.h"
+#include "inputparsing.h"
 
 namespace hexmap {
 
@@ -16,7 +17,8 @@ OverwriteCommand::OverwriteCommand(HexModel *model, qint64 offset, QByteArray be
     , m_after(std::move(after))
     , m_typing(typing)
 {
-    setText(typing ? QObject::tr("Typing") : QObject::tr("Overwrite %n byte(s)", nullptr, int(m_after.size())));
+    setText(typing ? QObject::tr("Typing")
+                   : QObject::tr("Overwrite %1").arg(input::formatCount(m_after.size(), QObject::tr("byte"), QObject::tr("bytes"))));
 }
 
 void OverwriteCommand::undo()

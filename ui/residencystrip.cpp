@@ -66,22 +66,24 @@ void ResidencyStrip::refresh()
             const qint64 length = map->length();
             const qint64 page = HexModel::pageSize();
             result.pages = (length + page - 1) / page;
-            QVector<qint64> resident(bins, 0);
-            QVector<qint64> counted(bins, 0);
+            std::vector<std::uint8_t> resident; // one entry per page
+            resident.reserve(std::size_t(result.pages));
             for (qint64 start = 0; start < length; start += kScanChunk) {
                 const Bytes pages = map->residency(start, std::min(kScanChunk, length - start));
-                const qint64 firstPage = start / page;
-                for (std::size_t i = 0; i < pages.size(); ++i) {
-                    const int bin = int((firstPage + qint64(i)) * bins / result.pages);
-                    ++counted[bin];
-                    if (pages[i] & 1) {
-                        ++resident[bin];
-                        ++result.residentPages;
-                    }
-                }
+                for (const std::uint8_t page : pages)
+                    resident.push_back(page & 1);
             }
-            for (int bin = 0; bin < bins; ++bin)
-                result.bins[bin] = counted[bin] ? float(resident[bin]) / float(counted[bin]) : 0.0f;
+            // Each row covers its share of the pages (at least one, for small maps).
+            for (int bin = 0; bin < bins; ++bin) {
+                const qint64 first = qint64(bin) * result.pages / bins;
+                const qint64 last = std::max(first + 1, qint64(bin + 1) * result.pages / bins);
+                qint64 in = 0;
+                for (qint64 page = first; page < last && page < result.pages; ++page)
+                    in += resident[std::size_t(page)];
+                result.bins[bin] = float(in) / float(last - first);
+            }
+            for (const std::uint8_t page : resident)
+                result.residentPages += page;
         } catch (const Error &error) {
             result.error = QString::fromUtf8(error.what());
         }
