@@ -61,7 +61,8 @@ AdviceDialog::AdviceDialog(HexModel *model, qint64 selectionStart, qint64 select
 
     auto *note = new QLabel(tr("On a file-backed map the residency map shows the page cache: DONTNEED unmaps the "
                                "pages from hexmap but leaves them cached, so nothing leaves the map. WILLNEED "
-                               "reads pages in (in the background); on an anonymous map DONTNEED frees them."),
+                               "starts reading pages in (in the background, up to the read-ahead size per call); on an anonymous map "
+                               "DONTNEED frees them."),
                             this);
     note->setWordWrap(true);
     m_message->setWordWrap(true);

@@ -122,7 +122,8 @@ Document::OpenResult Document::scratch(qint64 size)
 {
     OpenResult result;
     try {
-        auto model = std::make_unique<HexModel>(std::make_unique<MemoryMap>(-1, size));
+        // Private: madvise(DONTNEED) really frees its pages, and it can still grow.
+        auto model = std::make_unique<HexModel>(std::make_unique<MemoryMap>(-1, size, MapOptions{.flags = MAP_PRIVATE}));
         result.document.reset(new Document(std::move(model), {}, {}));
     } catch (const Error &error) {
         result.error = tr("Cannot make a scratch buffer of %1 bytes: %2").arg(size).arg(QString::fromUtf8(error.what()));

@@ -1,0 +1,275 @@
+// The map's own dialogs on real files: Go to, Resize (file checked on disk, refused
+// where the contract forbids), Flush (modified ranges cleared, bytes on disk), and
+// Memory advice with the residency strip watching pages come and go.
+#include "advicedialog.h"
+#include "document.h"
+#include "documenttab.h"
+#include "flushdialog.h"
+#include "gotodialog.h"
+#include "hexmodel.h"
+#include "hexview.h"
+#include "residencystrip.h"
+#include "resizedialog.h"
+#include "scratchfile.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QUndoStack>
+#include <QtTest>
+
+#include <fcntl.h>
+
+using namespace hexmap;
+
+namespace {
+const qint64 kPage = 4096;
+
+std::unique_ptr<DocumentTab> tabFor(const QString &path, Document::Mode mode = Document::Mode::InPlace)
+{
+    Document::OpenResult opened = Document::open(path, {.mode = mode});
+    if (!opened.document)
+        qFatal("%s", qPrintable(opened.error));
+    auto tab = std::make_unique<DocumentTab>(std::move(opened.document));
+    tab->resize(800, 400);
+    tab->show();
+    return tab;
+}
+
+QPushButton *okButton(QDialog &dialog)
+{
+    return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+}
+
+// Clicks the button named `text` in the next modal message box.
+void answerNextPrompt(const QString &text)
+{
+    QTimer::singleShot(0, [text] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        for (QAbstractButton *button : box->buttons()) {
+            if (button->text() == text)
+                return button->click();
+        }
+        QFAIL(qPrintable("no button " + text));
+    });
+}
+} // namespace
+
+class TestMapDialogs : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void goToParsesAndSaysWhy();
+    void resizeGrowsAndShrinksTheFile();
+    void resizeIsRefusedWhereTheContractForbids();
+    void flushClearsTheModifiedRanges();
+    void flushExplainsReadOnlyAndCopyOnWrite();
+    void willNeedBringsEvictedPagesIn();
+    void dontNeedFreesAnonymousPages();
+    void adviceWantsAnAlignedStart();
+};
+
+void TestMapDialogs::goToParsesAndSaysWhy()
+{
+    GoToDialog dialog(1000, 100);
+    auto *input = dialog.findChild<QLineEdit *>("offset");
+    auto *note = dialog.findChild<QLabel *>("note");
+    input->setText("+0x10");
+    QCOMPARE(dialog.offset(), 116);
+    QCOMPARE(note->text(), "→ 0x74 (116)");
+    QVERIFY(okButton(dialog)->isEnabled());
+    input->setText("end - 1");
+    QCOMPARE(dialog.offset(), 999);
+    input->setText("2K");
+    QVERIFY(!dialog.offset());
+    QCOMPARE(note->text(), "2048 is outside the data (0 to 999)");
+    QVERIFY(!okButton(dialog)->isEnabled());
+}
+
+void TestMapDialogs::resizeGrowsAndShrinksTheFile()
+{
+    ScratchFile file(QByteArray(100, 'r'));
+    auto tab = tabFor(QString::fromStdString(file.path()));
+    HexModel *model = tab->document()->model();
+    {
+        ResizeDialog dialog(model);
+        dialog.findChild<QLineEdit *>("size")->setText("8K");
+        QCOMPARE(dialog.findChild<QLabel *>("note")->text(), QStringLiteral("Adds %1 zero bytes.").arg(QLocale().toString(8192 - 100)));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+    QCOMPARE(file.size(), 8192);
+    {
+        ResizeDialog dialog(model);
+        dialog.findChild<QLineEdit *>("size")->setText("0x10");
+        answerNextPrompt("Cancel"); // the confirmation names the cut
+        dialog.accept();
+        QCOMPARE(file.size(), 8192);
+        answerNextPrompt("Cut");
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+    QCOMPARE(file.contents(), QByteArray(16, 'r'));
+    model->undoStack()->undo();
+    QCOMPARE(file.size(), 8192);
+    QCOMPARE(file.contents().left(100), QByteArray(100, 'r'));
+}
+
+void TestMapDialogs::resizeIsRefusedWhereTheContractForbids()
+{
+    ScratchFile file(QByteArray(100, 'r'));
+    for (const auto mode : {Document::Mode::ReadOnly, Document::Mode::CopyOnWrite}) {
+        auto tab = tabFor(QString::fromStdString(file.path()), mode);
+        ResizeDialog dialog(tab->document()->model());
+        QVERIFY(!dialog.findChild<QLineEdit *>("size")->isEnabled());
+        QVERIFY(!okButton(dialog)->isEnabled());
+        const QString note = dialog.findChild<QLabel *>("note")->text();
+        QVERIFY2(note.contains(mode == Document::Mode::ReadOnly ? "read-only (ACCESS_READ)" : "copy-on-write (ACCESS_COPY)"),
+                 qPrintable(note));
+    }
+    Document::OpenResult noFd = Document::open(QString::fromStdString(file.path()), {.trackfd = false});
+    DocumentTab tab(std::move(noFd.document));
+    QCOMPARE(ResizeDialog::refusal(*tab.document()->model()),
+             "This map keeps no file descriptor (trackfd=False): mmap cannot resize it.");
+
+    // A size the core rejects shows the core's words and keeps the dialog open.
+    auto writable = tabFor(QString::fromStdString(file.path()));
+    ResizeDialog dialog(writable->document()->model());
+    dialog.findChild<QLineEdit *>("size")->setText("1000000T"); // past any file size limit
+    dialog.accept();
+    QVERIFY(dialog.result() != int(QDialog::Accepted));
+    const QString note = dialog.findChild<QLabel *>("note")->text();
+    QVERIFY2(note.startsWith("Cannot resize to 1099511627776000000 bytes: [Errno 27] File too large"), qPrintable(note));
+    QCOMPARE(file.size(), 100);
+}
+
+void TestMapDialogs::flushClearsTheModifiedRanges()
+{
+    ScratchFile file(QByteArray(4 * kPage, '.'));
+    auto tab = tabFor(QString::fromStdString(file.path()));
+    HexModel *model = tab->document()->model();
+    model->overwrite(10, "one");
+    model->overwrite(3 * kPage + 5, "two");
+    {
+        FlushDialog dialog(model, kPage + 1, 10);
+        const auto selection = dialog.ranges(FlushDialog::Scope::Selection);
+        QCOMPARE(selection.size(), 1u);
+        QCOMPARE(selection.front(), (RangeSet::Range{kPage, 2 * kPage})); // widened to the page
+        QCOMPARE(dialog.ranges(FlushDialog::Scope::ModifiedRanges),
+                 (std::vector<RangeSet::Range>{{0, kPage}, {3 * kPage, 4 * kPage}}));
+        QSignalSpy flushed(&dialog, &FlushDialog::flushed);
+        dialog.setScope(FlushDialog::Scope::ModifiedRanges);
+        dialog.flush();
+        QVERIFY(flushed.wait(10000));
+        QVERIFY(flushed[0][0].toBool());
+        QCOMPARE(dialog.message(), QStringLiteral("Flushed %1 bytes to disk.").arg(QLocale().toString(2 * kPage)));
+    }
+    QVERIFY(model->modifiedRanges().empty());
+    QVERIFY(model->undoStack()->isClean());
+    QCOMPARE(file.contents().mid(10, 3), "one");
+    QCOMPARE(file.contents().mid(3 * kPage + 5, 3), "two");
+
+    model->overwrite(2 * kPage, "x");
+    FlushDialog selectionOnly(model, 0, 5); // a page without edits: the edit stays
+    QSignalSpy flushed(&selectionOnly, &FlushDialog::flushed);
+    selectionOnly.setScope(FlushDialog::Scope::Selection);
+    selectionOnly.flush();
+    QVERIFY(flushed.wait(10000));
+    QCOMPARE(model->modifiedRanges().bytes(), 1);
+}
+
+void TestMapDialogs::flushExplainsReadOnlyAndCopyOnWrite()
+{
+    ScratchFile file(QByteArray(kPage, '.'));
+    auto copy = tabFor(QString::fromStdString(file.path()), Document::Mode::CopyOnWrite);
+    copy->document()->model()->overwrite(0, "c");
+    FlushDialog dialog(copy->document()->model(), 0, 0);
+    QVERIFY(dialog.message().contains("File ▸ Save to write them"));
+    dialog.flush(); // does nothing
+    QVERIFY(!dialog.isFlushing());
+    QCOMPARE(copy->document()->model()->modifiedRanges().bytes(), 1);
+    auto readOnly = tabFor(QString::fromStdString(file.path()), Document::Mode::ReadOnly);
+    QVERIFY(FlushDialog::explanation(*readOnly->document()->model()).contains("read-only"));
+}
+
+void TestMapDialogs::willNeedBringsEvictedPagesIn()
+{
+    const qint64 pages = 16384; // 64 MiB: more than read-ahead brings in
+    ScratchFile file(QByteArray(pages * kPage, 'w'));
+    auto tab = tabFor(QString::fromStdString(file.path()));
+    // Out of the page cache (all but the pages the view has mapped to paint).
+    QCOMPARE(fdatasync(file.fd()), 0);
+    QCOMPARE(posix_fadvise(file.fd(), 0, 0, POSIX_FADV_DONTNEED), 0);
+    ResidencyStrip *strip = tab->residencyStrip();
+    QSignalSpy scanned(strip, &ResidencyStrip::scanned);
+    strip->refresh();
+    QTRY_VERIFY(scanned.size() > 0);
+    QCOMPARE(strip->totalPages(), pages);
+    const qint64 before = strip->residentPages();
+    QVERIFY2(before < pages / 2, qPrintable(QString::number(before)));
+
+    // 4 MiB in the middle: less than the kernel reads for one WILLNEED (read-ahead size).
+    const qint64 start = 32 << 20;
+    const qint64 length = 4 << 20;
+    AdviceDialog dialog(tab->document()->model(), 0, 0);
+    QVERIFY(dialog.selectAdvice("MADV_WILLNEED"));
+    dialog.setCustomRange(QString::number(start), QString::number(length));
+    QVERIFY2(dialog.apply(), qPrintable(dialog.message()));
+    QCOMPARE(dialog.message(), QStringLiteral("MADV_WILLNEED applied to %1 bytes.").arg(length));
+    // WILLNEED reads ahead in the background; the strip rescans twice a second.
+    QTRY_VERIFY_WITH_TIMEOUT(strip->residentPages() >= before + length / kPage, 10000);
+    const Bytes range = tab->document()->model()->map()->residency(start, length);
+    QVERIFY(std::all_of(range.begin(), range.end(), [](std::uint8_t page) { return page & 1; }));
+}
+
+void TestMapDialogs::dontNeedFreesAnonymousPages()
+{
+    Document::OpenResult scratch = Document::scratch(64 * kPage);
+    HexModel *model = scratch.document->model();
+    for (qint64 page = 0; page < 64; ++page)
+        model->overwrite(page * kPage, "t");
+    DocumentTab tab(std::move(scratch.document));
+    tab.show();
+    ResidencyStrip *strip = tab.residencyStrip();
+    QTRY_COMPARE(strip->residentPages(), 64);
+
+    AdviceDialog dialog(model, 0, 0);
+    QVERIFY(dialog.selectAdvice("MADV_DONTNEED"));
+    QVERIFY2(dialog.apply(), qPrintable(dialog.message()));
+    QTRY_COMPARE(strip->residentPages(), 0);
+    QCOMPARE(model->read(0, 1).bytes, QByteArray(1, '\0')); // freed memory reads back as zeros
+}
+
+void TestMapDialogs::adviceWantsAnAlignedStart()
+{
+    ScratchFile file(QByteArray(4 * kPage, 'a'));
+    auto tab = tabFor(QString::fromStdString(file.path()));
+    AdviceDialog dialog(tab->document()->model(), 0, 0);
+    dialog.setCustomRange("100", "8K");
+    auto *apply = dialog.findChild<QPushButton *>();
+    const QString note = dialog.findChild<QLabel *>("range")->text();
+    QVERIFY2(note.contains("page boundary"), qPrintable(note));
+    QVERIFY2(note.contains("0x0–0x2063"), qPrintable(note));
+    for (QPushButton *button : dialog.findChildren<QPushButton *>()) {
+        if (button->text() == "&Apply")
+            apply = button;
+    }
+    QVERIFY(!apply->isEnabled());
+    for (QPushButton *button : dialog.findChildren<QPushButton *>()) {
+        if (button->text() == "Align")
+            button->click();
+    }
+    QVERIFY(apply->isEnabled());
+    QVERIFY(dialog.apply());
+    dialog.setCustomRange("16K", "1"); // aligned, but where the map ends
+    QVERIFY(!dialog.apply());
+    QCOMPARE(dialog.message(), "madvise failed: madvise start out of bounds"); // the core's words
+}
+
+QTEST_MAIN(TestMapDialogs)
+#include "tst_mapdialogs.moc"
