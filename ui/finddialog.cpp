@@ -114,7 +114,7 @@ void FindDialog::buildUi()
     form->addRow(QString(), options);
     form->addRow(tr("Re&place with:"), m_replace);
     form->addRow(tr("Direction:"), directions);
-    form->addRow(tr("&Range:"), range);
+    form->addRow(tr("Range:"), range);
     auto *rangeHelp = new QLabel(tr("Offsets as Python's find/rfind take them: negative counts from the end. Find "
                                     "All searches from the start when From is empty."), this);
     rangeHelp->setWordWrap(true);
@@ -155,7 +155,9 @@ void FindDialog::buildUi()
     m_count->setObjectName(QStringLiteral("count"));
     m_table = new QTableWidget(0, 3, this);
     m_table->setHorizontalHeaderLabels({tr("Offset"), tr("Bytes around the match"), tr("Text")});
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -270,6 +272,19 @@ bool FindDialog::rangeFields(std::optional<qint64> *from, std::optional<qint64> 
     return read(m_from, from, tr("From")) && read(m_to, to, tr("To"));
 }
 
+std::optional<FindDialog::Query> FindDialog::readQuery()
+{
+    QString error;
+    Query query;
+    const auto compiled = pattern(&error);
+    if (!compiled || !rangeFields(&query.from, &query.to, &error)) {
+        setMessage(error, true);
+        return std::nullopt;
+    }
+    query.pattern = *compiled;
+    return query;
+}
+
 void FindDialog::findNext()
 {
     find(m_direction->checkedId() == 1);
@@ -282,37 +297,30 @@ void FindDialog::findPrevious()
 
 void FindDialog::find(bool forward)
 {
-    if (!m_tab)
+    const std::optional<Query> query = m_tab ? readQuery() : std::nullopt;
+    if (!query)
         return;
-    QString error;
-    std::optional<qint64> from;
-    std::optional<qint64> to;
-    const auto compiled = pattern(&error);
-    if (!compiled || !rangeFields(&from, &to, &error)) {
-        setMessage(error, true);
-        return;
-    }
     const HexView *view = m_tab->view();
     const qint64 length = m_tab->document()->model()->size();
-    const auto size = qint64(compiled->bytes.size());
+    const auto size = qint64(query->pattern.bytes.size());
     // The cursor plays Python's position: forward searches from it, backward up to it.
     const qint64 cursor = view->cursorOffset();
-    FindRange range = forward ? resolveFindRange(from, to, view->hasSelection() ? view->selectionStart() : cursor, length)
-                              : resolveFindRange(from.value_or(0), to.value_or(cursor + size), 0, length);
+    FindRange range = forward ? resolveFindRange(query->from, query->to, view->hasSelection() ? view->selectionStart() : cursor, length)
+                              : resolveFindRange(query->from.value_or(0), query->to.value_or(cursor + size), 0, length);
     // After a match that is still selected, go on past it.
     const bool continuing = m_lastMatch >= 0 && view->hasSelection() && view->selectionStart() == m_lastMatch
-        && view->selectionLength() == size && compiled->bytes == m_pattern.bytes && compiled->mask == m_pattern.mask;
+        && view->selectionLength() == size && query->pattern.bytes == m_pattern.bytes && query->pattern.mask == m_pattern.mask;
     if (continuing) {
         if (forward)
             range.start = std::max<qint64>(range.start, m_lastMatch + 1);
         else
             range.end = std::min<qint64>(range.end, m_lastMatch + size - 1);
     }
-    m_pattern = *compiled;
+    m_pattern = query->pattern;
     m_forward = forward;
     m_wrapped = false;
     // Where a wrapped search looks: the part of the data the first one did not.
-    const FindRange whole = resolveFindRange(from.value_or(0), to, 0, length);
+    const FindRange whole = resolveFindRange(query->from.value_or(0), query->to, 0, length);
     m_wrapStart = forward ? whole.start : std::max<qint64>(whole.start, range.end - size + 1);
     m_wrapEnd = forward ? std::min<qint64>(whole.end, range.start + size - 1) : whole.end;
     startJob(Pending::Next, range.start, range.end,
@@ -321,18 +329,11 @@ void FindDialog::find(bool forward)
 
 void FindDialog::findAll()
 {
-    if (!m_tab)
+    const std::optional<Query> query = m_tab ? readQuery() : std::nullopt;
+    if (!query)
         return;
-    QString error;
-    std::optional<qint64> from;
-    std::optional<qint64> to;
-    const auto compiled = pattern(&error);
-    if (!compiled || !rangeFields(&from, &to, &error)) {
-        setMessage(error, true);
-        return;
-    }
-    m_pattern = *compiled;
-    const FindRange range = resolveFindRange(from.value_or(0), to, 0, m_tab->document()->model()->size());
+    m_pattern = query->pattern;
+    const FindRange range = resolveFindRange(query->from.value_or(0), query->to, 0, m_tab->document()->model()->size());
     startJob(Pending::All, range.start, range.end, ChunkedSearch::Direction::Forward, SearchJob::Scope::All);
 }
 

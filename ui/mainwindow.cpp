@@ -377,16 +377,7 @@ void MainWindow::newScratchBuffer()
 
 bool MainWindow::save()
 {
-    DocumentTab *tab = currentTab();
-    if (!tab)
-        return false;
-    QString error;
-    if (!tab->document()->save(&error)) {
-        showError(error);
-        return false;
-    }
-    showNotice(tr("Saved the modified bytes into %1.").arg(tab->document()->path()));
-    return true;
+    return runOnCurrent(&Document::save, tr("Saved the modified bytes into %1."));
 }
 
 bool MainWindow::saveAs()
@@ -421,15 +412,20 @@ bool MainWindow::saveAs()
 
 bool MainWindow::flush()
 {
+    return runOnCurrent(&Document::flush, tr("Flushed %1 to disk."));
+}
+
+bool MainWindow::runOnCurrent(bool (Document::*action)(QString *), const QString &doneNotice)
+{
     DocumentTab *tab = currentTab();
     if (!tab)
         return false;
     QString error;
-    if (!tab->document()->flush(&error)) {
+    if (!(tab->document()->*action)(&error)) {
         showError(error);
         return false;
     }
-    showNotice(tr("Flushed %1 to disk.").arg(tab->document()->title()));
+    showNotice(doneNotice.arg(tab->document()->title()));
     return true;
 }
 

@@ -59,6 +59,9 @@ private:
     bool save();
     bool saveAs();
     bool flush();
+    // Runs a document action on the current tab; tells the user how it went
+    // (doneNotice takes the document's title as %1).
+    bool runOnCurrent(bool (Document::*action)(QString *), const QString &doneNotice);
     void goToDialog();
     void resizeDialog();
     void flushDialog();
