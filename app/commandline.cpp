@@ -22,28 +22,28 @@ CommandLine failure(const QString &message)
 CommandLine parseCommandLine(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Hex viewer and editor built on memory mapping.\n"
-                                            "Sizes take 0x hex and K/M/G (1024) or KB/MB/GB (1000) suffixes."));
+    parser.setApplicationDescription(QCoreApplication::translate("main",
+        "Hex viewer and editor built on memory mapping.\n"
+        "Sizes take 0x hex and K/M/G (1024) or KB/MB/GB (1000) suffixes."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption readOnly(QStringLiteral("read-only"),
-                                      QCoreApplication::translate("main", "Open the files read-only."));
-    const QCommandLineOption copyOnWrite(
-        QStringLiteral("copy-on-write"),
-        QCoreApplication::translate("main", "Open copy-on-write: the files stay untouched until Save."));
+        QCoreApplication::translate("main", "Open the files read-only."));
+    const QCommandLineOption copyOnWrite(QStringLiteral("copy-on-write"),
+        QCoreApplication::translate(
+            "main", "Open copy-on-write: the files stay untouched until Save."));
     const QCommandLineOption offset(QStringLiteral("offset"),
-                                    QCoreApplication::translate("main", "Map from byte N (a multiple of the page size)."),
-                                    QStringLiteral("N"));
+        QCoreApplication::translate("main", "Map from byte N (a multiple of the page size)."),
+        QStringLiteral("N"));
     const QCommandLineOption length(QStringLiteral("length"),
-                                    QCoreApplication::translate("main", "Map N bytes (default: to the end)."),
-                                    QStringLiteral("N"));
+        QCoreApplication::translate("main", "Map N bytes (default: to the end)."),
+        QStringLiteral("N"));
     const QCommandLineOption goTo(QStringLiteral("goto"),
-                                  QCoreApplication::translate("main", "Put the cursor at OFFSET (negative: from the end)."),
-                                  QStringLiteral("OFFSET"));
+        QCoreApplication::translate("main", "Put the cursor at OFFSET (negative: from the end)."),
+        QStringLiteral("OFFSET"));
     parser.addOptions({readOnly, copyOnWrite, offset, length, goTo});
-    parser.addPositionalArgument(QStringLiteral("FILE"), QCoreApplication::translate("main", "Files to open."),
-                                 QStringLiteral("FILE…"));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+        QCoreApplication::translate("main", "Files to open."), QStringLiteral("FILE…"));
 
     if (!parser.parse(arguments)) {
         CommandLine result = failure(parser.errorText());
@@ -58,8 +58,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     }
     if (parser.isSet(version)) {
         result.exitCode = 0;
-        result.output = QStringLiteral("%1 %2\n").arg(QCoreApplication::applicationName(),
-                                                      QCoreApplication::applicationVersion());
+        result.output = QStringLiteral("%1 %2\n").arg(
+            QCoreApplication::applicationName(), QCoreApplication::applicationVersion());
         return result;
     }
     if (parser.isSet(readOnly) && parser.isSet(copyOnWrite))
@@ -70,14 +70,15 @@ CommandLine parseCommandLine(const QStringList &arguments)
         result.options.mode = Document::Mode::CopyOnWrite;
 
     QString error;
-    const std::pair<const QCommandLineOption *, qint64 *> sizes[] = {{&offset, &result.options.offset},
-                                                                     {&length, &result.options.length}};
+    const std::pair<const QCommandLineOption *, qint64 *> sizes[]
+        = {{&offset, &result.options.offset}, {&length, &result.options.length}};
     for (const auto &[option, target] : sizes) {
         if (!parser.isSet(*option))
             continue;
         const auto value = input::parseSize(parser.value(*option), &error);
         if (!value)
-            return failure(QStringLiteral("--%1 %2: %3").arg(option->names().first(), parser.value(*option), error));
+            return failure(QStringLiteral("--%1 %2: %3")
+                               .arg(option->names().first(), parser.value(*option), error));
         *target = *value;
     }
     if (parser.isSet(goTo)) {
@@ -88,7 +89,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
         result.goTo = text;
     }
     result.files = parser.positionalArguments();
-    if (result.files.isEmpty() && (parser.isSet(offset) || parser.isSet(length) || parser.isSet(goTo)))
+    if (result.files.isEmpty()
+        && (parser.isSet(offset) || parser.isSet(length) || parser.isSet(goTo)))
         return failure(QStringLiteral("--offset, --length and --goto need a FILE"));
     return result;
 }

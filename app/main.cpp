@@ -40,7 +40,8 @@ int main(int argc, char *argv[])
         }
     }
     QApplication::setDesktopFileName(QStringLiteral("hexmap"));
-    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("hexmap"), QIcon(QStringLiteral(":/hexmap.svg"))));
+    QApplication::setWindowIcon(
+        QIcon::fromTheme(QStringLiteral("hexmap"), QIcon(QStringLiteral(":/hexmap.svg"))));
 
     hexmap::MainWindow window;
     window.show();

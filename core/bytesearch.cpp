@@ -11,10 +11,14 @@ std::int64_t findSse2(const Byte *hay, std::size_t n, const Byte *needle, std::s
 std::int64_t rfindSse2(const Byte *hay, std::size_t n, const Byte *needle, std::size_t m);
 std::int64_t findAvx2(const Byte *hay, std::size_t n, const Byte *needle, std::size_t m);
 std::int64_t rfindAvx2(const Byte *hay, std::size_t n, const Byte *needle, std::size_t m);
-std::int64_t findMaskedSse2(const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m);
-std::int64_t rfindMaskedSse2(const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m);
-std::int64_t findMaskedAvx2(const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m);
-std::int64_t rfindMaskedAvx2(const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m);
+std::int64_t findMaskedSse2(
+    const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m);
+std::int64_t rfindMaskedSse2(
+    const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m);
+std::int64_t findMaskedAvx2(
+    const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m);
+std::int64_t rfindMaskedAvx2(
+    const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m);
 } // namespace detail
 
 namespace {
@@ -42,42 +46,49 @@ const char *kernelName(Kernel kernel) noexcept
     return kernel == Kernel::Avx2 ? "AVX2" : "SSE2";
 }
 
-std::int64_t find(std::span<const std::uint8_t> haystack, std::span<const std::uint8_t> needle,
-                  Kernel kernel)
+std::int64_t find(
+    std::span<const std::uint8_t> haystack, std::span<const std::uint8_t> needle, Kernel kernel)
 {
-    const auto search = kernel == Kernel::Avx2 && cpuHasAvx2() ? detail::findAvx2 : detail::findSse2;
+    const auto search
+        = kernel == Kernel::Avx2 && cpuHasAvx2() ? detail::findAvx2 : detail::findSse2;
     return search(haystack.data(), haystack.size(), needle.data(), needle.size());
 }
 
-std::int64_t rfind(std::span<const std::uint8_t> haystack, std::span<const std::uint8_t> needle,
-                   Kernel kernel)
+std::int64_t rfind(
+    std::span<const std::uint8_t> haystack, std::span<const std::uint8_t> needle, Kernel kernel)
 {
-    const auto search = kernel == Kernel::Avx2 && cpuHasAvx2() ? detail::rfindAvx2 : detail::rfindSse2;
+    const auto search
+        = kernel == Kernel::Avx2 && cpuHasAvx2() ? detail::rfindAvx2 : detail::rfindSse2;
     return search(haystack.data(), haystack.size(), needle.data(), needle.size());
 }
 
 namespace {
 bool anyFixed(const MaskedPattern &pattern)
 {
-    return std::any_of(pattern.mask.begin(), pattern.mask.end(), [](std::uint8_t m) { return m != 0; });
+    return std::any_of(
+        pattern.mask.begin(), pattern.mask.end(), [](std::uint8_t m) { return m != 0; });
 }
 } // namespace
 
-std::int64_t findMasked(std::span<const std::uint8_t> haystack, const MaskedPattern &pattern, Kernel kernel)
+std::int64_t findMasked(
+    std::span<const std::uint8_t> haystack, const MaskedPattern &pattern, Kernel kernel)
 {
     const std::size_t m = pattern.bytes.size();
     if (!anyFixed(pattern))
         return m <= haystack.size() ? 0 : -1;
-    const auto search = kernel == Kernel::Avx2 && cpuHasAvx2() ? detail::findMaskedAvx2 : detail::findMaskedSse2;
+    const auto search
+        = kernel == Kernel::Avx2 && cpuHasAvx2() ? detail::findMaskedAvx2 : detail::findMaskedSse2;
     return search(haystack.data(), haystack.size(), pattern.bytes.data(), pattern.mask.data(), m);
 }
 
-std::int64_t rfindMasked(std::span<const std::uint8_t> haystack, const MaskedPattern &pattern, Kernel kernel)
+std::int64_t rfindMasked(
+    std::span<const std::uint8_t> haystack, const MaskedPattern &pattern, Kernel kernel)
 {
     const std::size_t m = pattern.bytes.size();
     if (!anyFixed(pattern))
         return m <= haystack.size() ? std::int64_t(haystack.size() - m) : -1;
-    const auto search = kernel == Kernel::Avx2 && cpuHasAvx2() ? detail::rfindMaskedAvx2 : detail::rfindMaskedSse2;
+    const auto search = kernel == Kernel::Avx2 && cpuHasAvx2() ? detail::rfindMaskedAvx2
+                                                               : detail::rfindMaskedSse2;
     return search(haystack.data(), haystack.size(), pattern.bytes.data(), pattern.mask.data(), m);
 }
 

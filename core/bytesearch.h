@@ -17,11 +17,11 @@ enum class Kernel { Sse2, Avx2 };
 
 // The lowest i with haystack[i, i + needle.size()) == needle, or -1. 0 for an empty needle.
 [[nodiscard]] std::int64_t find(std::span<const std::uint8_t> haystack,
-                                std::span<const std::uint8_t> needle, Kernel kernel = bestKernel());
+    std::span<const std::uint8_t> needle, Kernel kernel = bestKernel());
 
 // The highest such i, or -1. haystack.size() for an empty needle.
 [[nodiscard]] std::int64_t rfind(std::span<const std::uint8_t> haystack,
-                                 std::span<const std::uint8_t> needle, Kernel kernel = bestKernel());
+    std::span<const std::uint8_t> needle, Kernel kernel = bestKernel());
 
 // A pattern with a mask per byte: it matches at i where
 // (haystack[i + k] & mask[k]) == (bytes[k] & mask[k]) for every k. Mask 0x00 matches
@@ -34,9 +34,9 @@ struct MaskedPattern
 
 // find and rfind for masked patterns, same contract as above (an empty or all-wildcard
 // pattern matches at every position).
-[[nodiscard]] std::int64_t findMasked(std::span<const std::uint8_t> haystack, const MaskedPattern &pattern,
-                                      Kernel kernel = bestKernel());
-[[nodiscard]] std::int64_t rfindMasked(std::span<const std::uint8_t> haystack, const MaskedPattern &pattern,
-                                       Kernel kernel = bestKernel());
+[[nodiscard]] std::int64_t findMasked(std::span<const std::uint8_t> haystack,
+    const MaskedPattern &pattern, Kernel kernel = bestKernel());
+[[nodiscard]] std::int64_t rfindMasked(std::span<const std::uint8_t> haystack,
+    const MaskedPattern &pattern, Kernel kernel = bestKernel());
 
 } // namespace hexmap::search

@@ -38,12 +38,14 @@ std::int64_t rfindAvx2(const Byte *hay, std::size_t n, const Byte *needle, std::
     return rfindWith<Avx2Vec>(hay, n, needle, m);
 }
 
-std::int64_t findMaskedAvx2(const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m)
+std::int64_t findMaskedAvx2(
+    const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m)
 {
     return findMaskedWith<Avx2Vec>(hay, n, maskedPattern(bytes, mask, m));
 }
 
-std::int64_t rfindMaskedAvx2(const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m)
+std::int64_t rfindMaskedAvx2(
+    const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m)
 {
     return rfindMaskedWith<Avx2Vec>(hay, n, maskedPattern(bytes, mask, m));
 }

@@ -37,12 +37,14 @@ std::int64_t rfindSse2(const Byte *hay, std::size_t n, const Byte *needle, std::
     return rfindWith<Sse2Vec>(hay, n, needle, m);
 }
 
-std::int64_t findMaskedSse2(const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m)
+std::int64_t findMaskedSse2(
+    const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m)
 {
     return findMaskedWith<Sse2Vec>(hay, n, maskedPattern(bytes, mask, m));
 }
 
-std::int64_t rfindMaskedSse2(const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m)
+std::int64_t rfindMaskedSse2(
+    const Byte *hay, std::size_t n, const Byte *bytes, const Byte *mask, std::size_t m)
 {
     return rfindMaskedWith<Sse2Vec>(hay, n, maskedPattern(bytes, mask, m));
 }

@@ -6,7 +6,7 @@
 namespace hexmap {
 
 ChunkedSearch::ChunkedSearch(const MemoryMap &map, BytePattern pattern, std::int64_t start,
-                             std::int64_t end, Direction direction, std::int64_t windowBytes)
+    std::int64_t end, Direction direction, std::int64_t windowBytes)
     : m_map(map)
     , m_pattern(std::move(pattern))
     , m_direction(direction)
@@ -46,14 +46,17 @@ std::int64_t ChunkedSearch::scanned() const
 {
     if (m_finished)
         return total();
-    return m_direction == Direction::Forward ? m_low - m_start : m_end - (m_high + static_cast<std::int64_t>(m_pattern.bytes.size()));
+    return m_direction == Direction::Forward
+        ? m_low - m_start
+        : m_end - (m_high + static_cast<std::int64_t>(m_pattern.bytes.size()));
 }
 
 std::int64_t ChunkedSearch::searchWindow(std::int64_t start, std::int64_t end) const
 {
     const bool backward = m_direction == Direction::Backward;
     if (m_pattern.isLiteral())
-        return backward ? m_map.rfind(m_pattern.bytes, start, end) : m_map.find(m_pattern.bytes, start, end);
+        return backward ? m_map.rfind(m_pattern.bytes, start, end)
+                        : m_map.find(m_pattern.bytes, start, end);
     return m_map.findPattern({m_pattern.bytes, m_pattern.mask}, start, end, backward);
 }
 

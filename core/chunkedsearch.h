@@ -27,7 +27,7 @@ public:
     // start and end are absolute offsets, clamped to [0, map.length()]. The map must
     // outlive the search.
     ChunkedSearch(const MemoryMap &map, BytePattern pattern, std::int64_t start, std::int64_t end,
-                  Direction direction, std::int64_t windowBytes = std::int64_t(16) << 20);
+        Direction direction, std::int64_t windowBytes = std::int64_t(16) << 20);
 
     // Searches the next window; returns finished().
     bool step();

@@ -60,7 +60,10 @@ public:
     explicit OSError(int errnum, std::string_view detail = {});
     [[nodiscard]] const char *pythonType() const noexcept override { return "OSError"; }
     [[nodiscard]] int errnum() const noexcept { return m_errnum; }
-    [[nodiscard]] std::error_code code() const noexcept { return {m_errnum, std::generic_category()}; }
+    [[nodiscard]] std::error_code code() const noexcept
+    {
+        return {m_errnum, std::generic_category()};
+    }
 
 private:
     int m_errnum;

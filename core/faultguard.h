@@ -13,8 +13,7 @@ namespace hexmap::detail {
 const void *runGuarded(void (*fn)(void *), void *context) noexcept;
 
 // Calls runGuarded with any callable (captures by reference only, see above).
-template <typename Callable>
-const void *runGuarded(Callable &callable) noexcept
+template <typename Callable> const void *runGuarded(Callable &callable) noexcept
 {
     return runGuarded([](void *context) { (*static_cast<Callable *>(context))(); }, &callable);
 }

@@ -5,7 +5,7 @@
 namespace hexmap {
 
 FindRange resolveFindRange(std::optional<std::int64_t> start, std::optional<std::int64_t> end,
-                           std::int64_t position, std::int64_t length)
+    std::int64_t position, std::int64_t length)
 {
     std::int64_t from = start.value_or(position);
     std::int64_t to = end.value_or(length);

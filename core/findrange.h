@@ -15,7 +15,7 @@ struct FindRange
     std::int64_t end;
 };
 
-[[nodiscard]] FindRange resolveFindRange(std::optional<std::int64_t> start, std::optional<std::int64_t> end,
-                                         std::int64_t position, std::int64_t length);
+[[nodiscard]] FindRange resolveFindRange(std::optional<std::int64_t> start,
+    std::optional<std::int64_t> end, std::int64_t position, std::int64_t length);
 
 } // namespace hexmap

@@ -6,8 +6,8 @@
 
 namespace hexmap {
 
-MappedBuffer::MappedBuffer(std::shared_ptr<detail::MapState> state, std::span<std::uint8_t> bytes,
-                           bool readOnly)
+MappedBuffer::MappedBuffer(
+    std::shared_ptr<detail::MapState> state, std::span<std::uint8_t> bytes, bool readOnly)
     : m_state(std::move(state))
     , m_bytes(bytes)
     , m_readOnly(readOnly)

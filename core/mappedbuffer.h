@@ -32,7 +32,8 @@ public:
 
 private:
     friend class MemoryMap;
-    MappedBuffer(std::shared_ptr<detail::MapState> state, std::span<std::uint8_t> bytes, bool readOnly);
+    MappedBuffer(
+        std::shared_ptr<detail::MapState> state, std::span<std::uint8_t> bytes, bool readOnly);
 
     std::shared_ptr<detail::MapState> m_state;
     std::span<std::uint8_t> m_bytes;

@@ -10,9 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <algorithm>
 #include <limits>
 
 namespace hexmap {
@@ -58,20 +58,21 @@ OSError faultError(const MapState &state, const void *address)
     struct stat status = {};
     if (!state.anonymous && state.fd >= 0 && fstat(state.fd, &status) == 0
         && status.st_size <= state.offset + at) {
-        return OSError(EFAULT, "the file was truncated underneath the map: map offset "
-                                   + std::to_string(at) + " is past its end (file size "
-                                   + std::to_string(status.st_size) + ")");
+        return OSError(EFAULT,
+            "the file was truncated underneath the map: map offset " + std::to_string(at)
+                + " is past its end (file size " + std::to_string(status.st_size) + ")");
     }
     if (state.fd >= 0)
-        return OSError(EIO, "the page at map offset " + std::to_string(at)
-                                + " could not be read or allocated (disk full or I/O error)");
-    return OSError(EFAULT, "the page at map offset " + std::to_string(at)
-                               + " is no longer backed (file truncated, disk full or I/O error)");
+        return OSError(EIO,
+            "the page at map offset " + std::to_string(at)
+                + " could not be read or allocated (disk full or I/O error)");
+    return OSError(EFAULT,
+        "the page at map offset " + std::to_string(at)
+            + " is no longer backed (file truncated, disk full or I/O error)");
 }
 
 // Runs fn, which touches mapped bytes, converting a SIGBUS into OSError.
-template <typename Fn>
-void guarded(const MapState &state, Fn &&fn)
+template <typename Fn> void guarded(const MapState &state, Fn &&fn)
 {
     if (const void *fault = detail::runGuarded(fn))
         throw faultError(state, fault);
@@ -93,7 +94,8 @@ void copyIn(const MapState &state, std::int64_t to, const std::uint8_t *from, st
     guarded(state, [&] { std::memcpy(target, from, static_cast<std::size_t>(count)); });
 }
 
-FindRange findRange(const MapState &state, std::optional<std::int64_t> start, std::optional<std::int64_t> end)
+FindRange findRange(
+    const MapState &state, std::optional<std::int64_t> start, std::optional<std::int64_t> end)
 {
     std::int64_t position = 0;
     if (!start) {
@@ -106,15 +108,17 @@ FindRange findRange(const MapState &state, std::optional<std::int64_t> start, st
 enum class Direction { Forward, Backward };
 
 std::int64_t findIn(const MapState &state, ByteView sub, std::optional<std::int64_t> start,
-                    std::optional<std::int64_t> end, Direction direction)
+    std::optional<std::int64_t> end, Direction direction)
 {
     const FindRange range = findRange(state, start, end);
     if (range.end < range.start)
         return -1;
-    const ByteView haystack(state.data + range.start, static_cast<std::size_t>(range.end - range.start));
+    const ByteView haystack(
+        state.data + range.start, static_cast<std::size_t>(range.end - range.start));
     std::int64_t found = -1;
     guarded(state, [&] {
-        found = direction == Direction::Forward ? search::find(haystack, sub) : search::rfind(haystack, sub);
+        found = direction == Direction::Forward ? search::find(haystack, sub)
+                                                : search::rfind(haystack, sub);
     });
     return found < 0 ? -1 : range.start + found;
 }
@@ -233,7 +237,8 @@ MemoryMap::MemoryMap(int fileno, std::int64_t length, const MapOptions &options)
                 throw errnoError();
         }
     }
-    void *data = mmap(nullptr, static_cast<std::size_t>(length), state.prot, flags, mapFd, options.offset);
+    void *data
+        = mmap(nullptr, static_cast<std::size_t>(length), state.prot, flags, mapFd, options.offset);
     if (data == MAP_FAILED)
         throw errnoError(); // state's destructor closes the descriptor
     state.data = static_cast<std::uint8_t *>(data);
@@ -257,15 +262,15 @@ bool MemoryMap::closed() const
     return m_state->closed;
 }
 
-std::int64_t MemoryMap::find(ByteView sub, std::optional<std::int64_t> start,
-                             std::optional<std::int64_t> end) const
+std::int64_t MemoryMap::find(
+    ByteView sub, std::optional<std::int64_t> start, std::optional<std::int64_t> end) const
 {
     const ReadLock lock = lockOpen(*m_state);
     return findIn(*m_state, sub, start, end, Direction::Forward);
 }
 
-std::int64_t MemoryMap::rfind(ByteView sub, std::optional<std::int64_t> start,
-                              std::optional<std::int64_t> end) const
+std::int64_t MemoryMap::rfind(
+    ByteView sub, std::optional<std::int64_t> start, std::optional<std::int64_t> end) const
 {
     const ReadLock lock = lockOpen(*m_state);
     return findIn(*m_state, sub, start, end, Direction::Backward);
@@ -305,7 +310,8 @@ void MemoryMap::move(std::int64_t dest, std::int64_t src, std::int64_t count)
     const ReadLock lock = lockOpen(*m_state);
     const MapState &state = *m_state;
     checkWritable(state);
-    if (dest < 0 || src < 0 || count < 0 || state.length - dest < count || state.length - src < count)
+    if (dest < 0 || src < 0 || count < 0 || state.length - dest < count
+        || state.length - src < count)
         throw ValueError("source, destination, or count out of range");
     std::uint8_t *to = state.data + dest;
     const std::uint8_t *from = state.data + src;
@@ -317,7 +323,8 @@ Bytes MemoryMap::read(std::optional<std::int64_t> n)
     const ReadLock lock = lockOpen(*m_state);
     MapState &state = *m_state;
     std::lock_guard position(state.positionLock);
-    const std::int64_t remaining = state.position < state.length ? state.length - state.position : 0;
+    const std::int64_t remaining
+        = state.position < state.length ? state.length - state.position : 0;
     const std::int64_t count = (!n || *n < 0 || *n > remaining) ? remaining : *n;
     Bytes result(static_cast<std::size_t>(count));
     copyOut(state, state.position, result.data(), count);
@@ -343,13 +350,16 @@ Bytes MemoryMap::readLine()
     const ReadLock lock = lockOpen(*m_state);
     MapState &state = *m_state;
     std::lock_guard position(state.positionLock);
-    const std::int64_t remaining = state.position < state.length ? state.length - state.position : 0;
+    const std::int64_t remaining
+        = state.position < state.length ? state.length - state.position : 0;
     if (remaining == 0)
         return {};
     const std::uint8_t *start = state.data + state.position;
     const void *newline = nullptr;
-    guarded(state, [&] { newline = std::memchr(start, '\n', static_cast<std::size_t>(remaining)); });
-    const std::int64_t count = newline ? static_cast<const std::uint8_t *>(newline) - start + 1 : remaining;
+    guarded(
+        state, [&] { newline = std::memchr(start, '\n', static_cast<std::size_t>(remaining)); });
+    const std::int64_t count
+        = newline ? static_cast<const std::uint8_t *>(newline) - start + 1 : remaining;
     Bytes line(static_cast<std::size_t>(count));
     copyOut(state, state.position, line.data(), count);
     state.position += count;
@@ -381,8 +391,8 @@ void MemoryMap::resize(std::int64_t newsize)
     const bool fileGrows = state.fd >= 0 && target > oldFileSize;
     if (fileGrows && ftruncate(state.fd, target) != 0)
         throw errnoError();
-    void *data = mremap(state.data, static_cast<std::size_t>(oldLength), static_cast<std::size_t>(newsize),
-                        MREMAP_MAYMOVE);
+    void *data = mremap(state.data, static_cast<std::size_t>(oldLength),
+        static_cast<std::size_t>(newsize), MREMAP_MAYMOVE);
     if (data == MAP_FAILED) {
         const int error = errno;
         if (fileGrows)
@@ -391,8 +401,8 @@ void MemoryMap::resize(std::int64_t newsize)
     }
     if (state.fd >= 0 && !fileGrows && ftruncate(state.fd, target) != 0) {
         const int error = errno;
-        void *back = mremap(data, static_cast<std::size_t>(newsize), static_cast<std::size_t>(oldLength),
-                            MREMAP_MAYMOVE);
+        void *back = mremap(data, static_cast<std::size_t>(newsize),
+            static_cast<std::size_t>(oldLength), MREMAP_MAYMOVE);
         if (back == MAP_FAILED) {
             // The smaller map is still valid: keep it rather than lose it.
             state.data = static_cast<std::uint8_t *>(data);
@@ -547,8 +557,8 @@ void MemoryMap::setSlice(const Slice &slice, ByteView data)
     });
 }
 
-std::int64_t MemoryMap::findPattern(const search::MaskedPattern &pattern, std::int64_t start, std::int64_t end,
-                                    bool backward) const
+std::int64_t MemoryMap::findPattern(
+    const search::MaskedPattern &pattern, std::int64_t start, std::int64_t end, bool backward) const
 {
     const ReadLock lock = lockOpen(*m_state);
     const MapState &state = *m_state;
@@ -557,7 +567,8 @@ std::int64_t MemoryMap::findPattern(const search::MaskedPattern &pattern, std::i
     const ByteView haystack(state.data + from, static_cast<std::size_t>(to - from));
     std::int64_t found = -1;
     guarded(state, [&] {
-        found = backward ? search::rfindMasked(haystack, pattern) : search::findMasked(haystack, pattern);
+        found = backward ? search::rfindMasked(haystack, pattern)
+                         : search::findMasked(haystack, pattern);
     });
     return found < 0 ? -1 : from + found;
 }
@@ -572,7 +583,8 @@ Bytes MemoryMap::residency(std::int64_t start, std::int64_t length) const
     const std::int64_t first = start / page * page;
     const std::int64_t end = start + length;
     Bytes pages(static_cast<std::size_t>((end - first + page - 1) / page));
-    if (!pages.empty() && mincore(state.data + first, static_cast<std::size_t>(end - first), pages.data()) != 0)
+    if (!pages.empty()
+        && mincore(state.data + first, static_cast<std::size_t>(end - first), pages.data()) != 0)
         throw errnoError();
     return pages;
 }
@@ -582,7 +594,7 @@ MappedBuffer MemoryMap::buffer()
     const ReadLock lock = lockOpen(*m_state);
     m_state->exports.fetch_add(1);
     return MappedBuffer(m_state, {m_state->data, static_cast<std::size_t>(m_state->length)},
-                        m_state->access == Access::Read);
+        m_state->access == Access::Read);
 }
 
 std::string MemoryMap::repr() const

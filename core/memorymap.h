@@ -71,10 +71,10 @@ public:
     // Lowest index of sub in [start, end); start defaults to the position, end to the
     // length; negative values count from the end. -1 when absent.
     [[nodiscard]] std::int64_t find(ByteView sub, std::optional<std::int64_t> start = {},
-                                    std::optional<std::int64_t> end = {}) const;
+        std::optional<std::int64_t> end = {}) const;
     // Highest such index; rfind of an empty needle is end.
     [[nodiscard]] std::int64_t rfind(ByteView sub, std::optional<std::int64_t> start = {},
-                                     std::optional<std::int64_t> end = {}) const;
+        std::optional<std::int64_t> end = {}) const;
 
     // msync(MS_SYNC) of [offset, offset + size); size defaults to the rest of the map.
     // Checks the range but does nothing on READ and COPY maps.
@@ -125,8 +125,8 @@ public:
     // The lowest (or, backward, highest) offset in [start, end) where a masked pattern
     // matches (wildcards, either-case letters; see search::MaskedPattern), or -1. The
     // bounds are absolute and clamped to the map; nothing defaults to the position.
-    [[nodiscard]] std::int64_t findPattern(const search::MaskedPattern &pattern, std::int64_t start, std::int64_t end,
-                                           bool backward = false) const;
+    [[nodiscard]] std::int64_t findPattern(const search::MaskedPattern &pattern, std::int64_t start,
+        std::int64_t end, bool backward = false) const;
     // Which pages of [start, start + length) are resident in RAM (mincore): one byte
     // per page, from the page holding start; bit 0 set when resident.
     [[nodiscard]] Bytes residency(std::int64_t start, std::int64_t length) const;

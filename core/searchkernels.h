@@ -32,8 +32,7 @@ inline unsigned highestBit(std::uint32_t mask)
     return 31u - static_cast<unsigned>(__builtin_clz(mask));
 }
 
-template <typename Vec>
-std::int64_t findByte(const Byte *hay, std::size_t n, Byte byte)
+template <typename Vec> std::int64_t findByte(const Byte *hay, std::size_t n, Byte byte)
 {
     constexpr std::size_t W = Vec::Width;
     const auto target = Vec::splat(byte);
@@ -63,8 +62,7 @@ std::int64_t findByte(const Byte *hay, std::size_t n, Byte byte)
     return -1;
 }
 
-template <typename Vec>
-std::int64_t rfindByte(const Byte *hay, std::size_t n, Byte byte)
+template <typename Vec> std::int64_t rfindByte(const Byte *hay, std::size_t n, Byte byte)
 {
     constexpr std::size_t W = Vec::Width;
     const auto target = Vec::splat(byte);
@@ -114,9 +112,10 @@ std::int64_t findMulti(const Byte *hay, std::size_t n, const Byte *needle, std::
     // A block at i reads hay[i, i+W) and hay[i+last, i+last+W): in bounds while
     // i + W <= candidates.
     for (; i + 2 * W <= candidates; i += 2 * W) {
-        std::uint32_t m0 = Vec::equalBoth(Vec::load(hay + i), first, Vec::load(hay + i + last), final);
-        std::uint32_t m1 = Vec::equalBoth(Vec::load(hay + i + W), first,
-                                          Vec::load(hay + i + W + last), final);
+        std::uint32_t m0
+            = Vec::equalBoth(Vec::load(hay + i), first, Vec::load(hay + i + last), final);
+        std::uint32_t m1
+            = Vec::equalBoth(Vec::load(hay + i + W), first, Vec::load(hay + i + W + last), final);
         for (; m0; m0 &= m0 - 1) {
             const std::size_t at = i + lowestBit(m0);
             if (matchesRest(hay + at, needle, m))
@@ -129,8 +128,8 @@ std::int64_t findMulti(const Byte *hay, std::size_t n, const Byte *needle, std::
         }
     }
     for (; i + W <= candidates; i += W) {
-        for (std::uint32_t mask = Vec::equalBoth(Vec::load(hay + i), first,
-                                                 Vec::load(hay + i + last), final);
+        for (std::uint32_t mask
+             = Vec::equalBoth(Vec::load(hay + i), first, Vec::load(hay + i + last), final);
              mask; mask &= mask - 1) {
             const std::size_t at = i + lowestBit(mask);
             if (matchesRest(hay + at, needle, m))
@@ -156,9 +155,10 @@ std::int64_t rfindMulti(const Byte *hay, std::size_t n, const Byte *needle, std:
     std::size_t top = n - m + 1; // candidates >= top have been checked
     for (; top >= 2 * W; top -= 2 * W) {
         const std::size_t lo = top - 2 * W;
-        std::uint32_t m1 = Vec::equalBoth(Vec::load(hay + lo + W), first,
-                                          Vec::load(hay + lo + W + last), final);
-        std::uint32_t m0 = Vec::equalBoth(Vec::load(hay + lo), first, Vec::load(hay + lo + last), final);
+        std::uint32_t m1
+            = Vec::equalBoth(Vec::load(hay + lo + W), first, Vec::load(hay + lo + W + last), final);
+        std::uint32_t m0
+            = Vec::equalBoth(Vec::load(hay + lo), first, Vec::load(hay + lo + last), final);
         for (; m1; m1 &= ~(1u << highestBit(m1))) {
             const std::size_t at = lo + W + highestBit(m1);
             if (matchesRest(hay + at, needle, m))
@@ -172,8 +172,8 @@ std::int64_t rfindMulti(const Byte *hay, std::size_t n, const Byte *needle, std:
     }
     for (; top >= W; top -= W) {
         const std::size_t lo = top - W;
-        for (std::uint32_t mask = Vec::equalBoth(Vec::load(hay + lo), first,
-                                                 Vec::load(hay + lo + last), final);
+        for (std::uint32_t mask
+             = Vec::equalBoth(Vec::load(hay + lo), first, Vec::load(hay + lo + last), final);
              mask; mask &= ~(1u << highestBit(mask))) {
             const std::size_t at = lo + highestBit(mask);
             if (matchesRest(hay + at, needle, m))
@@ -198,7 +198,7 @@ struct MaskedPattern
     const Byte *mask;
     std::size_t size;
     std::size_t first; // first position with a non-zero mask
-    std::size_t last;  // last position with a non-zero mask
+    std::size_t last; // last position with a non-zero mask
 };
 
 // The caller guarantees at least one non-zero mask byte.
@@ -223,11 +223,11 @@ inline bool matchesMasked(const Byte *at, const MaskedPattern &p)
 }
 
 template <typename Vec>
-std::uint32_t maskedCandidates(const Byte *at, const MaskedPattern &p, typename Vec::Reg first, typename Vec::Reg firstMask,
-                               typename Vec::Reg last, typename Vec::Reg lastMask)
+std::uint32_t maskedCandidates(const Byte *at, const MaskedPattern &p, typename Vec::Reg first,
+    typename Vec::Reg firstMask, typename Vec::Reg last, typename Vec::Reg lastMask)
 {
     return Vec::mask(Vec::both(Vec::equal(Vec::bitAnd(Vec::load(at + p.first), firstMask), first),
-                               Vec::equal(Vec::bitAnd(Vec::load(at + p.last), lastMask), last)));
+        Vec::equal(Vec::bitAnd(Vec::load(at + p.last), lastMask), last)));
 }
 
 template <typename Vec>
@@ -243,8 +243,9 @@ std::int64_t findMaskedWith(const Byte *hay, std::size_t n, const MaskedPattern 
     const auto lastMask = Vec::splat(p.mask[p.last]);
     std::size_t i = 0;
     for (; i + W <= candidates; i += W) {
-        for (std::uint32_t mask = maskedCandidates<Vec>(hay + i, p, first, firstMask, last, lastMask); mask;
-             mask &= mask - 1) {
+        for (std::uint32_t mask
+             = maskedCandidates<Vec>(hay + i, p, first, firstMask, last, lastMask);
+             mask; mask &= mask - 1) {
             const std::size_t at = i + lowestBit(mask);
             if (matchesMasked(hay + at, p))
                 return static_cast<std::int64_t>(at);
@@ -270,8 +271,9 @@ std::int64_t rfindMaskedWith(const Byte *hay, std::size_t n, const MaskedPattern
     std::size_t top = n - p.size + 1; // candidates >= top have been checked
     for (; top >= W; top -= W) {
         const std::size_t lo = top - W;
-        for (std::uint32_t mask = maskedCandidates<Vec>(hay + lo, p, first, firstMask, last, lastMask); mask;
-             mask &= ~(1u << highestBit(mask))) {
+        for (std::uint32_t mask
+             = maskedCandidates<Vec>(hay + lo, p, first, firstMask, last, lastMask);
+             mask; mask &= ~(1u << highestBit(mask))) {
             const std::size_t at = lo + highestBit(mask);
             if (matchesMasked(hay + at, p))
                 return static_cast<std::int64_t>(at);

@@ -32,7 +32,8 @@ SliceRange resolveSlice(const Slice &slice, std::int64_t length)
     if (step < -kMax)
         step = -kMax; // so that -step cannot overflow
     const std::int64_t start = adjustBound(slice.start.value_or(step < 0 ? kMax : 0), length, step);
-    const std::int64_t stop = adjustBound(slice.stop.value_or(step < 0 ? kMin : kMax), length, step);
+    const std::int64_t stop
+        = adjustBound(slice.stop.value_or(step < 0 ? kMin : kMax), length, step);
 
     std::int64_t count = 0;
     if (step < 0 && stop < start)

@@ -16,7 +16,8 @@
 
 namespace hexmap {
 
-AdviceDialog::AdviceDialog(HexModel *model, qint64 selectionStart, qint64 selectionLength, QWidget *parent)
+AdviceDialog::AdviceDialog(
+    HexModel *model, qint64 selectionStart, qint64 selectionLength, QWidget *parent)
     : QDialog(parent)
     , m_model(model)
     , m_selectionStart(selectionStart)
@@ -33,9 +34,9 @@ AdviceDialog::AdviceDialog(HexModel *model, qint64 selectionStart, qint64 select
     for (const SystemConstant &advice : madviseConstants()) {
         auto *item = new QListWidgetItem(QStringLiteral("%1%2 — %3")
                                              .arg(QString::fromLatin1(advice.name),
-                                                  advice.linuxExtra ? tr(" (Linux)") : QString(),
-                                                  QString::fromUtf8(advice.meaning)),
-                                         m_options);
+                                                 advice.linuxExtra ? tr(" (Linux)") : QString(),
+                                                 QString::fromUtf8(advice.meaning)),
+            m_options);
         item->setData(Qt::UserRole, advice.value);
         item->setData(Qt::UserRole + 1, QString::fromLatin1(advice.name));
     }
@@ -59,11 +60,13 @@ AdviceDialog::AdviceDialog(HexModel *model, qint64 selectionStart, qint64 select
     scopes->addWidget(m_length, 2, 3);
     scopes->addWidget(alignButton, 2, 4);
 
-    auto *note = new QLabel(tr("On a file-backed map the residency map shows the page cache: DONTNEED unmaps the "
-                               "pages from hexmap but leaves them cached, so nothing leaves the map. WILLNEED "
-                               "starts reading pages in (in the background, up to the read-ahead size per call); on an anonymous map "
-                               "DONTNEED frees them."),
-                            this);
+    auto *note = new QLabel(
+        tr("On a file-backed map the residency map shows the page cache: DONTNEED unmaps the "
+           "pages from hexmap but leaves them cached, so nothing leaves the map. WILLNEED "
+           "starts reading pages in (in the background, up to the read-ahead size per call); on an "
+           "anonymous map "
+           "DONTNEED frees them."),
+        this);
     note->setWordWrap(true);
     m_message->setWordWrap(true);
     m_message->setObjectName(QStringLiteral("message"));
@@ -117,9 +120,9 @@ std::optional<AdviceDialog::Range> AdviceDialog::range(QString *error) const
 {
     switch (Scope(m_scopes->checkedId())) {
     case Scope::WholeMap:
-        return Range{0, m_model->size()};
+        return Range {0, m_model->size()};
     case Scope::Selection:
-        return Range{m_selectionStart, m_selectionLength};
+        return Range {m_selectionStart, m_selectionLength};
     case Scope::Custom:
         break;
     }
@@ -129,7 +132,7 @@ std::optional<AdviceDialog::Range> AdviceDialog::range(QString *error) const
     const auto length = input::parseSize(m_length->text(), error);
     if (!length)
         return std::nullopt;
-    return Range{*start, *length};
+    return Range {*start, *length};
 }
 
 void AdviceDialog::validate()
@@ -143,14 +146,17 @@ void AdviceDialog::validate()
         note = error;
     } else if (chosen->start % page != 0) {
         const qint64 aligned = chosen->start / page * page;
-        note = tr("madvise needs a start on a page boundary (%1 bytes). Aligned, the range is 0x%2–0x%3: Align "
+        note = tr("madvise needs a start on a page boundary (%1 bytes). Aligned, the range is "
+                  "0x%2–0x%3: Align "
                   "uses it.")
                    .arg(page)
                    .arg(QString::number(aligned, 16).toUpper(),
-                        QString::number(chosen->start + chosen->length - 1, 16).toUpper());
+                       QString::number(chosen->start + chosen->length - 1, 16).toUpper());
         ok = false;
     } else {
-        note = tr("Range: 0x%1, %2 bytes.").arg(QString::number(chosen->start, 16).toUpper()).arg(chosen->length);
+        note = tr("Range: 0x%1, %2 bytes.")
+                   .arg(QString::number(chosen->start, 16).toUpper())
+                   .arg(chosen->length);
     }
     m_rangeNote->setText(note);
     m_apply->setEnabled(ok && m_model->size() > 0);
@@ -177,10 +183,14 @@ bool AdviceDialog::apply()
     if (!chosen || !item)
         return false;
     QString failure;
-    const auto connection = connect(m_model, &HexModel::editFailed, this, [&](const QString &m) { failure = m; });
-    const bool applied = m_model->advise(item->data(Qt::UserRole).toInt(), chosen->start, chosen->length);
+    const auto connection
+        = connect(m_model, &HexModel::editFailed, this, [&](const QString &m) { failure = m; });
+    const bool applied
+        = m_model->advise(item->data(Qt::UserRole).toInt(), chosen->start, chosen->length);
     disconnect(connection);
-    m_message->setText(applied ? tr("%1 applied to %2 bytes.").arg(item->data(Qt::UserRole + 1).toString()).arg(chosen->length)
+    m_message->setText(applied ? tr("%1 applied to %2 bytes.")
+                                     .arg(item->data(Qt::UserRole + 1).toString())
+                                     .arg(chosen->length)
                                : failure);
     return applied;
 }

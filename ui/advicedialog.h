@@ -22,7 +22,8 @@ class AdviceDialog : public QDialog
 public:
     enum class Scope { WholeMap, Selection, Custom };
 
-    AdviceDialog(HexModel *model, qint64 selectionStart, qint64 selectionLength, QWidget *parent = nullptr);
+    AdviceDialog(
+        HexModel *model, qint64 selectionStart, qint64 selectionLength, QWidget *parent = nullptr);
 
     // Chooses the advice by its name ("MADV_WILLNEED"); false if this system lacks it.
     bool selectAdvice(const QString &name);

@@ -63,7 +63,8 @@ Document::Document(std::unique_ptr<HexModel> model, QString path, OpenOptions op
         connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &Document::checkFileOnDisk);
     }
     // The model's own resizes change the file too: they are not news.
-    connect(m_model.get(), &HexModel::sizeChanged, this, [this] { m_knownFileSize = m_model->fileSize(); });
+    connect(m_model.get(), &HexModel::sizeChanged, this,
+        [this] { m_knownFileSize = m_model->fileSize(); });
 }
 
 Document::~Document() = default;
@@ -83,22 +84,27 @@ Document::OpenResult Document::open(const QString &path, const OpenOptions &opti
         return result;
     }
     if (!S_ISREG(status.st_mode)) {
-        result.error = tr("%1 is %2: hexmap maps regular files only.").arg(path, kindOf(status.st_mode));
+        result.error
+            = tr("%1 is %2: hexmap maps regular files only.").arg(path, kindOf(status.st_mode));
         return result;
     }
     const qint64 granularity = allocationGranularity();
     if (options.offset % granularity != 0) {
-        result.error = tr("The offset must be a multiple of %1 bytes; %2 is not (the nearest below is %3).")
-                           .arg(granularity)
-                           .arg(options.offset)
-                           .arg(options.offset / granularity * granularity);
+        result.error
+            = tr("The offset must be a multiple of %1 bytes; %2 is not (the nearest below is %3).")
+                  .arg(granularity)
+                  .arg(options.offset)
+                  .arg(options.offset / granularity * granularity);
         return result;
     }
 
     OpenOptions effective = options;
-    int fd = ::open(native.constData(), (options.mode == Mode::InPlace ? O_RDWR : O_RDONLY) | O_CLOEXEC);
-    if (fd < 0 && options.mode == Mode::InPlace && (errno == EACCES || errno == EROFS || errno == EPERM)) {
-        result.notice = tr("%1 is not writable (%2): it is open read-only.").arg(path, systemError(errno));
+    int fd = ::open(
+        native.constData(), (options.mode == Mode::InPlace ? O_RDWR : O_RDONLY) | O_CLOEXEC);
+    if (fd < 0 && options.mode == Mode::InPlace
+        && (errno == EACCES || errno == EROFS || errno == EPERM)) {
+        result.notice
+            = tr("%1 is not writable (%2): it is open read-only.").arg(path, systemError(errno));
         effective.mode = Mode::ReadOnly;
         fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
     }
@@ -107,9 +113,12 @@ Document::OpenResult Document::open(const QString &path, const OpenOptions &opti
         return result;
     }
     try {
-        const MapOptions mapOptions{.access = accessFor(effective.mode), .offset = effective.offset, .trackfd = effective.trackfd};
+        const MapOptions mapOptions {.access = accessFor(effective.mode),
+            .offset = effective.offset,
+            .trackfd = effective.trackfd};
         auto model = std::make_unique<HexModel>(fd, effective.length, mapOptions);
-        result.document.reset(new Document(std::move(model), QFileInfo(path).absoluteFilePath(), effective));
+        result.document.reset(
+            new Document(std::move(model), QFileInfo(path).absoluteFilePath(), effective));
     } catch (const Error &error) {
         result.error = tr("Cannot map %1: %2").arg(path, QString::fromUtf8(error.what()));
         result.notice.clear();
@@ -123,10 +132,13 @@ Document::OpenResult Document::scratch(qint64 size)
     OpenResult result;
     try {
         // Private: madvise(DONTNEED) really frees its pages, and it can still grow.
-        auto model = std::make_unique<HexModel>(std::make_unique<MemoryMap>(-1, size, MapOptions{.flags = MAP_PRIVATE}));
+        auto model = std::make_unique<HexModel>(
+            std::make_unique<MemoryMap>(-1, size, MapOptions {.flags = MAP_PRIVATE}));
         result.document.reset(new Document(std::move(model), {}, {}));
     } catch (const Error &error) {
-        result.error = tr("Cannot make a scratch buffer of %1 bytes: %2").arg(size).arg(QString::fromUtf8(error.what()));
+        result.error = tr("Cannot make a scratch buffer of %1 bytes: %2")
+                           .arg(size)
+                           .arg(QString::fromUtf8(error.what()));
     }
     return result;
 }
@@ -162,12 +174,14 @@ bool Document::canRevert() const
 bool Document::flush(QString *error)
 {
     if (m_mode != Mode::InPlace || isScratch()) {
-        *error = m_mode == Mode::CopyOnWrite ? tr("A copy-on-write map never writes to its file: use Save.")
-                                              : tr("Nothing to flush: this map is not written to a file.");
+        *error = m_mode == Mode::CopyOnWrite
+            ? tr("A copy-on-write map never writes to its file: use Save.")
+            : tr("Nothing to flush: this map is not written to a file.");
         return false;
     }
     QString failure;
-    const auto connection = connect(m_model.get(), &HexModel::editFailed, this, [&](const QString &m) { failure = m; });
+    const auto connection = connect(
+        m_model.get(), &HexModel::editFailed, this, [&](const QString &m) { failure = m; });
     const bool flushed = m_model->flush();
     disconnect(connection);
     if (!flushed)
@@ -191,10 +205,12 @@ bool Document::save(QString *error)
         for (qint64 at = range.start; ok && at < range.end; at += kCopyChunk) {
             const ByteBlock block = m_model->read(at, std::min(kCopyChunk, range.end - at));
             if (!block.missing.isEmpty()) {
-                *error = tr("The bytes at offset %1 can no longer be read: nothing more was saved.").arg(at);
+                *error = tr("The bytes at offset %1 can no longer be read: nothing more was saved.")
+                             .arg(at);
                 ok = false;
-            } else if (pwrite(fd, block.bytes.constData(), size_t(block.bytes.size()), m_options.offset + at)
-                       != block.bytes.size()) {
+            } else if (pwrite(fd, block.bytes.constData(), size_t(block.bytes.size()),
+                           m_options.offset + at)
+                != block.bytes.size()) {
                 *error = tr("Writing %1 failed: %2.").arg(m_path, systemError(errno));
                 ok = false;
             }
@@ -222,7 +238,9 @@ bool Document::saveAs(const QString &path, QString *error)
         const ByteBlock block = m_model->read(at, std::min(kCopyChunk, size - at));
         if (!block.missing.isEmpty()) {
             file.cancelWriting();
-            *error = tr("The bytes at offset %1 can no longer be read: %2 was not written.").arg(at).arg(path);
+            *error = tr("The bytes at offset %1 can no longer be read: %2 was not written.")
+                         .arg(at)
+                         .arg(path);
             return false;
         }
         if (file.write(block.bytes) != block.bytes.size()) {

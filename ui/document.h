@@ -21,9 +21,9 @@ class Document : public QObject
 public:
     // The mmap access modes, in the user's words.
     enum class Mode {
-        InPlace,     // ACCESS_WRITE: edits reach the file's pages at once; Flush makes them durable
+        InPlace, // ACCESS_WRITE: edits reach the file's pages at once; Flush makes them durable
         CopyOnWrite, // ACCESS_COPY: the file is untouched until Save writes the modified ranges
-        ReadOnly,    // ACCESS_READ
+        ReadOnly, // ACCESS_READ
     };
     struct OpenOptions
     {
@@ -35,8 +35,8 @@ public:
     struct OpenResult
     {
         std::unique_ptr<Document> document; // null on failure
-        QString error;                      // why it failed, for the user
-        QString notice;                     // something the user should know (e.g. opened read-only)
+        QString error; // why it failed, for the user
+        QString notice; // something the user should know (e.g. opened read-only)
     };
 
     // Opens a regular file; a file the user cannot write opens read-only, with a notice.

@@ -46,7 +46,8 @@ DocumentTab::DocumentTab(std::unique_ptr<Document> document, QWidget *parent)
     row->addWidget(m_view, 1);
     row->addWidget(m_strip);
     layout->addLayout(row, 1);
-    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &DocumentTab::showVisibleRange);
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this,
+        &DocumentTab::showVisibleRange);
     connect(m_view, &HexView::cursorMoved, this, &DocumentTab::showVisibleRange);
 
     connect(dismiss, &QPushButton::clicked, m_bar, &QWidget::hide);
@@ -87,7 +88,8 @@ void DocumentTab::showVisibleRange()
 {
     const HexLayout &layout = m_view->layout();
     const qint64 first = layout.lineStart(m_view->firstVisibleLine());
-    m_strip->setVisibleRange(first, first + qint64(layout.visibleLines(m_view->viewport()->height())) * layout.bytesPerLine());
+    m_strip->setVisibleRange(first,
+        first + qint64(layout.visibleLines(m_view->viewport()->height())) * layout.bytesPerLine());
 }
 
 QString DocumentTab::diskNotice() const
@@ -99,11 +101,17 @@ void DocumentTab::showDiskChange(qint64 oldSize, qint64 newSize)
 {
     const bool grew = newSize > oldSize;
     if (grew) {
-        m_barText->setText(tr("Another program made this file larger (%1 → %2 bytes). The map still covers the "
-                              "old size.").arg(oldSize).arg(newSize));
+        m_barText->setText(
+            tr("Another program made this file larger (%1 → %2 bytes). The map still covers the "
+               "old size.")
+                .arg(oldSize)
+                .arg(newSize));
     } else {
-        m_barText->setText(tr("Another program truncated this file (%1 → %2 bytes). The bytes past its new end "
-                              "are gone: they show as ·· and cannot be edited.").arg(oldSize).arg(newSize));
+        m_barText->setText(
+            tr("Another program truncated this file (%1 → %2 bytes). The bytes past its new end "
+               "are gone: they show as ·· and cannot be edited.")
+                .arg(oldSize)
+                .arg(newSize));
     }
     // Only a whole-file map can follow the file; a window keeps its length.
     m_remap->setVisible(grew && m_document->options().length == 0);

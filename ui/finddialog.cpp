@@ -28,7 +28,7 @@ namespace hexmap {
 
 namespace {
 enum Kind { HexKind, TextKind, ValueKind };
-constexpr int kContext = 8;     // bytes shown on each side of a match
+constexpr int kContext = 8; // bytes shown on each side of a match
 constexpr int kMaxRows = 10000; // rows in the result list (the count is exact)
 
 QRadioButton *radio(const QString &text, QButtonGroup *group, int id, QWidget *parent)
@@ -80,7 +80,8 @@ void FindDialog::buildUi()
     m_endian->addItem(tr("little-endian"), false);
     m_endian->addItem(tr("big-endian"), true);
     auto *options = new QHBoxLayout;
-    for (QWidget *widget : std::initializer_list<QWidget *>{m_encoding, m_ignoreCase, m_width, m_endian})
+    for (QWidget *widget :
+        std::initializer_list<QWidget *> {m_encoding, m_ignoreCase, m_width, m_endian})
         options->addWidget(widget);
     options->addStretch();
 
@@ -115,8 +116,10 @@ void FindDialog::buildUi()
     form->addRow(tr("Re&place with:"), m_replace);
     form->addRow(tr("Direction:"), directions);
     form->addRow(tr("Range:"), range);
-    auto *rangeHelp = new QLabel(tr("Offsets as Python's find/rfind take them: negative counts from the end. Find "
-                                    "All searches from the start when From is empty."), this);
+    auto *rangeHelp = new QLabel(
+        tr("Offsets as Python's find/rfind take them: negative counts from the end. Find "
+           "All searches from the start when From is empty."),
+        this);
     rangeHelp->setWordWrap(true);
     form->addRow(QString(), rangeHelp);
     form->addRow(QString(), m_wrap);
@@ -135,8 +138,10 @@ void FindDialog::buildUi()
 
     auto *buttons = new QHBoxLayout;
     const std::pair<QString, void (FindDialog::*)()> actions[] = {
-        {tr("Find &Next"), &FindDialog::findNext},       {tr("Find Pre&vious"), &FindDialog::findPrevious},
-        {tr("Find &All"), &FindDialog::findAll},         {tr("R&eplace"), &FindDialog::replaceCurrent},
+        {tr("Find &Next"), &FindDialog::findNext},
+        {tr("Find Pre&vious"), &FindDialog::findPrevious},
+        {tr("Find &All"), &FindDialog::findAll},
+        {tr("R&eplace"), &FindDialog::replaceCurrent},
         {tr("Replace A&ll"), &FindDialog::replaceAll},
     };
     for (const auto &[text, action] : actions) {
@@ -216,13 +221,14 @@ std::optional<BytePattern> FindDialog::pattern(QString *error) const
     const QString text = m_find->text();
     switch (m_kind->checkedId()) {
     case TextKind:
-        return input::encodeText(text, input::TextEncoding(m_encoding->currentData().toInt()), m_ignoreCase->isChecked(),
-                                 error);
+        return input::encodeText(text, input::TextEncoding(m_encoding->currentData().toInt()),
+            m_ignoreCase->isChecked(), error);
     case ValueKind: {
-        const auto bytes = input::encodeValue(text, m_width->currentData().toInt(), m_endian->currentData().toBool(), error);
+        const auto bytes = input::encodeValue(
+            text, m_width->currentData().toInt(), m_endian->currentData().toBool(), error);
         if (!bytes)
             return std::nullopt;
-        return BytePattern{Bytes(bytes->begin(), bytes->end()), {}};
+        return BytePattern {Bytes(bytes->begin(), bytes->end()), {}};
     }
     default:
         return input::parseHexPattern(text, error);
@@ -235,40 +241,48 @@ std::optional<QByteArray> FindDialog::replacement(qsizetype length, QString *err
     std::optional<QByteArray> bytes;
     switch (m_kind->checkedId()) {
     case TextKind:
-        if (const auto encoded = input::encodeText(text, input::TextEncoding(m_encoding->currentData().toInt()), false, error))
-            bytes = QByteArray(reinterpret_cast<const char *>(encoded->bytes.data()), qsizetype(encoded->bytes.size()));
+        if (const auto encoded = input::encodeText(
+                text, input::TextEncoding(m_encoding->currentData().toInt()), false, error))
+            bytes = QByteArray(reinterpret_cast<const char *>(encoded->bytes.data()),
+                qsizetype(encoded->bytes.size()));
         break;
     case ValueKind:
-        bytes = input::encodeValue(text, m_width->currentData().toInt(), m_endian->currentData().toBool(), error);
+        bytes = input::encodeValue(
+            text, m_width->currentData().toInt(), m_endian->currentData().toBool(), error);
         break;
     default:
         bytes = input::parseHexBytes(text, error);
         break;
     }
     if (bytes && bytes->size() != length) {
-        *error = tr("the replacement has %1 bytes, the pattern %2: they must be equal").arg(bytes->size()).arg(length);
+        *error = tr("the replacement has %1 bytes, the pattern %2: they must be equal")
+                     .arg(bytes->size())
+                     .arg(length);
         return std::nullopt;
     }
     return bytes;
 }
 
-bool FindDialog::rangeFields(std::optional<qint64> *from, std::optional<qint64> *to, QString *error) const
+bool FindDialog::rangeFields(
+    std::optional<qint64> *from, std::optional<qint64> *to, QString *error) const
 {
     // Python's start/end: any integer, negative from the end (sizes and 0x allowed).
-    const auto read = [&](const QLineEdit *field, std::optional<qint64> *value, const QString &name) {
-        const QString text = field->text().trimmed();
-        if (text.isEmpty())
-            return true;
-        const bool negative = text.startsWith(QLatin1Char('-'));
-        QString fieldError;
-        const auto magnitude = input::parseSize(negative ? QStringView(text).mid(1) : QStringView(text), &fieldError);
-        if (!magnitude) {
-            *error = tr("%1: %2").arg(name, fieldError);
-            return false;
-        }
-        *value = negative ? -*magnitude : *magnitude;
-        return true;
-    };
+    const auto read
+        = [&](const QLineEdit *field, std::optional<qint64> *value, const QString &name) {
+              const QString text = field->text().trimmed();
+              if (text.isEmpty())
+                  return true;
+              const bool negative = text.startsWith(QLatin1Char('-'));
+              QString fieldError;
+              const auto magnitude = input::parseSize(
+                  negative ? QStringView(text).mid(1) : QStringView(text), &fieldError);
+              if (!magnitude) {
+                  *error = tr("%1: %2").arg(name, fieldError);
+                  return false;
+              }
+              *value = negative ? -*magnitude : *magnitude;
+              return true;
+          };
     return read(m_from, from, tr("From")) && read(m_to, to, tr("To"));
 }
 
@@ -305,11 +319,14 @@ void FindDialog::find(bool forward)
     const auto size = qint64(query->pattern.bytes.size());
     // The cursor plays Python's position: forward searches from it, backward up to it.
     const qint64 cursor = view->cursorOffset();
-    FindRange range = forward ? resolveFindRange(query->from, query->to, view->hasSelection() ? view->selectionStart() : cursor, length)
-                              : resolveFindRange(query->from.value_or(0), query->to.value_or(cursor + size), 0, length);
+    FindRange range = forward
+        ? resolveFindRange(
+            query->from, query->to, view->hasSelection() ? view->selectionStart() : cursor, length)
+        : resolveFindRange(query->from.value_or(0), query->to.value_or(cursor + size), 0, length);
     // After a match that is still selected, go on past it.
-    const bool continuing = m_lastMatch >= 0 && view->hasSelection() && view->selectionStart() == m_lastMatch
-        && view->selectionLength() == size && query->pattern.bytes == m_pattern.bytes && query->pattern.mask == m_pattern.mask;
+    const bool continuing = m_lastMatch >= 0 && view->hasSelection()
+        && view->selectionStart() == m_lastMatch && view->selectionLength() == size
+        && query->pattern.bytes == m_pattern.bytes && query->pattern.mask == m_pattern.mask;
     if (continuing) {
         if (forward)
             range.start = std::max<qint64>(range.start, m_lastMatch + 1);
@@ -324,7 +341,8 @@ void FindDialog::find(bool forward)
     m_wrapStart = forward ? whole.start : std::max<qint64>(whole.start, range.end - size + 1);
     m_wrapEnd = forward ? std::min<qint64>(whole.end, range.start + size - 1) : whole.end;
     startJob(Pending::Next, range.start, range.end,
-             forward ? ChunkedSearch::Direction::Forward : ChunkedSearch::Direction::Backward, SearchJob::Scope::First);
+        forward ? ChunkedSearch::Direction::Forward : ChunkedSearch::Direction::Backward,
+        SearchJob::Scope::First);
 }
 
 void FindDialog::findAll()
@@ -333,8 +351,10 @@ void FindDialog::findAll()
     if (!query)
         return;
     m_pattern = query->pattern;
-    const FindRange range = resolveFindRange(query->from.value_or(0), query->to, 0, m_tab->document()->model()->size());
-    startJob(Pending::All, range.start, range.end, ChunkedSearch::Direction::Forward, SearchJob::Scope::All);
+    const FindRange range = resolveFindRange(
+        query->from.value_or(0), query->to, 0, m_tab->document()->model()->size());
+    startJob(Pending::All, range.start, range.end, ChunkedSearch::Direction::Forward,
+        SearchJob::Scope::All);
 }
 
 void FindDialog::replaceCurrent()
@@ -344,13 +364,14 @@ void FindDialog::replaceCurrent()
     HexView *view = m_tab->view();
     QString error;
     const auto compiled = pattern(&error);
-    const auto bytes = compiled ? replacement(qsizetype(compiled->bytes.size()), &error) : std::nullopt;
+    const auto bytes
+        = compiled ? replacement(qsizetype(compiled->bytes.size()), &error) : std::nullopt;
     if (!bytes) {
         setMessage(error, true);
         return;
     }
-    const bool onMatch = m_lastMatch >= 0 && view->hasSelection() && view->selectionStart() == m_lastMatch
-        && view->selectionLength() == bytes->size();
+    const bool onMatch = m_lastMatch >= 0 && view->hasSelection()
+        && view->selectionStart() == m_lastMatch && view->selectionLength() == bytes->size();
     if (onMatch && !m_tab->document()->model()->overwrite(m_lastMatch, *bytes)) {
         setMessage(tr("Not replaced: the edit was refused."), true);
         return;
@@ -389,8 +410,8 @@ QString FindDialog::message() const
     return m_message->text();
 }
 
-void FindDialog::startJob(Pending pending, qint64 start, qint64 end, ChunkedSearch::Direction direction,
-                          SearchJob::Scope scope)
+void FindDialog::startJob(Pending pending, qint64 start, qint64 end,
+    ChunkedSearch::Direction direction, SearchJob::Scope scope)
 {
     std::shared_ptr<const MemoryMap> map = m_tab->document()->model()->sharedMap();
     if (!map) {
@@ -414,11 +435,12 @@ void FindDialog::onFinished(const SearchJob::Result &result)
     } else if (!result.error.isEmpty()) {
         setMessage(tr("The search stopped: %1").arg(result.error), true);
     } else if (pending == Pending::Next) {
-        if (result.matches.isEmpty() && m_wrap->isChecked() && !m_wrapped && m_wrapStart < m_wrapEnd) {
+        if (result.matches.isEmpty() && m_wrap->isChecked() && !m_wrapped
+            && m_wrapStart < m_wrapEnd) {
             m_wrapped = true;
             startJob(Pending::Next, m_wrapStart, m_wrapEnd,
-                     m_forward ? ChunkedSearch::Direction::Forward : ChunkedSearch::Direction::Backward,
-                     SearchJob::Scope::First);
+                m_forward ? ChunkedSearch::Direction::Forward : ChunkedSearch::Direction::Backward,
+                SearchJob::Scope::First);
             return;
         }
         if (result.matches.isEmpty()) {
@@ -431,7 +453,7 @@ void FindDialog::onFinished(const SearchJob::Result &result)
                            .arg(QString::number(m_lastMatch, 16).toUpper())
                            .arg(m_lastMatch)
                            .arg(m_wrapped ? tr(", after wrapping around") : QString()),
-                       false);
+                false);
         }
     } else {
         m_results = result.matches;
@@ -450,9 +472,13 @@ void FindDialog::onFinished(const SearchJob::Result &result)
                 }
             }
             model->undoStack()->endMacro();
-            setMessage(tr("Replaced %1, as one undo step.").arg(input::formatCount(replaced, tr("match"), tr("matches"))), false);
+            setMessage(tr("Replaced %1, as one undo step.")
+                           .arg(input::formatCount(replaced, tr("match"), tr("matches"))),
+                false);
         } else {
-            setMessage(result.truncated ? tr("Stopped at %1 matches.").arg(m_results.size()) : QString(), false);
+            setMessage(
+                result.truncated ? tr("Stopped at %1 matches.").arg(m_results.size()) : QString(),
+                false);
         }
     }
     emit searchFinished();
@@ -476,7 +502,8 @@ void FindDialog::showResults()
         QString text;
         for (const char byte : context.bytes)
             text += QLatin1Char(textGlyph(quint8(byte)));
-        m_table->setItem(row, 0, new QTableWidgetItem(QStringLiteral("0x%1").arg(QString::number(match, 16).toUpper())));
+        m_table->setItem(row, 0,
+            new QTableWidgetItem(QStringLiteral("0x%1").arg(QString::number(match, 16).toUpper())));
         m_table->setItem(row, 1, new QTableWidgetItem(input::formatHex(context.bytes)));
         m_table->setItem(row, 2, new QTableWidgetItem(text));
     }

@@ -59,7 +59,8 @@ private:
     void updateInputs();
     [[nodiscard]] std::optional<BytePattern> pattern(QString *error) const;
     [[nodiscard]] std::optional<QByteArray> replacement(qsizetype length, QString *error) const;
-    [[nodiscard]] bool rangeFields(std::optional<qint64> *from, std::optional<qint64> *to, QString *error) const;
+    [[nodiscard]] bool rangeFields(
+        std::optional<qint64> *from, std::optional<qint64> *to, QString *error) const;
     struct Query
     {
         BytePattern pattern;
@@ -69,7 +70,8 @@ private:
     // The pattern and range typed; on a mistake, shows why and returns nothing.
     [[nodiscard]] std::optional<Query> readQuery();
     void find(bool forward);
-    void startJob(Pending pending, qint64 start, qint64 end, ChunkedSearch::Direction direction, SearchJob::Scope scope);
+    void startJob(Pending pending, qint64 start, qint64 end, ChunkedSearch::Direction direction,
+        SearchJob::Scope scope);
     void onFinished(const SearchJob::Result &result);
     void showResults();
     void setMessage(const QString &message, bool error);

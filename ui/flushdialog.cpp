@@ -26,10 +26,11 @@ QString hex(qint64 value)
 }
 } // namespace
 
-FlushDialog::FlushDialog(HexModel *model, qint64 selectionStart, qint64 selectionLength, QWidget *parent)
+FlushDialog::FlushDialog(
+    HexModel *model, qint64 selectionStart, qint64 selectionLength, QWidget *parent)
     : QDialog(parent)
     , m_model(model)
-    , m_selection{selectionStart, selectionStart + selectionLength}
+    , m_selection {selectionStart, selectionStart + selectionLength}
     , m_scopes(new QButtonGroup(this))
     , m_selectionChoice(new QRadioButton(this))
     , m_summary(new QLabel(this))
@@ -62,8 +63,10 @@ FlushDialog::FlushDialog(HexModel *model, qint64 selectionStart, qint64 selectio
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_flush, &QPushButton::clicked, this, &FlushDialog::flush);
-    connect(&m_watcher, &QFutureWatcher<Outcome>::progressValueChanged, m_progress, &QProgressBar::setValue);
-    connect(&m_watcher, &QFutureWatcher<Outcome>::progressRangeChanged, m_progress, &QProgressBar::setRange);
+    connect(&m_watcher, &QFutureWatcher<Outcome>::progressValueChanged, m_progress,
+        &QProgressBar::setValue);
+    connect(&m_watcher, &QFutureWatcher<Outcome>::progressRangeChanged, m_progress,
+        &QProgressBar::setRange);
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &FlushDialog::finish);
     describe();
 }
@@ -78,7 +81,8 @@ QString FlushDialog::explanation(const HexModel &model)
     if (model.isReadOnly())
         return tr("This map is read-only: it has nothing to write, so flush does nothing.");
     if (model.isCopyOnWrite())
-        return tr("This map is copy-on-write: its edits never reach the file through msync, so flush does nothing. "
+        return tr("This map is copy-on-write: its edits never reach the file through msync, so "
+                  "flush does nothing. "
                   "Use File ▸ Save to write them into the file.");
     if (model.isAnonymous())
         return tr("A scratch buffer has no file to flush to: use File ▸ Save As to write it out.");
@@ -90,14 +94,17 @@ std::vector<RangeSet::Range> FlushDialog::ranges(Scope scope) const
     const qint64 page = HexModel::pageSize();
     const qint64 size = m_model->size();
     const auto widen = [&](RangeSet::Range range) {
-        return RangeSet::Range{range.start / page * page, std::min(size, (range.end + page - 1) / page * page)};
+        return RangeSet::Range {
+            range.start / page * page, std::min(size, (range.end + page - 1) / page * page)};
     };
     switch (scope) {
     case Scope::Everything:
-        return size > 0 ? std::vector<RangeSet::Range>{{0, size}} : std::vector<RangeSet::Range>{};
+        return size > 0 ? std::vector<RangeSet::Range> {{0, size}}
+                        : std::vector<RangeSet::Range> {};
     case Scope::Selection:
-        return m_selection.end > m_selection.start ? std::vector<RangeSet::Range>{widen(m_selection)}
-                                                   : std::vector<RangeSet::Range>{};
+        return m_selection.end > m_selection.start
+            ? std::vector<RangeSet::Range> {widen(m_selection)}
+            : std::vector<RangeSet::Range> {};
     case Scope::ModifiedRanges: {
         RangeSet pages; // widened ranges that touch merge
         for (const RangeSet::Range &range : m_model->modifiedRanges().ranges()) {
@@ -124,18 +131,18 @@ void FlushDialog::describe()
     if (list.size() > kListedRanges)
         shown << tr("and %1 more").arg(list.size() - kListedRanges);
     m_summary->setText(modified.empty()
-                           ? tr("Nothing was modified since the last flush.")
-                           : tr("Modified since the last flush: %1, %2 bytes in %3 pages.\n%4")
-                                 .arg(input::formatCount(qint64(list.size()), tr("range"), tr("ranges")))
-                                 .arg(QLocale().toString(modified.bytes()))
-                                 .arg(pages)
-                                 .arg(shown.join(QStringLiteral(", "))));
+            ? tr("Nothing was modified since the last flush.")
+            : tr("Modified since the last flush: %1, %2 bytes in %3 pages.\n%4")
+                  .arg(input::formatCount(qint64(list.size()), tr("range"), tr("ranges")))
+                  .arg(QLocale().toString(modified.bytes()))
+                  .arg(pages)
+                  .arg(shown.join(QStringLiteral(", "))));
     const auto selection = ranges(Scope::Selection);
     m_selectionChoice->setEnabled(!selection.empty());
     m_selectionChoice->setText(selection.empty()
-                                   ? tr("The &selection (nothing is selected)")
-                                   : tr("The &selection, widened to whole pages: %1–%2")
-                                         .arg(hex(selection.front().start), hex(selection.front().end - 1)));
+            ? tr("The &selection (nothing is selected)")
+            : tr("The &selection, widened to whole pages: %1–%2")
+                  .arg(hex(selection.front().start), hex(selection.front().end - 1)));
     const QString why = explanation(*m_model);
     m_flush->setEnabled(why.isEmpty());
     if (!why.isEmpty())
@@ -156,7 +163,7 @@ void FlushDialog::flush()
     m_progress->setVisible(true);
     m_message->setText(tr("Flushing…"));
     const auto run = [](QPromise<Outcome> &promise, const std::shared_ptr<MemoryMap> &map,
-                        const std::vector<RangeSet::Range> &planned) {
+                         const std::vector<RangeSet::Range> &planned) {
         promise.setProgressRange(0, int(planned.size()));
         Outcome outcome;
         for (std::size_t i = 0; i < planned.size(); ++i) {
@@ -185,8 +192,9 @@ void FlushDialog::finish()
     for (const RangeSet::Range &range : outcome.done)
         bytes += range.end - range.start;
     m_message->setText(outcome.error.isEmpty()
-                           ? tr("Flushed %1 bytes to disk.").arg(QLocale().toString(bytes))
-                           : tr("Flush failed; what it did not reach stays marked as modified: %1").arg(outcome.error));
+            ? tr("Flushed %1 bytes to disk.").arg(QLocale().toString(bytes))
+            : tr("Flush failed; what it did not reach stays marked as modified: %1")
+                  .arg(outcome.error));
     emit flushed(outcome.error.isEmpty());
 }
 

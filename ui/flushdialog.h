@@ -27,7 +27,8 @@ class FlushDialog : public QDialog
 public:
     enum class Scope { Everything, ModifiedRanges, Selection };
 
-    FlushDialog(HexModel *model, qint64 selectionStart, qint64 selectionLength, QWidget *parent = nullptr);
+    FlushDialog(
+        HexModel *model, qint64 selectionStart, qint64 selectionLength, QWidget *parent = nullptr);
     ~FlushDialog() override;
 
     // Why a flush does nothing for this model, or an empty string.

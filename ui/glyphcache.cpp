@@ -49,21 +49,24 @@ const QPixmap &GlyphCache::text(quint8 byte)
 {
     QPixmap &glyph = m_text[byte];
     if (glyph.isNull())
-        glyph = render(QString(QLatin1Char(textGlyph(byte))), byteColor(classify(byte), m_palette), 1);
+        glyph = render(
+            QString(QLatin1Char(textGlyph(byte))), byteColor(classify(byte), m_palette), 1);
     return glyph;
 }
 
 const QPixmap &GlyphCache::missingHex()
 {
     if (m_missingHex.isNull())
-        m_missingHex = render(QStringLiteral("\u00b7\u00b7"), m_palette.color(QPalette::PlaceholderText), 2);
+        m_missingHex
+            = render(QStringLiteral("\u00b7\u00b7"), m_palette.color(QPalette::PlaceholderText), 2);
     return m_missingHex;
 }
 
 const QPixmap &GlyphCache::missingText()
 {
     if (m_missingText.isNull())
-        m_missingText = render(QStringLiteral("\u00b7"), m_palette.color(QPalette::PlaceholderText), 1);
+        m_missingText
+            = render(QStringLiteral("\u00b7"), m_palette.color(QPalette::PlaceholderText), 1);
     return m_missingText;
 }
 
@@ -75,7 +78,8 @@ const QPixmap &GlyphCache::addressDigit(int value)
 {
     QPixmap &glyph = m_addressDigits[value & 15];
     if (glyph.isNull())
-        glyph = render(QString::number(value & 15, 16).toUpper(), m_palette.color(QPalette::PlaceholderText), 1);
+        glyph = render(QString::number(value & 15, 16).toUpper(),
+            m_palette.color(QPalette::PlaceholderText), 1);
     return glyph;
 }
 

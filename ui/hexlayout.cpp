@@ -5,8 +5,8 @@
 namespace hexmap {
 
 namespace {
-constexpr int kGroup = 8;        // an extra space after every 8 bytes in the hex pane
-constexpr int kPaneGap = 2;      // characters between panes
+constexpr int kGroup = 8; // an extra space after every 8 bytes in the hex pane
+constexpr int kPaneGap = 2; // characters between panes
 constexpr int kMaxBytesPerLine = 256;
 
 int hexDigitsFor(qint64 value)
@@ -58,20 +58,23 @@ int HexLayout::lineY(qint64 line, qint64 firstLine) const
 
 int HexLayout::visibleLines(int viewportHeight) const
 {
-    return std::max(1, (viewportHeight - headerHeight() + m_metrics.lineHeight - 1) / m_metrics.lineHeight);
+    return std::max(
+        1, (viewportHeight - headerHeight() + m_metrics.lineHeight - 1) / m_metrics.lineHeight);
 }
 
 std::optional<HexLayout::Position> HexLayout::hitTest(int x, int y, qint64 firstLine) const
 {
     if (y < headerHeight())
         return std::nullopt;
-    const qint64 line = std::min(firstLine + (y - headerHeight()) / m_metrics.lineHeight, lineCount() - 1);
+    const qint64 line
+        = std::min(firstLine + (y - headerHeight()) / m_metrics.lineHeight, lineCount() - 1);
     const qint64 lastOffset = std::max<qint64>(m_dataSize - 1, 0);
     const auto at = [&](int column) { return std::min(lineStart(line) + column, lastOffset); };
 
     if (x >= textPaneX() - m_metrics.charWidth) {
-        const int column = std::clamp((x - textPaneX()) / m_metrics.charWidth, 0, m_bytesPerLine - 1);
-        return Position{Pane::Text, at(column), 0};
+        const int column
+            = std::clamp((x - textPaneX()) / m_metrics.charWidth, 0, m_bytesPerLine - 1);
+        return Position {Pane::Text, at(column), 0};
     }
     // The hex cell whose "XX " (and group gap) span holds x.
     int column = 0;
@@ -79,7 +82,7 @@ std::optional<HexLayout::Position> HexLayout::hitTest(int x, int y, qint64 first
         ++column;
     const int nibble = x - hexX(column) >= m_metrics.charWidth ? 1 : 0;
     const qint64 offset = at(column);
-    return Position{Pane::Hex, offset, offset == lineStart(line) + column ? nibble : 1};
+    return Position {Pane::Hex, offset, offset == lineStart(line) + column ? nibble : 1};
 }
 
 int HexLayout::fittingBytesPerLine(int width, qint64 dataSize, CharMetrics metrics)

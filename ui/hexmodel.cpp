@@ -23,7 +23,7 @@ QString messageOf(const Error &error)
 HexModel::HexModel(std::unique_ptr<MemoryMap> map, QObject *parent)
     : QAbstractTableModel(parent)
     , m_map(std::move(map))
-    , m_options{.access = m_map->access(), .offset = m_map->offset(), .trackfd = m_map->trackfd()}
+    , m_options {.access = m_map->access(), .offset = m_map->offset(), .trackfd = m_map->trackfd()}
     , m_access(m_map->access())
     , m_undoStack(new QUndoStack(this))
     , m_rows(rowsFor(m_map->length()))
@@ -71,7 +71,8 @@ int HexModel::rowsFor(qint64 size) const
 
 bool HexModel::isCell(const QModelIndex &index) const
 {
-    return index.isValid() && index.model() == this && index.row() < m_rows && index.column() < columnCount();
+    return index.isValid() && index.model() == this && index.row() < m_rows
+        && index.column() < columnCount();
 }
 
 int HexModel::rowCount(const QModelIndex &parent) const
@@ -235,12 +236,15 @@ bool HexModel::overwrite(qint64 offset, const QByteArray &bytes, EditKind kind)
         return true;
     const ByteBlock before = read(offset, bytes.size());
     if (!before.missing.isEmpty()) {
-        emit editFailed(tr("The bytes at offset %1 can no longer be read: the file changed underneath.").arg(offset));
+        emit editFailed(
+            tr("The bytes at offset %1 can no longer be read: the file changed underneath.")
+                .arg(offset));
         return false;
     }
     if (!writeBytes(offset, bytes))
         return false;
-    m_undoStack->push(new OverwriteCommand(this, offset, before.bytes, bytes, kind == EditKind::Typing));
+    m_undoStack->push(
+        new OverwriteCommand(this, offset, before.bytes, bytes, kind == EditKind::Typing));
     return true;
 }
 
@@ -284,7 +288,8 @@ bool HexModel::resize(qint64 newSize)
     if (undoable && newSize < oldSize && newSize >= 0) {
         const ByteBlock block = read(newSize, oldSize - newSize);
         if (!block.missing.isEmpty()) {
-            emit editFailed(tr("The bytes to cut can no longer be read: the file changed underneath."));
+            emit editFailed(
+                tr("The bytes to cut can no longer be read: the file changed underneath."));
             return false;
         }
         cut = block.bytes;
@@ -396,11 +401,13 @@ bool HexModel::advise(int option, qint64 start, qint64 length)
 bool HexModel::remap(qint64 length)
 {
     if (m_fd < 0) {
-        emit editFailed(tr("This map keeps no file descriptor (trackfd off): it cannot be mapped again."));
+        emit editFailed(
+            tr("This map keeps no file descriptor (trackfd off): it cannot be mapped again."));
         return false;
     }
     if (isCopyOnWrite() && !m_modified.empty()) {
-        emit editFailed(tr("Save or discard the copy-on-write edits first: they live only in the current map."));
+        emit editFailed(tr(
+            "Save or discard the copy-on-write edits first: they live only in the current map."));
         return false;
     }
     std::shared_ptr<MemoryMap> map;
@@ -432,7 +439,8 @@ bool HexModel::flush()
         if (m_map)
             m_map->flush();
     } catch (const Error &error) {
-        emit editFailed(tr("Flush failed; the edits are not marked as saved: %1").arg(messageOf(error)));
+        emit editFailed(
+            tr("Flush failed; the edits are not marked as saved: %1").arg(messageOf(error)));
         return false;
     }
     markSaved();

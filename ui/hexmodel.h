@@ -19,7 +19,10 @@ struct ByteBlock
 {
     QByteArray bytes;
     QBitArray missing; // empty when every byte was read
-    [[nodiscard]] bool isMissing(qsizetype i) const { return !missing.isEmpty() && missing.testBit(i); }
+    [[nodiscard]] bool isMissing(qsizetype i) const
+    {
+        return !missing.isEmpty() && missing.testBit(i);
+    }
 };
 
 // A MemoryMap as a Qt table: one row per page, one column per byte of the page, so
@@ -34,7 +37,7 @@ class HexModel : public QAbstractTableModel
 public:
     enum Role {
         ByteRole = Qt::UserRole + 1, // int 0..255
-        PageBytesRole,               // QByteArray: the whole row's bytes; invalid if unreadable
+        PageBytesRole, // QByteArray: the whole row's bytes; invalid if unreadable
     };
     // How an edit joins the undo history: consecutive Typing edits that touch merge
     // into one step.
@@ -56,11 +59,12 @@ public:
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
-    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant data(
+        const QModelIndex &index, int role = Qt::DisplayRole) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     [[nodiscard]] Qt::ItemFlags flags(const QModelIndex &index) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
-                                      int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     // The 64-bit API.
     [[nodiscard]] static qint64 pageSize();

@@ -187,7 +187,8 @@ void HexView::updateScrollBars()
 
 void HexView::setFirstLine(qint64 line)
 {
-    const qint64 clamped = std::clamp<qint64>(line, 0, std::max<qint64>(0, m_layout.lineCount() - fullyVisibleLines()));
+    const qint64 clamped = std::clamp<qint64>(
+        line, 0, std::max<qint64>(0, m_layout.lineCount() - fullyVisibleLines()));
     if (clamped == m_firstLine)
         return;
     m_firstLine = clamped;
@@ -220,21 +221,33 @@ const std::vector<HexView::Navigation> &HexView::navigations()
     using K = QKeySequence;
     static const std::vector<Navigation> table = {
         {K::MoveToNextChar, K::SelectNextChar, [](const HexView &v) { return v.m_cursor + 1; }},
-        {K::MoveToPreviousChar, K::SelectPreviousChar, [](const HexView &v) { return v.m_cursor - 1; }},
+        {K::MoveToPreviousChar, K::SelectPreviousChar,
+            [](const HexView &v) { return v.m_cursor - 1; }},
         {K::MoveToNextLine, K::SelectNextLine,
-         [](const HexView &v) { return v.m_cursor + v.m_layout.bytesPerLine(); }},
+            [](const HexView &v) { return v.m_cursor + v.m_layout.bytesPerLine(); }},
         {K::MoveToPreviousLine, K::SelectPreviousLine,
-         [](const HexView &v) { return std::max<qint64>(v.m_cursor - v.m_layout.bytesPerLine(), v.m_cursor % v.m_layout.bytesPerLine()); }},
+            [](const HexView &v) {
+                return std::max<qint64>(
+                    v.m_cursor - v.m_layout.bytesPerLine(), v.m_cursor % v.m_layout.bytesPerLine());
+            }},
         {K::MoveToNextPage, K::SelectNextPage,
-         [](const HexView &v) { return v.m_cursor + qint64(v.fullyVisibleLines()) * v.m_layout.bytesPerLine(); }},
+            [](const HexView &v) {
+                return v.m_cursor + qint64(v.fullyVisibleLines()) * v.m_layout.bytesPerLine();
+            }},
         {K::MoveToPreviousPage, K::SelectPreviousPage,
-         [](const HexView &v) { return v.m_cursor - qint64(v.fullyVisibleLines()) * v.m_layout.bytesPerLine(); }},
+            [](const HexView &v) {
+                return v.m_cursor - qint64(v.fullyVisibleLines()) * v.m_layout.bytesPerLine();
+            }},
         {K::MoveToStartOfLine, K::SelectStartOfLine,
-         [](const HexView &v) { return v.m_layout.lineStart(v.m_layout.lineOf(v.m_cursor)); }},
+            [](const HexView &v) { return v.m_layout.lineStart(v.m_layout.lineOf(v.m_cursor)); }},
         {K::MoveToEndOfLine, K::SelectEndOfLine,
-         [](const HexView &v) { return v.m_layout.lineStart(v.m_layout.lineOf(v.m_cursor) + 1) - 1; }},
-        {K::MoveToStartOfDocument, K::SelectStartOfDocument, [](const HexView &) { return qint64(0); }},
-        {K::MoveToEndOfDocument, K::SelectEndOfDocument, [](const HexView &v) { return v.lastOffset(); }},
+            [](const HexView &v) {
+                return v.m_layout.lineStart(v.m_layout.lineOf(v.m_cursor) + 1) - 1;
+            }},
+        {K::MoveToStartOfDocument, K::SelectStartOfDocument,
+            [](const HexView &) { return qint64(0); }},
+        {K::MoveToEndOfDocument, K::SelectEndOfDocument,
+            [](const HexView &v) { return v.lastOffset(); }},
     };
     return table;
 }
@@ -271,9 +284,13 @@ bool HexView::handleCommandKey(QKeyEvent *event)
 {
     using K = QKeySequence;
     const std::pair<K::StandardKey, void (HexView::*)()> commands[] = {
-        {K::Copy, &HexView::copy},     {K::Paste, &HexView::paste},   {K::Undo, &HexView::undo},
-        {K::Redo, &HexView::redo},     {K::SelectAll, &HexView::selectAll},
-        {K::ZoomIn, &HexView::zoomIn}, {K::ZoomOut, &HexView::zoomOut},
+        {K::Copy, &HexView::copy},
+        {K::Paste, &HexView::paste},
+        {K::Undo, &HexView::undo},
+        {K::Redo, &HexView::redo},
+        {K::SelectAll, &HexView::selectAll},
+        {K::ZoomIn, &HexView::zoomIn},
+        {K::ZoomOut, &HexView::zoomOut},
     };
     for (const auto &[key, command] : commands) {
         if (event->matches(key)) {
@@ -325,7 +342,9 @@ void HexView::typeHexDigit(int value)
         return;
     const ByteBlock current = m_model->read(m_cursor, 1);
     if (current.bytes.isEmpty() || current.isMissing(0)) {
-        emit editRefused(tr("The byte at offset %1 can no longer be read: the file changed underneath.").arg(m_cursor));
+        emit editRefused(
+            tr("The byte at offset %1 can no longer be read: the file changed underneath.")
+                .arg(m_cursor));
         return;
     }
     const auto old = quint8(current.bytes.at(0));
@@ -362,7 +381,8 @@ void HexView::copy()
     }
     const ByteBlock block = m_model->read(selectionStart(), selectionLength());
     if (!block.missing.isEmpty()) {
-        emit editRefused(tr("Part of the selection can no longer be read: the file changed underneath."));
+        emit editRefused(
+            tr("Part of the selection can no longer be read: the file changed underneath."));
         return;
     }
     auto *mime = new QMimeData;
@@ -401,7 +421,8 @@ void HexView::paste()
         const QString text = mime->text();
         for (const QChar c : text) {
             if (c.unicode() > 0xff) {
-                emit editRefused(tr("The clipboard text has characters outside Latin-1; paste it in the hex pane as hex."));
+                emit editRefused(tr("The clipboard text has characters outside Latin-1; paste it "
+                                    "in the hex pane as hex."));
                 return;
             }
             bytes.append(char(c.unicode()));
@@ -455,7 +476,8 @@ void HexView::mousePressEvent(QMouseEvent *event)
     if (event->button() != Qt::LeftButton)
         return QAbstractScrollArea::mousePressEvent(event);
     const QPoint point = event->position().toPoint();
-    const auto hit = m_layout.hitTest(point.x() + horizontalScrollBar()->value(), point.y(), m_firstLine);
+    const auto hit
+        = m_layout.hitTest(point.x() + horizontalScrollBar()->value(), point.y(), m_firstLine);
     if (!hit)
         return;
     m_pane = hit->pane;
@@ -524,7 +546,8 @@ void HexView::paintEvent(QPaintEvent *)
 
     const CharMetrics metrics = m_layout.metrics();
     const int bytesPerLine = m_layout.bytesPerLine();
-    const qint64 lastLine = std::min(m_firstLine + m_layout.visibleLines(viewport()->height()), m_layout.lineCount());
+    const qint64 lastLine
+        = std::min(m_firstLine + m_layout.visibleLines(viewport()->height()), m_layout.lineCount());
     const qint64 firstOffset = m_layout.lineStart(m_firstLine);
     const qint64 endOffset = std::min(m_layout.lineStart(lastLine), m_model->size());
     const ByteBlock block = m_model->read(firstOffset, endOffset - firstOffset);
@@ -537,15 +560,17 @@ void HexView::paintEvent(QPaintEvent *)
         for (int digit = 0; digit < m_layout.addressDigits(); ++digit) {
             const int shift = 4 * (m_layout.addressDigits() - 1 - digit);
             painter.drawPixmap(x0 + m_layout.addressX() + digit * metrics.charWidth, y,
-                               m_glyphs.addressDigit(int((lineStart >> shift) & 15)));
+                m_glyphs.addressDigit(int((lineStart >> shift) & 15)));
         }
         const int count = int(std::min<qint64>(bytesPerLine, endOffset - lineStart));
         for (int column = 0; column < count; ++column) {
             const qsizetype i = lineStart + column - firstOffset;
             const auto byte = quint8(block.bytes.at(i));
             const bool missing = block.isMissing(i);
-            painter.drawPixmap(x0 + m_layout.hexX(column), y, missing ? m_glyphs.missingHex() : m_glyphs.hex(byte));
-            painter.drawPixmap(x0 + m_layout.textX(column), y, missing ? m_glyphs.missingText() : m_glyphs.text(byte));
+            painter.drawPixmap(x0 + m_layout.hexX(column), y,
+                missing ? m_glyphs.missingHex() : m_glyphs.hex(byte));
+            painter.drawPixmap(x0 + m_layout.textX(column), y,
+                missing ? m_glyphs.missingText() : m_glyphs.text(byte));
         }
     }
 
@@ -560,17 +585,19 @@ void HexView::paintEvent(QPaintEvent *)
                 const int last = m_layout.columnOf(end - 1);
                 const int y = m_layout.lineY(line, m_firstLine);
                 const int hexLeft = m_layout.hexX(first);
-                painter.fillRect(x0 + hexLeft, y, m_layout.hexX(last) + m_layout.hexCellWidth() - hexLeft,
-                                 metrics.lineHeight, color);
-                painter.fillRect(x0 + m_layout.textX(first), y, (last - first + 1) * metrics.charWidth,
-                                 metrics.lineHeight, color);
+                painter.fillRect(x0 + hexLeft, y,
+                    m_layout.hexX(last) + m_layout.hexCellWidth() - hexLeft, metrics.lineHeight,
+                    color);
+                painter.fillRect(x0 + m_layout.textX(first), y,
+                    (last - first + 1) * metrics.charWidth, metrics.lineHeight, color);
                 at = end;
             }
         }
     };
     QColor selected = pal.color(QPalette::Highlight);
     selected.setAlpha(100);
-    paintRanges(m_model->modifiedRanges().intersecting(firstOffset, endOffset), QColor(0xff, 0x70, 0x43, 70));
+    paintRanges(m_model->modifiedRanges().intersecting(firstOffset, endOffset),
+        QColor(0xff, 0x70, 0x43, 70));
     paintRanges(m_highlights.intersecting(firstOffset, endOffset), QColor(0xff, 0xc1, 0x07, 110));
     if (hasSelection()) {
         RangeSet selection;
@@ -585,7 +612,8 @@ void HexView::paintHeader(QPainter &painter, int x0)
 {
     if (m_header.isNull() || m_header.devicePixelRatio() != viewport()->devicePixelRatioF())
         m_header = renderHeader();
-    painter.fillRect(0, 0, viewport()->width(), m_layout.headerHeight(), palette().color(QPalette::AlternateBase));
+    painter.fillRect(0, 0, viewport()->width(), m_layout.headerHeight(),
+        palette().color(QPalette::AlternateBase));
     painter.drawPixmap(x0, 0, m_header);
 }
 
@@ -601,10 +629,13 @@ QPixmap HexView::renderHeader() const
     const int baseline = QFontMetrics(font()).ascent();
     painter.drawText(m_layout.addressX(), baseline, tr("Offset"));
     for (int column = 0; column < m_layout.bytesPerLine(); ++column) {
-        painter.drawText(m_layout.hexX(column), baseline, QStringLiteral("%1").arg(column, 2, 16, QLatin1Char('0')).toUpper());
-        painter.drawText(m_layout.textX(column), baseline, QString::number(column % 16, 16).toUpper());
+        painter.drawText(m_layout.hexX(column), baseline,
+            QStringLiteral("%1").arg(column, 2, 16, QLatin1Char('0')).toUpper());
+        painter.drawText(
+            m_layout.textX(column), baseline, QString::number(column % 16, 16).toUpper());
     }
-    painter.drawLine(0, m_layout.headerHeight() - 1, m_layout.totalWidth(), m_layout.headerHeight() - 1);
+    painter.drawLine(
+        0, m_layout.headerHeight() - 1, m_layout.totalWidth(), m_layout.headerHeight() - 1);
     return header;
 }
 
@@ -622,9 +653,9 @@ void HexView::paintCursor(QPainter &painter, int x0, qint64 line)
     fill.setAlpha(hasFocus() ? 90 : 45);
 
     // The active pane gets a filled block (on the nibble in hex), the other an outline.
-    const QRect active = m_pane == Pane::Hex
-        ? QRect(hexCell.x() + m_nibble * metrics.charWidth, y, metrics.charWidth, metrics.lineHeight)
-        : textCell;
+    const QRect active = m_pane == Pane::Hex ? QRect(hexCell.x() + m_nibble * metrics.charWidth, y,
+                             metrics.charWidth, metrics.lineHeight)
+                                             : textCell;
     const QRect passive = m_pane == Pane::Hex ? textCell : hexCell;
     painter.fillRect(active, fill);
     painter.setPen(color);

@@ -88,12 +88,14 @@ std::optional<BytePattern> parseHexPattern(QStringView text, QString *error)
             *error = tr("enter the bytes to find");
         return std::nullopt;
     }
-    if (std::all_of(pattern.mask.begin(), pattern.mask.end(), [](std::uint8_t m) { return m == 0xff; }))
+    if (std::all_of(
+            pattern.mask.begin(), pattern.mask.end(), [](std::uint8_t m) { return m == 0xff; }))
         pattern.mask.clear(); // literal: searched by MemoryMap::find itself
     return pattern;
 }
 
-std::optional<BytePattern> encodeText(const QString &text, TextEncoding encoding, bool ignoreCase, QString *error)
+std::optional<BytePattern> encodeText(
+    const QString &text, TextEncoding encoding, bool ignoreCase, QString *error)
 {
     const auto fail = [&](const QString &message) -> std::optional<BytePattern> {
         if (error)
@@ -126,7 +128,7 @@ std::optional<BytePattern> encodeText(const QString &text, TextEncoding encoding
             break;
         }
     }
-    BytePattern pattern{Bytes(bytes.begin(), bytes.end()), Bytes(mask.begin(), mask.end())};
+    BytePattern pattern {Bytes(bytes.begin(), bytes.end()), Bytes(mask.begin(), mask.end())};
     if (!ignoreCase)
         pattern.mask.clear();
     return pattern;
@@ -191,7 +193,8 @@ public:
             if (!rhs)
                 return std::nullopt;
             qint64 result = 0;
-            if (add ? __builtin_add_overflow(*value, *rhs, &result) : __builtin_sub_overflow(*value, *rhs, &result))
+            if (add ? __builtin_add_overflow(*value, *rhs, &result)
+                    : __builtin_sub_overflow(*value, *rhs, &result))
                 return fail(tr("the value is too large"));
             value = result;
         }
@@ -259,17 +262,20 @@ private:
         const qsizetype start = m_at;
         qint64 value = 0;
         while (m_at < m_text.size()) {
-            const int digit = hex ? hexValue(m_text[m_at]) : (m_text[m_at].isDigit() ? m_text[m_at].digitValue() : -1);
+            const int digit = hex ? hexValue(m_text[m_at])
+                                  : (m_text[m_at].isDigit() ? m_text[m_at].digitValue() : -1);
             if (digit < 0)
                 break;
-            if (__builtin_mul_overflow(value, hex ? 16 : 10, &value) || __builtin_add_overflow(value, digit, &value))
+            if (__builtin_mul_overflow(value, hex ? 16 : 10, &value)
+                || __builtin_add_overflow(value, digit, &value))
                 return fail(tr("the value is too large"));
             ++m_at;
         }
         if (m_at == start) {
             if (m_at >= m_text.size())
                 return fail(tr("a number is missing at the end"));
-            return fail(tr("expected a number at position %1, found '%2'").arg(m_at + 1).arg(m_text[m_at]));
+            return fail(
+                tr("expected a number at position %1, found '%2'").arg(m_at + 1).arg(m_text[m_at]));
         }
         return value;
     }
@@ -281,9 +287,18 @@ private:
             const char *name;
             qint64 factor;
         } suffixes[] = {
-            {"KiB", 1LL << 10}, {"MiB", 1LL << 20}, {"GiB", 1LL << 30}, {"TiB", 1LL << 40},
-            {"KB", 1000LL},     {"MB", 1000000LL},  {"GB", 1000000000LL}, {"TB", 1000000000000LL},
-            {"K", 1LL << 10},   {"M", 1LL << 20},   {"G", 1LL << 30},   {"T", 1LL << 40},
+            {"KiB", 1LL << 10},
+            {"MiB", 1LL << 20},
+            {"GiB", 1LL << 30},
+            {"TiB", 1LL << 40},
+            {"KB", 1000LL},
+            {"MB", 1000000LL},
+            {"GB", 1000000000LL},
+            {"TB", 1000000000000LL},
+            {"K", 1LL << 10},
+            {"M", 1LL << 20},
+            {"G", 1LL << 30},
+            {"T", 1LL << 40},
         };
         const qsizetype save = m_at;
         skipSpace();
@@ -324,12 +339,16 @@ std::optional<qint64> failWith(QString *error, const QString &message)
     return std::nullopt;
 }
 
-std::optional<qint64> finish(ExpressionReader &reader, std::optional<qint64> value, QStringView text, QString *error)
+std::optional<qint64> finish(
+    ExpressionReader &reader, std::optional<qint64> value, QStringView text, QString *error)
 {
     if (!value)
         return failWith(error, reader.error());
     if (!reader.atEnd())
-        return failWith(error, tr("unexpected '%1' at position %2").arg(text[reader.position()]).arg(reader.position() + 1));
+        return failWith(error,
+            tr("unexpected '%1' at position %2")
+                .arg(text[reader.position()])
+                .arg(reader.position() + 1));
     return value;
 }
 
@@ -365,8 +384,10 @@ std::optional<qint64> parseOffset(QStringView text, const OffsetContext &context
             return failWith(error, tr("the value is too large"));
     }
     if (offset < 0 || offset >= context.size) {
-        return failWith(error, context.size == 0 ? tr("there are no bytes to go to")
-                                                 : tr("%1 is outside the data (0 to %2)").arg(offset).arg(context.size - 1));
+        return failWith(error,
+            context.size == 0
+                ? tr("there are no bytes to go to")
+                : tr("%1 is outside the data (0 to %2)").arg(offset).arg(context.size - 1));
     }
     return offset;
 }

@@ -17,18 +17,19 @@ namespace hexmap::input {
 [[nodiscard]] std::optional<QByteArray> parseHexBytes(QStringView text, QString *error = nullptr);
 
 // A search pattern in hex, where "??" stands for any byte: "7F 45 ?? 46".
-[[nodiscard]] std::optional<BytePattern> parseHexPattern(QStringView text, QString *error = nullptr);
+[[nodiscard]] std::optional<BytePattern> parseHexPattern(
+    QStringView text, QString *error = nullptr);
 
 enum class TextEncoding { Utf8, Latin1, Utf16LE };
 // Text as the bytes of an encoding; with ignoreCase, ASCII letters match in either
 // case (their mask is 0xdf). Fails on characters Latin-1 cannot hold, or empty text.
-[[nodiscard]] std::optional<BytePattern> encodeText(const QString &text, TextEncoding encoding, bool ignoreCase,
-                                                    QString *error = nullptr);
+[[nodiscard]] std::optional<BytePattern> encodeText(
+    const QString &text, TextEncoding encoding, bool ignoreCase, QString *error = nullptr);
 
 // An integer (decimal, possibly negative, or 0x hex) as `width` bytes (1, 2, 4 or 8),
 // little- or big-endian. It must fit the width, signed or unsigned.
-[[nodiscard]] std::optional<QByteArray> encodeValue(QStringView text, int width, bool bigEndian,
-                                                    QString *error = nullptr);
+[[nodiscard]] std::optional<QByteArray> encodeValue(
+    QStringView text, int width, bool bigEndian, QString *error = nullptr);
 
 // "1 match", "3 matches": a count with the noun in the right number.
 [[nodiscard]] QString formatCount(qint64 count, const QString &one, const QString &many);
@@ -52,7 +53,7 @@ struct OffsetContext
 // "end - 16"). A leading + or - makes it relative to the cursor where there is one
 // ("+0x20", "-8"); without a cursor, a leading - counts back from the end, as
 // Python's negative indexes do. The result must fall inside the data.
-[[nodiscard]] std::optional<qint64> parseOffset(QStringView text, const OffsetContext &context,
-                                                QString *error = nullptr);
+[[nodiscard]] std::optional<qint64> parseOffset(
+    QStringView text, const OffsetContext &context, QString *error = nullptr);
 
 } // namespace hexmap::input

@@ -75,16 +75,17 @@ MainWindow::~MainWindow()
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("New &Scratch Buffer…"), QKeySequence::New, this, &MainWindow::newScratchBuffer);
+    file->addAction(
+        tr("New &Scratch Buffer…"), QKeySequence::New, this, &MainWindow::newScratchBuffer);
     QAction *open = file->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"),
-                                    QKeySequence::Open, this, &MainWindow::openDialog);
+        QKeySequence::Open, this, &MainWindow::openDialog);
     file->addAction(tr("Open with O&ptions…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
-                    &MainWindow::openWithOptionsDialog);
+        &MainWindow::openWithOptionsDialog);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
     file->addSeparator();
-    m_save = file->addAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save"), QKeySequence::Save,
-                             this, &MainWindow::save);
+    m_save = file->addAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save"),
+        QKeySequence::Save, this, &MainWindow::save);
     m_saveAs = file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
     file->addSeparator();
     m_close = file->addAction(tr("&Close"), QKeySequence::Close, this, [this] {
@@ -94,15 +95,17 @@ void MainWindow::createActions()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    m_undo = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-undo")), tr("&Undo"), QKeySequence::Undo, this,
-                             [this] { currentTab()->view()->undo(); });
-    m_redo = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-redo")), tr("&Redo"), QKeySequence::Redo, this,
-                             [this] { currentTab()->view()->redo(); });
+    m_undo = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-undo")), tr("&Undo"),
+        QKeySequence::Undo, this, [this] { currentTab()->view()->undo(); });
+    m_redo = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-redo")), tr("&Redo"),
+        QKeySequence::Redo, this, [this] { currentTab()->view()->redo(); });
     edit->addSeparator();
-    QAction *copy = edit->addAction(tr("&Copy"), QKeySequence::Copy, this, [this] { currentTab()->view()->copy(); });
-    QAction *paste = edit->addAction(tr("&Paste"), QKeySequence::Paste, this, [this] { currentTab()->view()->paste(); });
+    QAction *copy = edit->addAction(
+        tr("&Copy"), QKeySequence::Copy, this, [this] { currentTab()->view()->copy(); });
+    QAction *paste = edit->addAction(
+        tr("&Paste"), QKeySequence::Paste, this, [this] { currentTab()->view()->paste(); });
     QAction *selectAll = edit->addAction(tr("Select &All"), QKeySequence::SelectAll, this,
-                                         [this] { currentTab()->view()->selectAll(); });
+        [this] { currentTab()->view()->selectAll(); });
 
     QMenu *search = menuBar()->addMenu(tr("&Search"));
     QAction *find = search->addAction(tr("&Find and Replace…"), QKeySequence::Find, this, [this] {
@@ -110,19 +113,21 @@ void MainWindow::createActions()
         m_finder->raise();
         m_finder->activateWindow();
     });
-    QAction *findNext = search->addAction(tr("Find &Next"), QKeySequence::FindNext, m_finder, &FindDialog::findNext);
-    QAction *findPrevious = search->addAction(tr("Find &Previous"), QKeySequence::FindPrevious, m_finder,
-                                              &FindDialog::findPrevious);
+    QAction *findNext = search->addAction(
+        tr("Find &Next"), QKeySequence::FindNext, m_finder, &FindDialog::findNext);
+    QAction *findPrevious = search->addAction(
+        tr("Find &Previous"), QKeySequence::FindPrevious, m_finder, &FindDialog::findPrevious);
     search->addSeparator();
-    QAction *goTo = search->addAction(tr("&Go to Offset…"), QKeySequence(Qt::CTRL | Qt::Key_G), this,
-                                      &MainWindow::goToDialog);
+    QAction *goTo = search->addAction(
+        tr("&Go to Offset…"), QKeySequence(Qt::CTRL | Qt::Key_G), this, &MainWindow::goToDialog);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QMenu *perLine = view->addMenu(tr("&Bytes per Line"));
     m_bytesPerLine = new QActionGroup(this);
     const int current = QSettings().value(kBytesPerLineKey, 16).toInt();
     for (int bytes : {8, 16, 32, HexView::kFitToWidth}) {
-        QAction *action = perLine->addAction(bytes == HexView::kFitToWidth ? tr("&Fit to Width") : QString::number(bytes));
+        QAction *action = perLine->addAction(
+            bytes == HexView::kFitToWidth ? tr("&Fit to Width") : QString::number(bytes));
         action->setCheckable(true);
         action->setChecked(bytes == current);
         action->setData(bytes);
@@ -144,8 +149,9 @@ void MainWindow::createActions()
     m_residency->setChecked(QSettings().value(kResidencyKey, true).toBool());
 
     QMenu *map = menuBar()->addMenu(tr("&Map"));
-    m_flush = map->addAction(QIcon::fromTheme(QStringLiteral("document-save-all")), tr("&Flush to Disk"),
-                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), this, &MainWindow::flush);
+    m_flush = map->addAction(QIcon::fromTheme(QStringLiteral("document-save-all")),
+        tr("&Flush to Disk"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), this,
+        &MainWindow::flush);
     m_flushDialog = map->addAction(tr("Flush &Ranges…"), this, &MainWindow::flushDialog);
     QAction *resize = map->addAction(tr("&Resize…"), this, &MainWindow::resizeDialog);
     QAction *advice = map->addAction(tr("Memory &Advice…"), this, &MainWindow::adviceDialog);
@@ -153,9 +159,10 @@ void MainWindow::createActions()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About hexmap"), this, [this] {
         QMessageBox::about(this, tr("About hexmap"),
-                           tr("<b>hexmap %1</b><p>A hex viewer and editor built on memory mapping: the file is the "
-                              "map, and the map's own operations are what it offers.</p>")
-                               .arg(QApplication::applicationVersion()));
+            tr("<b>hexmap %1</b><p>A hex viewer and editor built on memory mapping: the file is "
+               "the "
+               "map, and the map's own operations are what it offers.</p>")
+                .arg(QApplication::applicationVersion()));
     });
 
     QToolBar *toolbar = addToolBar(tr("Main"));
@@ -168,7 +175,7 @@ void MainWindow::createActions()
     toolbar->addAction(m_redo);
 
     m_documentActions = {m_saveAs, m_close, copy, paste, selectAll, zoomIn, zoomOut, find, findNext,
-                         findPrevious, goTo, m_flushDialog, resize, advice};
+        findPrevious, goTo, m_flushDialog, resize, advice};
 }
 
 int MainWindow::tabCount() const
@@ -232,7 +239,8 @@ bool MainWindow::goTo(const QString &expression)
     if (!tab)
         return false;
     QString error;
-    const auto offset = input::parseOffset(expression, {tab->document()->model()->size(), {}}, &error);
+    const auto offset
+        = input::parseOffset(expression, {tab->document()->model()->size(), {}}, &error);
     if (!offset) {
         showError(tr("Cannot go to “%1”: %2.").arg(expression, error));
         return false;
@@ -313,7 +321,8 @@ void MainWindow::showError(const QString &message)
 {
     m_lastMessage = message;
     statusBar()->showMessage(message, 10000);
-    auto *box = new QMessageBox(QMessageBox::Warning, QApplication::applicationName(), message, QMessageBox::Ok, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, QApplication::applicationName(), message, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
@@ -330,8 +339,10 @@ void MainWindow::updateActions()
     const Document *document = tab ? tab->document() : nullptr;
     for (QAction *action : std::as_const(m_documentActions))
         action->setEnabled(document);
-    m_save->setEnabled(document && document->mode() == Document::Mode::CopyOnWrite && document->hasUnsavedChanges());
-    m_flush->setEnabled(document && document->mode() == Document::Mode::InPlace && !document->isScratch());
+    m_save->setEnabled(document && document->mode() == Document::Mode::CopyOnWrite
+        && document->hasUnsavedChanges());
+    m_flush->setEnabled(
+        document && document->mode() == Document::Mode::InPlace && !document->isScratch());
     m_undo->setEnabled(document && document->model()->undoStack()->canUndo());
     m_redo->setEnabled(document && document->model()->undoStack()->canRedo());
 }
@@ -340,10 +351,12 @@ void MainWindow::updateTitle()
 {
     for (int i = 0; i < m_tabs->count(); ++i) {
         const Document *document = tab(i)->document();
-        m_tabs->setTabText(i, document->title() + (document->hasUnsavedChanges() ? QStringLiteral(" *") : QString()));
+        m_tabs->setTabText(i,
+            document->title() + (document->hasUnsavedChanges() ? QStringLiteral(" *") : QString()));
     }
     const DocumentTab *tab = currentTab();
-    setWindowTitle(tab ? QStringLiteral("%1 — %2").arg(m_tabs->tabText(m_tabs->currentIndex()), QApplication::applicationName())
+    setWindowTitle(tab ? QStringLiteral("%1 — %2").arg(
+                       m_tabs->tabText(m_tabs->currentIndex()), QApplication::applicationName())
                        : QApplication::applicationName());
 }
 
@@ -446,14 +459,16 @@ void MainWindow::resizeDialog()
 void MainWindow::flushDialog()
 {
     const HexView *view = currentTab()->view();
-    FlushDialog dialog(currentTab()->document()->model(), view->selectionStart(), view->selectionLength(), this);
+    FlushDialog dialog(
+        currentTab()->document()->model(), view->selectionStart(), view->selectionLength(), this);
     dialog.exec();
 }
 
 void MainWindow::adviceDialog()
 {
     const HexView *view = currentTab()->view();
-    AdviceDialog dialog(currentTab()->document()->model(), view->selectionStart(), view->selectionLength(), this);
+    AdviceDialog dialog(
+        currentTab()->document()->model(), view->selectionStart(), view->selectionLength(), this);
     dialog.exec();
 }
 

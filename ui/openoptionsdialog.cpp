@@ -24,7 +24,8 @@ OpenOptionsDialog::OpenOptionsDialog(QWidget *parent)
     , m_offset(new QLineEdit(QStringLiteral("0"), this))
     , m_offsetNote(new QLabel(this))
     , m_length(new QLineEdit(QStringLiteral("0"), this))
-    , m_trackfd(new QCheckBox(tr("Keep a descriptor (trackfd): needed for resize and for following the file"), this))
+    , m_trackfd(new QCheckBox(
+          tr("Keep a descriptor (trackfd): needed for resize and for following the file"), this))
     , m_error(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this))
 {
@@ -39,7 +40,8 @@ OpenOptionsDialog::OpenOptionsDialog(QWidget *parent)
 
     auto *modes = new QVBoxLayout;
     const std::pair<Document::Mode, QString> choices[] = {
-        {Document::Mode::InPlace, tr("Edit in place — edits reach the file at once; Flush makes them durable")},
+        {Document::Mode::InPlace,
+            tr("Edit in place — edits reach the file at once; Flush makes them durable")},
         {Document::Mode::CopyOnWrite, tr("Copy-on-write — the file is untouched until Save")},
         {Document::Mode::ReadOnly, tr("Read-only")},
     };
@@ -102,7 +104,8 @@ Document::OpenOptions OpenOptionsDialog::options() const
 void OpenOptionsDialog::alignOffset()
 {
     if (const auto offset = input::parseSize(m_offset->text()))
-        m_offset->setText(QString::number(*offset / allocationGranularity() * allocationGranularity()));
+        m_offset->setText(
+            QString::number(*offset / allocationGranularity() * allocationGranularity()));
 }
 
 void OpenOptionsDialog::validate()
@@ -115,9 +118,12 @@ void OpenOptionsDialog::validate()
     } else if (*offset % allocationGranularity() != 0) {
         const qint64 aligned = *offset / allocationGranularity() * allocationGranularity();
         error = tr("Offset: must be a multiple of %1 bytes.").arg(allocationGranularity());
-        m_offsetNote->setText(tr("Aligned down: %1 (0x%2). Align uses it.").arg(aligned).arg(QString::number(aligned, 16)));
+        m_offsetNote->setText(tr("Aligned down: %1 (0x%2). Align uses it.")
+                                  .arg(aligned)
+                                  .arg(QString::number(aligned, 16)));
     } else {
-        m_offsetNote->setText(tr("= %1 bytes (0x%2)").arg(*offset).arg(QString::number(*offset, 16)));
+        m_offsetNote->setText(
+            tr("= %1 bytes (0x%2)").arg(*offset).arg(QString::number(*offset, 16)));
     }
     QString lengthError;
     const auto length = input::parseSize(m_length->text(), &lengthError);

@@ -9,8 +9,8 @@ namespace {
 constexpr int kTypingId = 0x6865; // any constant: all typing commands share it
 }
 
-OverwriteCommand::OverwriteCommand(HexModel *model, qint64 offset, QByteArray before, QByteArray after,
-                                   bool typing)
+OverwriteCommand::OverwriteCommand(
+    HexModel *model, qint64 offset, QByteArray before, QByteArray after, bool typing)
     : m_model(model)
     , m_offset(offset)
     , m_before(std::move(before))
@@ -18,7 +18,9 @@ OverwriteCommand::OverwriteCommand(HexModel *model, qint64 offset, QByteArray be
     , m_typing(typing)
 {
     setText(typing ? QObject::tr("Typing")
-                   : QObject::tr("Overwrite %1").arg(input::formatCount(m_after.size(), QObject::tr("byte"), QObject::tr("bytes"))));
+                   : QObject::tr("Overwrite %1")
+                         .arg(input::formatCount(
+                             m_after.size(), QObject::tr("byte"), QObject::tr("bytes"))));
 }
 
 void OverwriteCommand::undo()

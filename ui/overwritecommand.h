@@ -12,7 +12,8 @@ class HexModel;
 class OverwriteCommand : public QUndoCommand
 {
 public:
-    OverwriteCommand(HexModel *model, qint64 offset, QByteArray before, QByteArray after, bool typing);
+    OverwriteCommand(
+        HexModel *model, qint64 offset, QByteArray before, QByteArray after, bool typing);
 
     void undo() override;
     void redo() override;

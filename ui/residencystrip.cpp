@@ -96,10 +96,10 @@ void ResidencyStrip::finishScan()
 {
     m_scan = m_watcher.future().result();
     setToolTip(m_scan.error.isEmpty()
-                   ? tr("%1 of %2 pages in RAM (mincore); orange: modified since the last flush")
-                         .arg(m_scan.residentPages)
-                         .arg(m_scan.pages)
-                   : m_scan.error);
+            ? tr("%1 of %2 pages in RAM (mincore); orange: modified since the last flush")
+                  .arg(m_scan.residentPages)
+                  .arg(m_scan.pages)
+            : m_scan.error);
     update();
     emit scanned();
     if (std::exchange(m_again, false))
@@ -124,10 +124,12 @@ void ResidencyStrip::paintEvent(QPaintEvent *)
     const double size = double(m_model->size());
     const auto yOf = [&](qint64 offset) { return int(double(offset) / size * h); };
     for (const RangeSet::Range &range : m_model->modifiedRanges().ranges())
-        painter.fillRect(0, yOf(range.start), 4, std::max(1, yOf(range.end) - yOf(range.start)), QColor(0xff, 0x70, 0x43));
+        painter.fillRect(0, yOf(range.start), 4, std::max(1, yOf(range.end) - yOf(range.start)),
+            QColor(0xff, 0x70, 0x43));
     if (m_visibleEnd > m_visibleStart) {
         painter.setPen(palette().color(QPalette::Highlight));
-        painter.drawRect(0, yOf(m_visibleStart), width() - 1, std::max(2, yOf(m_visibleEnd) - yOf(m_visibleStart)));
+        painter.drawRect(0, yOf(m_visibleStart), width() - 1,
+            std::max(2, yOf(m_visibleEnd) - yOf(m_visibleStart)));
     }
 }
 

@@ -27,9 +27,12 @@ ResizeDialog::ResizeDialog(HexModel *model, QWidget *parent)
     const QLocale locale;
     const qint64 fileSize = model->fileSize();
     auto *layout = new QFormLayout(this);
-    layout->addRow(tr("Map length:"), new QLabel(tr("%1 bytes").arg(locale.toString(model->size())), this));
-    layout->addRow(tr("File size:"), new QLabel(fileSize >= 0 ? tr("%1 bytes").arg(locale.toString(fileSize))
-                                                              : tr("no file (anonymous map)"), this));
+    layout->addRow(
+        tr("Map length:"), new QLabel(tr("%1 bytes").arg(locale.toString(model->size())), this));
+    layout->addRow(tr("File size:"),
+        new QLabel(fileSize >= 0 ? tr("%1 bytes").arg(locale.toString(fileSize))
+                                 : tr("no file (anonymous map)"),
+            this));
     layout->addRow(tr("&New size:"), m_input);
     layout->addRow(QString(), m_note);
     layout->addRow(m_buttons);
@@ -50,7 +53,8 @@ QString ResizeDialog::refusal(const HexModel &model)
     if (model.isReadOnly())
         return tr("This map is read-only (ACCESS_READ): mmap cannot resize it.");
     if (model.isCopyOnWrite())
-        return tr("This map is copy-on-write (ACCESS_COPY): resizing would change the file, so mmap refuses.");
+        return tr("This map is copy-on-write (ACCESS_COPY): resizing would change the file, so "
+                  "mmap refuses.");
     if (!model.trackfd())
         return tr("This map keeps no file descriptor (trackfd=False): mmap cannot resize it.");
     return {};
@@ -79,19 +83,21 @@ void ResizeDialog::accept()
         return;
     if (m_size < m_model->size()) {
         QMessageBox confirm(QMessageBox::Warning, windowTitle(),
-                            tr("Cut the last %1 bytes of the map and the file?").arg(QLocale().toString(m_model->size() - m_size)),
-                            QMessageBox::Cancel, this);
+            tr("Cut the last %1 bytes of the map and the file?")
+                .arg(QLocale().toString(m_model->size() - m_size)),
+            QMessageBox::Cancel, this);
         confirm.setObjectName(QStringLiteral("confirmShrink"));
         confirm.setInformativeText(m_model->canUndoResize(m_size)
-                                       ? tr("Undo can bring them back.")
-                                       : tr("They are more than %1 MiB: undo cannot bring them back.")
-                                             .arg(HexModel::kMaxUndoableCut >> 20));
+                ? tr("Undo can bring them back.")
+                : tr("They are more than %1 MiB: undo cannot bring them back.")
+                      .arg(HexModel::kMaxUndoableCut >> 20));
         confirm.addButton(tr("Cut"), QMessageBox::DestructiveRole);
         if (confirm.exec() == QMessageBox::Cancel)
             return;
     }
     QString failure;
-    const auto connection = connect(m_model, &HexModel::editFailed, this, [&](const QString &message) { failure = message; });
+    const auto connection = connect(
+        m_model, &HexModel::editFailed, this, [&](const QString &message) { failure = message; });
     const bool resized = m_model->resize(m_size);
     disconnect(connection);
     if (!resized) {

@@ -34,7 +34,8 @@ void ScratchDialog::validate()
     const bool ok = size && *size > 0;
     if (ok) {
         m_size = *size;
-        m_note->setText(tr("%1 bytes of zeros in memory; Save As writes them to a file.").arg(*size));
+        m_note->setText(
+            tr("%1 bytes of zeros in memory; Save As writes them to a file.").arg(*size));
     } else {
         m_note->setText(size ? tr("A buffer needs at least one byte.") : error);
     }

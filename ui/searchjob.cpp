@@ -11,8 +11,9 @@ namespace {
 
 constexpr int kPermille = 1000;
 
-void runSearch(QPromise<SearchJob::Result> &promise, const std::shared_ptr<const MemoryMap> &map, const BytePattern &pattern, qint64 start,
-               qint64 end, ChunkedSearch::Direction direction, SearchJob::Scope scope, qint64 maxResults)
+void runSearch(QPromise<SearchJob::Result> &promise, const std::shared_ptr<const MemoryMap> &map,
+    const BytePattern &pattern, qint64 start, qint64 end, ChunkedSearch::Direction direction,
+    SearchJob::Scope scope, qint64 maxResults)
 {
     promise.setProgressRange(0, kPermille);
     SearchJob::Result result;
@@ -56,7 +57,7 @@ SearchJob::SearchJob(QObject *parent)
     connect(&m_watcher, &QFutureWatcher<Result>::progressValueChanged, this, &SearchJob::progress);
     connect(&m_watcher, &QFutureWatcher<Result>::finished, this, [this] {
         const QFuture<Result> future = m_watcher.future();
-        emit finished(future.resultCount() > 0 ? future.result() : Result{{}, true, false, {}});
+        emit finished(future.resultCount() > 0 ? future.result() : Result {{}, true, false, {}});
     });
 }
 
@@ -65,11 +66,12 @@ SearchJob::~SearchJob()
     cancelAndWait();
 }
 
-void SearchJob::start(std::shared_ptr<const MemoryMap> map, BytePattern pattern, qint64 start, qint64 end,
-                      ChunkedSearch::Direction direction, Scope scope, qint64 maxResults)
+void SearchJob::start(std::shared_ptr<const MemoryMap> map, BytePattern pattern, qint64 start,
+    qint64 end, ChunkedSearch::Direction direction, Scope scope, qint64 maxResults)
 {
     cancelAndWait();
-    m_watcher.setFuture(QtConcurrent::run(runSearch, std::move(map), std::move(pattern), start, end, direction, scope, maxResults));
+    m_watcher.setFuture(QtConcurrent::run(
+        runSearch, std::move(map), std::move(pattern), start, end, direction, scope, maxResults));
 }
 
 void SearchJob::cancel()

@@ -23,7 +23,7 @@ public:
         QList<qint64> matches; // First: at most one
         bool canceled = false;
         bool truncated = false; // All: stopped at the result limit
-        QString error;          // e.g. the file shrank underneath
+        QString error; // e.g. the file shrank underneath
     };
 
     explicit SearchJob(QObject *parent = nullptr);
@@ -33,7 +33,7 @@ public:
     // Searches map[start, end) for pattern; the job shares the map until it ends. All
     // collects up to maxResults matches, forward.
     void start(std::shared_ptr<const MemoryMap> map, BytePattern pattern, qint64 start, qint64 end,
-               ChunkedSearch::Direction direction, Scope scope, qint64 maxResults = 100000);
+        ChunkedSearch::Direction direction, Scope scope, qint64 maxResults = 100000);
     void cancel();
     void cancelAndWait();
     [[nodiscard]] bool isRunning() const;

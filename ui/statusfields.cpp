@@ -15,7 +15,8 @@ namespace hexmap {
 namespace {
 QString hexAndDecimal(qint64 value)
 {
-    return QStringLiteral("0x%1 (%2)").arg(QString::number(value, 16).toUpper(), QLocale().toString(value));
+    return QStringLiteral("0x%1 (%2)")
+        .arg(QString::number(value, 16).toUpper(), QLocale().toString(value));
 }
 } // namespace
 
@@ -48,7 +49,8 @@ void StatusFields::track(DocumentTab *tab)
                       << connect(model, &HexModel::sizeChanged, this, update)
                       << connect(model, &QAbstractItemModel::modelReset, this, update)
                       << connect(tab->document(), &Document::fileSizeChangedOnDisk, this, update)
-                      << connect(tab, &DocumentTab::documentChanged, this, [this, tab] { track(tab); });
+                      << connect(
+                             tab, &DocumentTab::documentChanged, this, [this, tab] { track(tab); });
     }
     refresh();
 }
@@ -87,18 +89,22 @@ void StatusFields::refresh()
         m_value->setText(tr("Value 0x%1 (%2)%3")
                              .arg(value, 2, 16, QLatin1Char('0'))
                              .arg(value)
-                             .arg(glyph == '.' && value != '.' ? QString() : QStringLiteral(" '%1'").arg(QLatin1Char(glyph))));
+                             .arg(glyph == '.' && value != '.'
+                                     ? QString()
+                                     : QStringLiteral(" '%1'").arg(QLatin1Char(glyph))));
     }
     m_selection->setText(view->hasSelection()
-                             ? tr("Selection %1, %2 bytes")
-                                   .arg(QStringLiteral("0x") + QString::number(view->selectionStart(), 16).toUpper(),
-                                        QLocale().toString(view->selectionLength()))
-                             : QString());
+            ? tr("Selection %1, %2 bytes")
+                  .arg(QStringLiteral("0x") + QString::number(view->selectionStart(), 16).toUpper(),
+                      QLocale().toString(view->selectionLength()))
+            : QString());
     const qint64 fileSize = model->fileSize();
-    m_size->setText(fileSize >= 0 ? tr("Map %1 bytes, file %2 bytes")
-                                        .arg(QLocale().toString(model->size()), QLocale().toString(fileSize))
-                                  : tr("Map %1 bytes").arg(QLocale().toString(model->size())));
-    m_mode->setText(document->isScratch() ? tr("Scratch (anonymous map)") : Document::modeName(document->mode()));
+    m_size->setText(fileSize >= 0
+            ? tr("Map %1 bytes, file %2 bytes")
+                  .arg(QLocale().toString(model->size()), QLocale().toString(fileSize))
+            : tr("Map %1 bytes").arg(QLocale().toString(model->size())));
+    m_mode->setText(document->isScratch() ? tr("Scratch (anonymous map)")
+                                          : Document::modeName(document->mode()));
     QString modified;
     if (document->hasUnsavedChanges()) {
         modified = document->mode() == Document::Mode::InPlace && !document->isScratch()

@@ -111,7 +111,8 @@ void TestMainWindow::copyOnWriteSavesExactlyTheModifiedBytes()
     ScratchFile file(original);
     MainWindow window;
     activate(window);
-    QVERIFY(window.openFile(QString::fromStdString(file.path()), {.mode = Document::Mode::CopyOnWrite}));
+    QVERIFY(window.openFile(
+        QString::fromStdString(file.path()), {.mode = Document::Mode::CopyOnWrite}));
     typeInto(window, "5858");
     window.currentTab()->view()->setCursorOffset(5000);
     typeInto(window, "59");
@@ -154,13 +155,20 @@ void TestMainWindow::filesThatCannotBeMapped_data()
 {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("message");
-    QTest::newRow("missing") << "missing" << "does not exist.";
-    QTest::newRow("directory") << "directory" << "is a folder, not a file.";
-    QTest::newRow("fifo") << "fifo" << "is a FIFO: hexmap maps regular files only.";
-    QTest::newRow("not a directory") << "notdir" << "Not a directory.";
-    QTest::newRow("unaligned offset") << "unaligned" << "The offset must be a multiple of 4096 bytes; 100 is not";
-    QTest::newRow("window past the end") << "pastend" << "mmap length is greater than file size";
-    QTest::newRow("unreadable") << "unreadable" << "Permission denied";
+    QTest::newRow("missing") << "missing"
+                             << "does not exist.";
+    QTest::newRow("directory") << "directory"
+                               << "is a folder, not a file.";
+    QTest::newRow("fifo") << "fifo"
+                          << "is a FIFO: hexmap maps regular files only.";
+    QTest::newRow("not a directory") << "notdir"
+                                     << "Not a directory.";
+    QTest::newRow("unaligned offset") << "unaligned"
+                                      << "The offset must be a multiple of 4096 bytes; 100 is not";
+    QTest::newRow("window past the end") << "pastend"
+                                         << "mmap length is greater than file size";
+    QTest::newRow("unreadable") << "unreadable"
+                                << "Permission denied";
 }
 
 void TestMainWindow::filesThatCannotBeMapped()
@@ -285,7 +293,7 @@ void TestMainWindow::closeCopyOnWriteOffersSaveDiscardCancel()
     ScratchFile file(QByteArray(32, '.'));
     MainWindow window;
     window.show();
-    const Document::OpenOptions copy{.mode = Document::Mode::CopyOnWrite};
+    const Document::OpenOptions copy {.mode = Document::Mode::CopyOnWrite};
     QVERIFY(window.openFile(QString::fromStdString(file.path()), copy));
     typeInto(window, "41");
     answerNextPrompt("Discard");
@@ -339,7 +347,8 @@ void TestMainWindow::recentFilesAreRemembered()
     ScratchFile file("recent");
     MainWindow window;
     QVERIFY(window.openFile(QString::fromStdString(file.path())));
-    QCOMPARE(QSettings().value("recentFiles").toStringList().value(0), QString::fromStdString(file.path()));
+    QCOMPARE(QSettings().value("recentFiles").toStringList().value(0),
+        QString::fromStdString(file.path()));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -119,8 +119,9 @@ void BenchHexView::repaintDoesNotDependOnFileSize()
     view.setCursorOffset(huge->size() / 2);
     view.setSelection(huge->size() / 2, 1000);
     const double hugeMs = medianRepaintMs(view, 300);
-    qInfo("full repaint 1600x1000 (%d bytes/line): 4 KiB file %.3f ms, 64 GiB file %.3f ms, ratio %.2f",
-          view.layout().bytesPerLine(), smallMs, hugeMs, hugeMs / smallMs);
+    qInfo("full repaint 1600x1000 (%d bytes/line): 4 KiB file %.3f ms, 64 GiB file %.3f ms, ratio "
+          "%.2f",
+        view.layout().bytesPerLine(), smallMs, hugeMs, hugeMs / smallMs);
     ::close(smallFd);
     ::close(hugeFd);
 }
@@ -160,7 +161,8 @@ void BenchHexView::anonymousMemoryAfterPagingThrough1GiB()
     // Page Down to the end: each screen's bytes are read through the model as a paint
     // reads them; every 64th screen is really painted.
     const qint64 screen = qint64(view.layout().bytesPerLine())
-        * ((view.viewport()->height() - view.layout().headerHeight()) / view.layout().metrics().lineHeight);
+        * ((view.viewport()->height() - view.layout().headerHeight())
+            / view.layout().metrics().lineHeight);
     int screens = 0;
     QElapsedTimer timer;
     timer.start();
@@ -171,8 +173,9 @@ void BenchHexView::anonymousMemoryAfterPagingThrough1GiB()
             view.viewport()->repaint();
     }
     const qint64 after = anonymousKiB();
-    qInfo("paged through 1 GiB in %d screens (%.1f s): anonymous memory %lld -> %lld KiB (+%.1f MiB)", screens,
-          double(timer.elapsed()) / 1000, before, after, double(after - before) / 1024);
+    qInfo(
+        "paged through 1 GiB in %d screens (%.1f s): anonymous memory %lld -> %lld KiB (+%.1f MiB)",
+        screens, double(timer.elapsed()) / 1000, before, after, double(after - before) / 1024);
     ::close(fd);
 }
 

@@ -24,7 +24,8 @@ double secondsOf(const std::function<void()> &run)
     for (int i = 0; i < 5; ++i) {
         const auto start = std::chrono::steady_clock::now();
         run();
-        times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        times.push_back(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
     std::sort(times.begin(), times.end());
     return times[times.size() / 2];
@@ -72,9 +73,11 @@ void BenchSearch::findAndRfindAgainstGlibc()
         }
         checksum = x;
     });
-    qInfo("%lld MiB, kernel %s; memory speed (XOR of every 64-bit word): %.1f GB/s [%llx]", size >> 20,
-          search::kernelName(search::bestKernel()), gigabytes / sequential, (unsigned long long)checksum);
-    qInfo("needle | find GB/s | rfind GB/s | glibc GB/s       | find/glibc | rfind/glibc | rfind/find");
+    qInfo("%lld MiB, kernel %s; memory speed (XOR of every 64-bit word): %.1f GB/s [%llx]",
+        size >> 20, search::kernelName(search::bestKernel()), gigabytes / sequential,
+        (unsigned long long)checksum);
+    qInfo("needle | find GB/s | rfind GB/s | glibc GB/s       | find/glibc | rfind/glibc | "
+          "rfind/find");
     for (int length : {1, 2, 4, 8, 16, 64}) {
         // A needle whose first and last bytes occur often, but never in this order.
         Bytes needle(bytes + 4096, bytes + 4096 + length);
@@ -96,9 +99,9 @@ void BenchSearch::findAndRfindAgainstGlibc()
         const double baselineReverse = length == 1
             ? secondsOf([&] { baselineFound = memrchr(bytes, kAbsent, size_t(size)); })
             : baseline;
-        qInfo("%6d | %9.1f | %10.1f | %5.1f %-10s | %10.2f | %11.2f | %10.2f", length, gigabytes / find,
-              gigabytes / rfind, gigabytes / baseline, baselineName, baseline / find, baselineReverse / rfind,
-              find / rfind);
+        qInfo("%6d | %9.1f | %10.1f | %5.1f %-10s | %10.2f | %11.2f | %10.2f", length,
+            gigabytes / find, gigabytes / rfind, gigabytes / baseline, baselineName,
+            baseline / find, baselineReverse / rfind, find / rfind);
     }
 }
 

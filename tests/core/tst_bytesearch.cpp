@@ -16,7 +16,8 @@ using namespace hexmap;
 
 namespace {
 
-std::int64_t naiveFind(const std::uint8_t *hay, std::size_t n, const std::uint8_t *needle, std::size_t m)
+std::int64_t naiveFind(
+    const std::uint8_t *hay, std::size_t n, const std::uint8_t *needle, std::size_t m)
 {
     for (std::size_t i = 0; i + m <= n; ++i) {
         if (m == 0 || std::memcmp(hay + i, needle, m) == 0)
@@ -25,7 +26,8 @@ std::int64_t naiveFind(const std::uint8_t *hay, std::size_t n, const std::uint8_
     return -1;
 }
 
-std::int64_t naiveRfind(const std::uint8_t *hay, std::size_t n, const std::uint8_t *needle, std::size_t m)
+std::int64_t naiveRfind(
+    const std::uint8_t *hay, std::size_t n, const std::uint8_t *needle, std::size_t m)
 {
     if (m > n)
         return -1;
@@ -44,7 +46,8 @@ public:
         : m_page(std::size_t(sysconf(_SC_PAGESIZE)))
         , m_size((pages + 1) * m_page)
     {
-        void *memory = mmap(nullptr, m_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        void *memory
+            = mmap(nullptr, m_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (memory == MAP_FAILED)
             qFatal("mmap failed");
         m_base = static_cast<std::uint8_t *>(memory);
@@ -55,7 +58,10 @@ public:
     GuardedArena &operator=(const GuardedArena &) = delete;
 
     // n bytes ending exactly at the guard page.
-    [[nodiscard]] std::uint8_t *endingAtGuard(std::size_t n) const { return m_base + m_size - m_page - n; }
+    [[nodiscard]] std::uint8_t *endingAtGuard(std::size_t n) const
+    {
+        return m_base + m_size - m_page - n;
+    }
     [[nodiscard]] std::size_t capacity() const { return m_size - m_page; }
 
 private:
@@ -114,7 +120,9 @@ void TestByteSearch::randomAgainstNaive()
         std::vector<std::uint8_t> needle(m);
         if (m <= n && m > 0 && random() % 2) {
             // A needle taken from the haystack: at the start, at the end or anywhere.
-            const std::size_t where = random() % 3 == 0 ? 0 : random() % 2 ? n - m : random() % (n - m + 1);
+            const std::size_t where = random() % 3 == 0 ? 0
+                : random() % 2                          ? n - m
+                                                        : random() % (n - m + 1);
             std::memcpy(needle.data(), hay + where, m);
         } else {
             for (auto &byte : needle)
@@ -126,8 +134,9 @@ void TestByteSearch::randomAgainstNaive()
         const std::int64_t first = search::find(haystack, needle, k);
         const std::int64_t last = search::rfind(haystack, needle, k);
         if (first != expectedFirst || last != expectedLast) {
-            qWarning("round %d: n=%zu m=%zu find %lld (want %lld) rfind %lld (want %lld)", round, n, m,
-                     (long long)first, (long long)expectedFirst, (long long)last, (long long)expectedLast);
+            qWarning("round %d: n=%zu m=%zu find %lld (want %lld) rfind %lld (want %lld)", round, n,
+                m, (long long)first, (long long)expectedFirst, (long long)last,
+                (long long)expectedLast);
         }
         QCOMPARE(first, expectedFirst);
         QCOMPARE(last, expectedLast);
@@ -186,7 +195,7 @@ void TestByteSearch::maskedAgainstNaive()
     GuardedArena arena(4);
     std::mt19937_64 random(99);
     const auto matchesAt = [](const std::uint8_t *at, const std::vector<std::uint8_t> &bytes,
-                              const std::vector<std::uint8_t> &mask) {
+                               const std::vector<std::uint8_t> &mask) {
         for (std::size_t j = 0; j < bytes.size(); ++j) {
             if ((at[j] & mask[j]) != (bytes[j] & mask[j]))
                 return false;
@@ -216,9 +225,10 @@ void TestByteSearch::maskedAgainstNaive()
                 last = std::int64_t(i);
             }
         }
-        const search::MaskedPattern pattern{bytes, mask};
+        const search::MaskedPattern pattern {bytes, mask};
         const std::span<const std::uint8_t> haystack(hay, n);
-        if (search::findMasked(haystack, pattern, k) != first || search::rfindMasked(haystack, pattern, k) != last)
+        if (search::findMasked(haystack, pattern, k) != first
+            || search::rfindMasked(haystack, pattern, k) != last)
             qWarning("round %d: n=%zu m=%zu", round, n, m);
         QCOMPARE(search::findMasked(haystack, pattern, k), first);
         QCOMPARE(search::rfindMasked(haystack, pattern, k), last);

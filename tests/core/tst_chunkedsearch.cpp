@@ -46,8 +46,10 @@ void TestChunkedSearch::equalsOneCall()
         const qint64 start = qint64(random() % (length + 1));
         const qint64 end = start + qint64(random() % (length + 1 - start));
         const qint64 window = 1 + qint64(random() % 300);
-        const auto direction = forward ? ChunkedSearch::Direction::Forward : ChunkedSearch::Direction::Backward;
-        const qint64 expected = forward ? map.find(needle, start, end) : map.rfind(needle, start, end);
+        const auto direction
+            = forward ? ChunkedSearch::Direction::Forward : ChunkedSearch::Direction::Backward;
+        const qint64 expected
+            = forward ? map.find(needle, start, end) : map.rfind(needle, start, end);
 
         ChunkedSearch search(map, {needle, {}}, start, end, direction, window);
         int steps = 0;
@@ -63,7 +65,8 @@ void TestChunkedSearch::equalsOneCall()
 void TestChunkedSearch::progressGrowsToTotal()
 {
     MemoryMap map(-1, 100000);
-    ChunkedSearch search(map, {Bytes{'x'}, {}}, 0, 100000, ChunkedSearch::Direction::Backward, 1000);
+    ChunkedSearch search(
+        map, {Bytes {'x'}, {}}, 0, 100000, ChunkedSearch::Direction::Backward, 1000);
     QCOMPARE(search.total(), 100000);
     qint64 last = search.scanned();
     QCOMPARE(last, 0);
@@ -83,12 +86,11 @@ void TestChunkedSearch::clampsTheRange()
 {
     MemoryMap map(-1, 10);
     map.write(bytesOf("0123456789"));
-    ChunkedSearch search(map, {Bytes{'9'}, {}}, -5, 1000, ChunkedSearch::Direction::Forward, 3);
+    ChunkedSearch search(map, {Bytes {'9'}, {}}, -5, 1000, ChunkedSearch::Direction::Forward, 3);
     QCOMPARE(search.total(), 10);
-    while (!search.step()) {
-    }
+    while (!search.step()) { }
     QCOMPARE(search.result(), 9);
-    ChunkedSearch empty(map, {Bytes{'1', '2'}, {}}, 8, 2, ChunkedSearch::Direction::Forward);
+    ChunkedSearch empty(map, {Bytes {'1', '2'}, {}}, 8, 2, ChunkedSearch::Direction::Forward);
     QVERIFY(empty.finished());
     QCOMPARE(empty.result(), -1);
 }
@@ -110,12 +112,12 @@ void TestChunkedSearch::maskedWindowsEqualOneCall()
         const bool forward = random() % 2;
         const qint64 start = qint64(random() % 3000);
         const qint64 end = start + qint64(random() % (3001 - start));
-        const qint64 expected = map.findPattern({pattern.bytes, pattern.mask}, start, end, !forward);
+        const qint64 expected
+            = map.findPattern({pattern.bytes, pattern.mask}, start, end, !forward);
         ChunkedSearch search(map, pattern, start, end,
-                             forward ? ChunkedSearch::Direction::Forward : ChunkedSearch::Direction::Backward,
-                             1 + qint64(random() % 100));
-        while (!search.step()) {
-        }
+            forward ? ChunkedSearch::Direction::Forward : ChunkedSearch::Direction::Backward,
+            1 + qint64(random() % 100));
+        while (!search.step()) { }
         QCOMPARE(search.result(), expected);
     }
 }

@@ -64,15 +64,30 @@ void TestFaultGuard::truncatedFileRaisesOSError_data()
 {
     QTest::addColumn<Access_>("access");
     const auto row = [](const char *name, Access_ access) { QTest::newRow(name) << access; };
-    row("read", [](MemoryMap &m) { m.seek(2 * kPage); (void)m.read(10); });
-    row("readByte", [](MemoryMap &m) { m.seek(3 * kPage); (void)m.readByte(); });
-    row("readLine", [](MemoryMap &m) { m.seek(2 * kPage); (void)m.readLine(); });
+    row("read", [](MemoryMap &m) {
+        m.seek(2 * kPage);
+        (void)m.read(10);
+    });
+    row("readByte", [](MemoryMap &m) {
+        m.seek(3 * kPage);
+        (void)m.readByte();
+    });
+    row("readLine", [](MemoryMap &m) {
+        m.seek(2 * kPage);
+        (void)m.readLine();
+    });
     row("find", [](MemoryMap &m) { (void)m.find(bytesOf("needle"), 0); });
     row("rfind", [](MemoryMap &m) { (void)m.rfind(bytesOf("needle")); });
     row("index", [](MemoryMap &m) { (void)m.at(-1); });
     row("slice", [](MemoryMap &m) { (void)m.slice({{}, {}, -1}); });
-    row("write", [](MemoryMap &m) { m.seek(2 * kPage); m.write(bytesOf("patch")); });
-    row("writeByte", [](MemoryMap &m) { m.seek(2 * kPage); m.writeByte(1); });
+    row("write", [](MemoryMap &m) {
+        m.seek(2 * kPage);
+        m.write(bytesOf("patch"));
+    });
+    row("writeByte", [](MemoryMap &m) {
+        m.seek(2 * kPage);
+        m.writeByte(1);
+    });
     row("setAt", [](MemoryMap &m) { m.setAt(-1, 1); });
     row("setSlice", [](MemoryMap &m) { m.setSlice({{}, {}, 1000}, bytesOf("seventeen bytes!!")); });
     row("move", [](MemoryMap &m) { m.move(0, 3 * kPage, 10); });
@@ -86,8 +101,9 @@ void TestFaultGuard::truncatedFileRaisesOSError()
     file.truncate(kPage); // another descriptor shrinks the file underneath
     const int before = g_previousHandlerCalls;
     const QString error = errorOf([&] { access(map); });
-    QVERIFY2(error.startsWith("OSError: [Errno 14] Bad address: the file was truncated underneath the map"),
-             qPrintable(error));
+    QVERIFY2(error.startsWith(
+                 "OSError: [Errno 14] Bad address: the file was truncated underneath the map"),
+        qPrintable(error));
     QVERIFY2(error.contains("(file size 4096)"), qPrintable(error));
     QCOMPARE(g_previousHandlerCalls.load(), before); // handled by hexmap, not passed on
 }
@@ -109,8 +125,9 @@ void TestFaultGuard::fullDiskWriteRaisesOSError()
     QTemporaryDir mountPoint;
     const QByteArray where = mountPoint.path().toLocal8Bit();
     if (mount("hexmap-test", where.constData(), "tmpfs", 0, "size=64k") != 0)
-        QSKIP(qPrintable(QStringLiteral("cannot mount a small tmpfs here (%1): needs root and mount rights")
-                             .arg(QString::fromLocal8Bit(strerror(errno)))));
+        QSKIP(qPrintable(
+            QStringLiteral("cannot mount a small tmpfs here (%1): needs root and mount rights")
+                .arg(QString::fromLocal8Bit(strerror(errno)))));
     const auto unmount = qScopeGuard([&] { umount2(where.constData(), MNT_DETACH); });
 
     // A sparse file larger than the filesystem, and a second file taking all the room.
@@ -121,15 +138,15 @@ void TestFaultGuard::fullDiskWriteRaisesOSError()
     QCOMPARE(pwrite(fd, "h", 1, 0), 1); // page 0 is allocated, the rest is a hole
     QFile filler(QString::fromLocal8Bit(where + "/filler.bin"));
     QVERIFY(filler.open(QIODevice::WriteOnly));
-    while (filler.write(QByteArray(4096, 'f')) == 4096 && filler.flush()) {
-    }
+    while (filler.write(QByteArray(4096, 'f')) == 4096 && filler.flush()) { }
     filler.close();
 
     MemoryMap map(fd, 0);
     ::close(fd);
     const QString error = errorOf([&] { map.setAt(512 * 1024, 'x'); });
-    QVERIFY2(error.startsWith("OSError: [Errno 5] Input/output error: the page at map offset 524288"),
-             qPrintable(error));
+    QVERIFY2(
+        error.startsWith("OSError: [Errno 5] Input/output error: the page at map offset 524288"),
+        qPrintable(error));
     QCOMPARE(map.at(0), 'h'); // the allocated page still works
 }
 

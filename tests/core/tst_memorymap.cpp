@@ -98,10 +98,12 @@ void TestMemoryMap::constructionErrors_data()
                                      << "OverflowError: memory mapped length must be positive";
     QTest::newRow("negative offset") << "rw" << 0LL << MAP_SHARED << rw << 0 << -1LL
                                      << "OverflowError: memory mapped offset must be positive";
-    QTest::newRow("access with flags") << "rw" << 0LL << MAP_PRIVATE << rw << 1 << 0LL
-                                       << "ValueError: mmap can't specify both access and flags, prot.";
-    QTest::newRow("access with prot") << "rw" << 0LL << MAP_SHARED << PROT_READ << 2 << 0LL
-                                      << "ValueError: mmap can't specify both access and flags, prot.";
+    QTest::newRow("access with flags")
+        << "rw" << 0LL << MAP_PRIVATE << rw << 1 << 0LL
+        << "ValueError: mmap can't specify both access and flags, prot.";
+    QTest::newRow("access with prot")
+        << "rw" << 0LL << MAP_SHARED << PROT_READ << 2 << 0LL
+        << "ValueError: mmap can't specify both access and flags, prot.";
     QTest::newRow("unknown access") << "rw" << 0LL << MAP_SHARED << rw << 4 << 0LL
                                     << "ValueError: mmap invalid access parameter.";
     QTest::newRow("empty file") << "empty" << 0LL << MAP_SHARED << rw << 0 << 0LL
@@ -116,16 +118,16 @@ void TestMemoryMap::constructionErrors_data()
                                     << "OSError: [Errno 9] Bad file descriptor";
     QTest::newRow("directory") << "dir" << 0LL << MAP_SHARED << rw << 0 << 0LL
                                << "OSError: [Errno 22] Invalid argument";
-    QTest::newRow("unaligned offset") << "rw" << 10LL << MAP_SHARED << rw << 0 << 1LL
-                                      << "OSError: [Errno 22] Invalid argument";
-    QTest::newRow("read-only fd, write") << "ro" << 0LL << MAP_SHARED << rw << 2 << 0LL
-                                         << "OSError: [Errno 13] Permission denied";
-    QTest::newRow("read-only fd, default") << "ro" << 0LL << MAP_SHARED << rw << 0 << 0LL
-                                           << "OSError: [Errno 13] Permission denied";
-    QTest::newRow("anonymous, length 0") << "anon" << 0LL << MAP_SHARED << rw << 0 << 0LL
-                                         << "OSError: [Errno 22] Invalid argument";
-    QTest::newRow("read-only fd, copy works") << "ro" << 0LL << MAP_SHARED << rw << 3 << 0LL
-                                              << "no error";
+    QTest::newRow("unaligned offset")
+        << "rw" << 10LL << MAP_SHARED << rw << 0 << 1LL << "OSError: [Errno 22] Invalid argument";
+    QTest::newRow("read-only fd, write")
+        << "ro" << 0LL << MAP_SHARED << rw << 2 << 0LL << "OSError: [Errno 13] Permission denied";
+    QTest::newRow("read-only fd, default")
+        << "ro" << 0LL << MAP_SHARED << rw << 0 << 0LL << "OSError: [Errno 13] Permission denied";
+    QTest::newRow("anonymous, length 0")
+        << "anon" << 0LL << MAP_SHARED << rw << 0 << 0LL << "OSError: [Errno 22] Invalid argument";
+    QTest::newRow("read-only fd, copy works")
+        << "ro" << 0LL << MAP_SHARED << rw << 3 << 0LL << "no error";
 }
 
 void TestMemoryMap::constructionErrors()
@@ -138,8 +140,8 @@ void TestMemoryMap::constructionErrors()
     QFETCH(qint64, offset);
     QFETCH(QString, error);
 
-    ScratchFile file(kind == "empty" ? QByteArray() : QByteArray(8192, 'x'),
-                     kind == "ro" ? O_RDONLY : O_RDWR);
+    ScratchFile file(
+        kind == "empty" ? QByteArray() : QByteArray(8192, 'x'), kind == "ro" ? O_RDONLY : O_RDWR);
     QTemporaryDir dir;
     int fd = file.fd();
     if (kind == "bad")
@@ -149,7 +151,7 @@ void TestMemoryMap::constructionErrors()
     else if (kind == "dir")
         fd = ::open(dir.path().toLocal8Bit().constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
-    const MapOptions options{flags, prot, static_cast<Access>(access), offset, true};
+    const MapOptions options {flags, prot, static_cast<Access>(access), offset, true};
     QCOMPARE(errorOf([&] { MemoryMap map(fd, length, options); }), error);
     if (kind == "dir")
         ::close(fd);
@@ -184,7 +186,8 @@ void TestMemoryMap::accessModes()
     MemoryMap map(file.fd(), 0, {flags, prot, static_cast<Access>(access)});
     QCOMPARE(QString::fromLatin1(accessName(map.access())), name);
     const QString writeError = errorOf([&] { map.writeByte('Z'); });
-    QCOMPARE(writeError, writable ? "no error" : "TypeError: mmap can't modify a readonly memory map.");
+    QCOMPARE(
+        writeError, writable ? "no error" : "TypeError: mmap can't modify a readonly memory map.");
 }
 
 void TestMemoryMap::lengthZeroMapsToTheEnd()
@@ -305,19 +308,25 @@ void TestMemoryMap::find_data()
     addFindColumns();
     const Bound none;
     QTest::newRow("from 0") << QByteArray("bc") << 0LL << none << none << 1LL;
-    QTest::newRow("start defaults to the position") << QByteArray("bc") << 2LL << none << none << 4LL;
-    QTest::newRow("explicit start ignores position") << QByteArray("bc") << 8LL << Bound(0) << none << 1LL;
+    QTest::newRow("start defaults to the position")
+        << QByteArray("bc") << 2LL << none << none << 4LL;
+    QTest::newRow("explicit start ignores position")
+        << QByteArray("bc") << 8LL << Bound(0) << none << 1LL;
     QTest::newRow("absent") << QByteArray("cb") << 0LL << none << none << -1LL;
-    QTest::newRow("match must end before end") << QByteArray("abc") << 0LL << Bound(1) << Bound(5) << -1LL;
+    QTest::newRow("match must end before end")
+        << QByteArray("abc") << 0LL << Bound(1) << Bound(5) << -1LL;
     QTest::newRow("match ending at end") << QByteArray("abc") << 0LL << Bound(1) << Bound(6) << 3LL;
     QTest::newRow("negative start") << QByteArray("a") << 0LL << Bound(-3) << none << 6LL;
     QTest::newRow("negative end") << QByteArray("c") << 0LL << Bound(0) << Bound(-7) << -1LL;
-    QTest::newRow("very negative start clamps") << QByteArray("a") << 5LL << Bound(-100) << none << 0LL;
-    QTest::newRow("end past length clamps") << QByteArray("c") << 0LL << Bound(7) << Bound(100) << 8LL;
+    QTest::newRow("very negative start clamps")
+        << QByteArray("a") << 5LL << Bound(-100) << none << 0LL;
+    QTest::newRow("end past length clamps")
+        << QByteArray("c") << 0LL << Bound(7) << Bound(100) << 8LL;
     QTest::newRow("end before start") << QByteArray("") << 0LL << Bound(5) << Bound(4) << -1LL;
     QTest::newRow("empty needle") << QByteArray("") << 0LL << Bound(3) << none << 3LL;
     QTest::newRow("empty needle at the end") << QByteArray("") << 0LL << Bound(9) << none << 9LL;
-    QTest::newRow("empty needle past the end (3.15)") << QByteArray("") << 0LL << Bound(10) << none << -1LL;
+    QTest::newRow("empty needle past the end (3.15)")
+        << QByteArray("") << 0LL << Bound(10) << none << -1LL;
     QTest::newRow("needle longer than map") << QByteArray(20, 'a') << 0LL << none << none << -1LL;
 }
 
@@ -340,12 +349,14 @@ void TestMemoryMap::rfind_data()
     addFindColumns();
     const Bound none;
     QTest::newRow("whole map") << QByteArray("bc") << 0LL << none << none << 7LL;
-    QTest::newRow("start defaults to the position") << QByteArray("bc") << 8LL << none << none << -1LL;
+    QTest::newRow("start defaults to the position")
+        << QByteArray("bc") << 8LL << none << none << -1LL;
     QTest::newRow("bounded end") << QByteArray("bc") << 0LL << Bound(0) << Bound(6) << 4LL;
     QTest::newRow("negative end") << QByteArray("a") << 0LL << Bound(0) << Bound(-3) << 3LL;
     QTest::newRow("empty needle is end") << QByteArray("") << 0LL << Bound(2) << Bound(5) << 5LL;
     QTest::newRow("empty needle, default end") << QByteArray("") << 4LL << none << none << 9LL;
-    QTest::newRow("empty needle past the end (3.15)") << QByteArray("") << 0LL << Bound(20) << none << -1LL;
+    QTest::newRow("empty needle past the end (3.15)")
+        << QByteArray("") << 0LL << Bound(20) << none << -1LL;
     QTest::newRow("absent") << QByteArray("x") << 0LL << none << none << -1LL;
 }
 
@@ -387,7 +398,8 @@ void TestMemoryMap::flush()
 
     MemoryMap readOnly(file.fd(), 0, {.access = Access::Read});
     readOnly.flush(10, 1); // no msync, so no alignment error
-    QCOMPARE(errorOf([&] { readOnly.flush(0, 1LL << 20); }), "ValueError: flush values out of range");
+    QCOMPARE(
+        errorOf([&] { readOnly.flush(0, 1LL << 20); }), "ValueError: flush values out of range");
     MemoryMap copy(file.fd(), 0, {.access = Access::Copy});
     copy.setAt(0, 'Z');
     copy.flush(10, 1);
@@ -413,13 +425,19 @@ void TestMemoryMap::madvise_data()
     const Bound none;
     QTest::newRow("whole map") << MADV_NORMAL << 0LL << none << "no error";
     QTest::newRow("length clamped") << MADV_WILLNEED << 4096LL << Bound(1LL << 40) << "no error";
-    QTest::newRow("start negative") << MADV_NORMAL << -1LL << none << "ValueError: madvise start out of bounds";
-    QTest::newRow("start at end") << MADV_NORMAL << 8192LL << none << "ValueError: madvise start out of bounds";
-    QTest::newRow("length negative") << MADV_NORMAL << 0LL << Bound(-1) << "ValueError: madvise length invalid";
-    QTest::newRow("length overflows") << MADV_NORMAL << 4096LL << Bound(std::numeric_limits<qint64>::max())
-                                      << "OverflowError: madvise length too large";
-    QTest::newRow("unaligned start") << MADV_NORMAL << 1LL << none << "OSError: [Errno 22] Invalid argument";
-    QTest::newRow("unknown option") << 9999 << 0LL << none << "OSError: [Errno 22] Invalid argument";
+    QTest::newRow("start negative")
+        << MADV_NORMAL << -1LL << none << "ValueError: madvise start out of bounds";
+    QTest::newRow("start at end") << MADV_NORMAL << 8192LL << none
+                                  << "ValueError: madvise start out of bounds";
+    QTest::newRow("length negative")
+        << MADV_NORMAL << 0LL << Bound(-1) << "ValueError: madvise length invalid";
+    QTest::newRow("length overflows")
+        << MADV_NORMAL << 4096LL << Bound(std::numeric_limits<qint64>::max())
+        << "OverflowError: madvise length too large";
+    QTest::newRow("unaligned start")
+        << MADV_NORMAL << 1LL << none << "OSError: [Errno 22] Invalid argument";
+    QTest::newRow("unknown option")
+        << 9999 << 0LL << none << "OSError: [Errno 22] Invalid argument";
 }
 
 void TestMemoryMap::madvise()
@@ -454,7 +472,8 @@ void TestMemoryMap::move()
     ScratchFile file(kHello);
     MemoryMap readOnly(file.fd(), 0, {.access = Access::Read});
     // read-only is checked before the range
-    QCOMPARE(errorOf([&] { readOnly.move(-1, 0, 1); }), "TypeError: mmap can't modify a readonly memory map.");
+    QCOMPARE(errorOf([&] { readOnly.move(-1, 0, 1); }),
+        "TypeError: mmap can't modify a readonly memory map.");
     MemoryMap copy(file.fd(), 0, {.access = Access::Copy});
     copy.move(0, 6, 6);
     QCOMPARE(toQByteArray(copy.read(6)), "Python");
@@ -492,23 +511,25 @@ void TestMemoryMap::resizeChecks()
     {
         MemoryMap map(file.fd(), 0);
         MappedBuffer pin = map.buffer();
-        QCOMPARE(errorOf([&] { map.resize(-1); }), "BufferError: mmap can't resize with extant buffers exported.");
+        QCOMPARE(errorOf([&] { map.resize(-1); }),
+            "BufferError: mmap can't resize with extant buffers exported.");
     }
     {
         MemoryMap map(file.fd(), 0, {.access = Access::Read, .trackfd = false});
-        QCOMPARE(errorOf([&] { map.resize(-1); }), "ValueError: mmap can't resize with trackfd=False.");
+        QCOMPARE(
+            errorOf([&] { map.resize(-1); }), "ValueError: mmap can't resize with trackfd=False.");
     }
     for (Access access : {Access::Read, Access::Copy}) {
         MemoryMap map(file.fd(), 0, {.access = access});
         QCOMPARE(errorOf([&] { map.resize(-1); }),
-                 "TypeError: mmap can't resize a readonly or copy-on-write memory map.");
+            "TypeError: mmap can't resize a readonly or copy-on-write memory map.");
     }
     MemoryMap map(file.fd(), 0, {.access = Access::Write});
     QCOMPARE(errorOf([&] { map.resize(-1); }), "ValueError: new size out of range");
     ScratchFile twoPages(QByteArray(8192, 'a'));
     MemoryMap shifted(twoPages.fd(), 0, {.offset = 4096});
     QCOMPARE(errorOf([&] { shifted.resize(std::numeric_limits<qint64>::max()); }),
-             "ValueError: new size out of range");
+        "ValueError: new size out of range");
     QCOMPARE(twoPages.size(), 8192);
 }
 
@@ -541,7 +562,7 @@ void TestMemoryMap::resizeZeroLeavesTheFileAlone()
     ScratchFile file(kHello);
     MemoryMap map(file.fd(), 0);
     QCOMPARE(errorOf([&] { map.resize(0); }),
-             "OSError: [Errno 22] Invalid argument: a map cannot be empty; the file was left as it was");
+        "OSError: [Errno 22] Invalid argument: a map cannot be empty; the file was left as it was");
     QCOMPARE(file.contents(), kHello);
     QCOMPARE(map.length(), kHello.size());
 }
@@ -580,8 +601,8 @@ void TestMemoryMap::seek_data()
     QTest::newRow("relative") << 2LL << 1 << 6LL << "no error";
     QTest::newRow("relative back") << -4LL << 1 << 0LL << "no error";
     QTest::newRow("relative before start") << -5LL << 1 << -1LL << "ValueError: seek out of range";
-    QTest::newRow("relative overflow") << std::numeric_limits<qint64>::max() << 1 << -1LL
-                                       << "ValueError: seek out of range";
+    QTest::newRow("relative overflow")
+        << std::numeric_limits<qint64>::max() << 1 << -1LL << "ValueError: seek out of range";
     QTest::newRow("from the end") << -1LL << 2 << 9LL << "no error";
     QTest::newRow("end overflow") << std::numeric_limits<qint64>::max() << 2 << -1LL
                                   << "ValueError: seek out of range";
@@ -629,7 +650,8 @@ void TestMemoryMap::write()
 
     MemoryMap readOnly(file.fd(), 0, {.access = Access::Read});
     readOnly.seek(10);
-    QCOMPARE(errorOf([&] { readOnly.write(bytesOf("x")); }), "TypeError: mmap can't modify a readonly memory map.");
+    QCOMPARE(errorOf([&] { readOnly.write(bytesOf("x")); }),
+        "TypeError: mmap can't modify a readonly memory map.");
 }
 
 void TestMemoryMap::writeByte()
@@ -654,7 +676,8 @@ void TestMemoryMap::indexing()
     QCOMPARE(file.contents(), "01234567E9");
     QCOMPARE(errorOf([&] { map.setAt(10, 0); }), "IndexError: mmap index out of range");
     MemoryMap readOnly(file.fd(), 0, {.access = Access::Read});
-    QCOMPARE(errorOf([&] { readOnly.setAt(99, 0); }), "TypeError: mmap can't modify a readonly memory map.");
+    QCOMPARE(errorOf([&] { readOnly.setAt(99, 0); }),
+        "TypeError: mmap can't modify a readonly memory map.");
 }
 
 void TestMemoryMap::slicing_data()
@@ -674,7 +697,8 @@ void TestMemoryMap::slicing_data()
     QTest::newRow("[8:2:-3]") << Bound(8) << Bound(2) << Bound(-3) << QByteArray("85");
     QTest::newRow("[-100:100]") << Bound(-100) << Bound(100) << none << QByteArray("0123456789");
     QTest::newRow("[100::-4]") << Bound(100) << none << Bound(-4) << QByteArray("951");
-    QTest::newRow("[::min]") << none << none << Bound(std::numeric_limits<qint64>::min()) << QByteArray("9");
+    QTest::newRow("[::min]") << none << none << Bound(std::numeric_limits<qint64>::min())
+                             << QByteArray("9");
 }
 
 void TestMemoryMap::slicing()
@@ -695,14 +719,21 @@ void TestMemoryMap::sliceAssignment()
     map.setSlice({1, 3, {}}, bytesOf("ab"));
     map.setSlice({{}, {}, -3}, bytesOf("WXYZ"));
     QCOMPARE(toQByteArray(map.slice({})), "ZabY45X78W");
-    QCOMPARE(errorOf([&] { map.setSlice({0, 2, {}}, bytesOf("abc")); }),
-             "IndexError: mmap slice assignment is wrong size");
-    QCOMPARE(errorOf([&] { map.setSlice({0, 2, 0}, bytesOf("ab")); }), "ValueError: slice step cannot be zero");
+    QCOMPARE(errorOf([&] {
+        map.setSlice({0, 2, {}}, bytesOf("abc"));
+    }),
+        "IndexError: mmap slice assignment is wrong size");
+    QCOMPARE(errorOf([&] {
+        map.setSlice({0, 2, 0}, bytesOf("ab"));
+    }),
+        "ValueError: slice step cannot be zero");
     map.setSlice({5, 5, {}}, bytesOf(""));
     ScratchFile file(kHello);
     MemoryMap readOnly(file.fd(), 0, {.access = Access::Read});
-    QCOMPARE(errorOf([&] { readOnly.setSlice({0, 1, 0}, bytesOf("abc")); }),
-             "TypeError: mmap can't modify a readonly memory map.");
+    QCOMPARE(errorOf([&] {
+        readOnly.setSlice({0, 1, 0}, bytesOf("abc"));
+    }),
+        "TypeError: mmap can't modify a readonly memory map.");
 }
 
 void TestMemoryMap::bufferExport()
@@ -714,9 +745,11 @@ void TestMemoryMap::bufferExport()
         QVERIFY(!buffer.readOnly());
         QCOMPARE(buffer.bytes().size(), size_t(kHello.size()));
         buffer.bytes()[0] = 'J';
-        QCOMPARE(errorOf([&] { map.close(); }), "BufferError: cannot close exported pointers exist");
+        QCOMPARE(
+            errorOf([&] { map.close(); }), "BufferError: cannot close exported pointers exist");
         MappedBuffer moved = std::move(buffer);
-        QCOMPARE(errorOf([&] { map.resize(5); }), "BufferError: mmap can't resize with extant buffers exported.");
+        QCOMPARE(errorOf([&] { map.resize(5); }),
+            "BufferError: mmap can't resize with extant buffers exported.");
         moved.release();
         map.resize(5);
     }
@@ -757,7 +790,7 @@ void TestMemoryMap::repr()
     MemoryMap map(file.fd(), 0, {.access = Access::Write, .offset = 4096});
     map.seek(7);
     QCOMPARE(QString::fromStdString(map.repr()),
-             "<mmap.mmap closed=False, access=ACCESS_WRITE, length=8192, pos=7, offset=4096>");
+        "<mmap.mmap closed=False, access=ACCESS_WRITE, length=8192, pos=7, offset=4096>");
     map.close();
     QCOMPARE(QString::fromStdString(map.repr()), "<mmap.mmap closed=True>");
 }
@@ -789,16 +822,16 @@ void TestMemoryMap::constantTables()
                 python << constant.name;
         }
     }
-    const QStringList expected = {"PROT_READ", "PROT_WRITE", "PROT_EXEC", "MAP_SHARED", "MAP_PRIVATE",
-        "MAP_ANON", "MAP_ANONYMOUS", "MAP_DENYWRITE", "MAP_EXECUTABLE", "MAP_POPULATE", "MAP_STACK",
-        "MAP_NORESERVE", "MAP_32BIT", "MADV_NORMAL", "MADV_RANDOM", "MADV_SEQUENTIAL", "MADV_WILLNEED",
-        "MADV_DONTNEED", "MADV_FREE", "MADV_REMOVE", "MADV_DONTFORK", "MADV_DOFORK", "MADV_MERGEABLE",
-        "MADV_UNMERGEABLE", "MADV_HUGEPAGE", "MADV_NOHUGEPAGE", "MADV_DONTDUMP", "MADV_DODUMP",
-        "MADV_HWPOISON"};
+    const QStringList expected = {"PROT_READ", "PROT_WRITE", "PROT_EXEC", "MAP_SHARED",
+        "MAP_PRIVATE", "MAP_ANON", "MAP_ANONYMOUS", "MAP_DENYWRITE", "MAP_EXECUTABLE",
+        "MAP_POPULATE", "MAP_STACK", "MAP_NORESERVE", "MAP_32BIT", "MADV_NORMAL", "MADV_RANDOM",
+        "MADV_SEQUENTIAL", "MADV_WILLNEED", "MADV_DONTNEED", "MADV_FREE", "MADV_REMOVE",
+        "MADV_DONTFORK", "MADV_DOFORK", "MADV_MERGEABLE", "MADV_UNMERGEABLE", "MADV_HUGEPAGE",
+        "MADV_NOHUGEPAGE", "MADV_DONTDUMP", "MADV_DODUMP", "MADV_HWPOISON"};
     QCOMPARE(python, expected);
     const auto madvise = madviseConstants();
     QVERIFY(std::any_of(madvise.begin(), madvise.end(),
-                        [](const SystemConstant &c) { return c.value == MADV_WILLNEED; }));
+        [](const SystemConstant &c) { return c.value == MADV_WILLNEED; }));
 }
 
 void TestMemoryMap::threadsReadWhileOthersResize()
@@ -845,8 +878,8 @@ void TestMemoryMap::findPatternExtension()
 {
     MemoryMap map(-1, 13);
     map.write(bytesOf("xxHeLLoxhellx"));
-    const Bytes bytes{'h', 'e', 'l', 'l', 0};
-    const Bytes eitherCaseThenAny{0xdf, 0xdf, 0xdf, 0xdf, 0x00};
+    const Bytes bytes {'h', 'e', 'l', 'l', 0};
+    const Bytes eitherCaseThenAny {0xdf, 0xdf, 0xdf, 0xdf, 0x00};
     QCOMPARE(map.findPattern({bytes, eitherCaseThenAny}, 0, 12), 2);
     QCOMPARE(map.findPattern({bytes, eitherCaseThenAny}, 0, 13, true), 8);
     QCOMPARE(map.findPattern({bytes, eitherCaseThenAny}, 3, 100), 8); // bounds clamp
@@ -864,7 +897,8 @@ void TestMemoryMap::residencyExtension()
     QCOMPARE(pages[1] & 1, 1);
     QCOMPARE(map.residency(pageSize() + 1, 1).size(), 1u);
     QCOMPARE(map.residency(0, 0).size(), 0u);
-    QCOMPARE(errorOf([&] { (void)map.residency(1, 3 * pageSize()); }), "ValueError: residency range out of range");
+    QCOMPARE(errorOf([&] { (void)map.residency(1, 3 * pageSize()); }),
+        "ValueError: residency range out of range");
     map.madvise(MADV_DONTNEED, pageSize(), pageSize());
     QCOMPARE(map.residency(pageSize(), 1)[0] & 1, 0); // an anonymous page is freed
 }

@@ -27,7 +27,8 @@ QByteArray content(qint64 size, std::uint64_t seed)
     static const char alphabet[] = {'a', 'b', '\n', '\0', 'x', 'y', 'z'};
     QByteArray bytes(size, '\0');
     for (qint64 i = 0; i < size; ++i)
-        bytes[i] = alphabet[((std::uint64_t(i) * 0x9E3779B97F4A7C15ULL + seed) >> 29) % sizeof alphabet];
+        bytes[i]
+            = alphabet[((std::uint64_t(i) * 0x9E3779B97F4A7C15ULL + seed) >> 29) % sizeof alphabet];
     return bytes;
 }
 
@@ -35,7 +36,8 @@ QString hex(ByteView bytes)
 {
     if (bytes.empty())
         return QStringLiteral("-");
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size())).toHex());
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size())).toHex());
 }
 
 Bytes unhex(const QString &text)
@@ -80,8 +82,7 @@ public:
 private:
     std::uint64_t below(std::uint64_t n) { return m_random() % n; }
     bool chance(int percent) { return int(below(100)) < percent; }
-    template <typename T>
-    T pick(std::initializer_list<T> values)
+    template <typename T> T pick(std::initializer_list<T> values)
     {
         return *(values.begin() + below(values.size()));
     }
@@ -90,8 +91,9 @@ private:
     QString fileMapLine()
     {
         const qint64 page = pageSize();
-        m_length = chance(30) ? pick<qint64>({1, 7, 100, page - 1, page, page + 1, 2 * page, 3 * page + 5})
-                              : 1 + qint64(below(3 * page));
+        m_length = chance(30)
+            ? pick<qint64>({1, 7, 100, page - 1, page, page + 1, 2 * page, 3 * page + 5})
+            : 1 + qint64(below(3 * page));
         const qint64 seed = qint64(below(1 << 30));
         const QString mode = chance(85) ? "rw" : "ro";
         int access = chance(95) ? int(below(4)) : 4;
@@ -106,15 +108,16 @@ private:
         const qint64 offset = chance(80) ? 0 : pick<qint64>({page, 1, m_length, 2 * page, -1});
         qint64 length = 0;
         if (chance(40)) {
-            length = pick<qint64>({1 + qint64(below(std::max<qint64>(m_length - std::max<qint64>(offset, 0), 1))),
-                                   m_length, m_length + 1, -1});
+            length = pick<qint64>(
+                {1 + qint64(below(std::max<qint64>(m_length - std::max<qint64>(offset, 0), 1))),
+                    m_length, m_length + 1, -1});
         }
         if (length > 0)
             m_length = length;
         const int trackfd = chance(85) ? 1 : 0;
         return QStringLiteral("map file %1 %2 %3 %4 %5 %6 %7 %8 %9")
             .arg(num(m_length ? m_length : 1), num(seed), mode, num(length), num(flags), num(prot),
-                 num(access), num(offset), num(trackfd));
+                num(access), num(offset), num(trackfd));
     }
 
     QString anonymousMapLine()
@@ -123,7 +126,8 @@ private:
         const int flags = chance(50) ? MAP_SHARED : MAP_PRIVATE;
         m_sharedAnonymous = flags == MAP_SHARED;
         const int access = chance(80) ? 0 : int(below(4));
-        return QStringLiteral("map anon %1 %2 %3 %4").arg(num(m_length), num(flags), num(PROT_READ | PROT_WRITE), num(access));
+        return QStringLiteral("map anon %1 %2 %3 %4")
+            .arg(num(m_length), num(flags), num(PROT_READ | PROT_WRITE), num(access));
     }
 
     // An index or bound: mostly near the map, sometimes far out or extreme.
@@ -131,8 +135,8 @@ private:
     {
         const qint64 span = m_length + 4;
         if (chance(5))
-            return pick<qint64>({std::numeric_limits<qint64>::max(), std::numeric_limits<qint64>::min() + 1,
-                                 1LL << 40, -(1LL << 40)});
+            return pick<qint64>({std::numeric_limits<qint64>::max(),
+                std::numeric_limits<qint64>::min() + 1, 1LL << 40, -(1LL << 40)});
         return qint64(below(std::uint64_t(2 * span + 1))) - span;
     }
     qint64 count() { return chance(80) ? qint64(below(24)) : index(); }
@@ -165,16 +169,22 @@ private:
         switch (kind) {
         case 0:
         case 1:
-            return "find " + bytes(chance(20) ? 0 : 4) + " " + trailing(2, [&] { return num(index()); }).join(' ');
+            return "find " + bytes(chance(20) ? 0 : 4) + " "
+                + trailing(2, [&] { return num(index()); }).join(' ');
         case 2:
         case 3:
-            return "rfind " + bytes(chance(20) ? 0 : 4) + " " + trailing(2, [&] { return num(index()); }).join(' ');
+            return "rfind " + bytes(chance(20) ? 0 : 4) + " "
+                + trailing(2, [&] { return num(index()); }).join(' ');
         case 4:
-            return "flush " + trailing(2, [&] { return chance(50) ? num(pick<qint64>({0, pageSize()})) : num(index()); }).join(' ');
+            return "flush " + trailing(2, [&] {
+                return chance(50) ? num(pick<qint64>({0, pageSize()})) : num(index());
+            }).join(' ');
         case 5: {
-            const int option = pick<int>({MADV_NORMAL, MADV_RANDOM, MADV_SEQUENTIAL, MADV_WILLNEED, MADV_DONTNEED, 9999});
-            return "madvise " + num(option) + " "
-                + trailing(2, [&] { return chance(50) ? num(pick<qint64>({0, pageSize()})) : num(index()); }).join(' ');
+            const int option = pick<int>(
+                {MADV_NORMAL, MADV_RANDOM, MADV_SEQUENTIAL, MADV_WILLNEED, MADV_DONTNEED, 9999});
+            return "madvise " + num(option) + " " + trailing(2, [&] {
+                return chance(50) ? num(pick<qint64>({0, pageSize()})) : num(index());
+            }).join(' ');
         }
         case 6:
             return QStringLiteral("move %1 %2 %3").arg(num(index()), num(index()), num(count()));
@@ -187,7 +197,8 @@ private:
         case 10: {
             if (m_sharedAnonymous)
                 return QStringLiteral("tell");
-            qint64 size = chance(70) ? pick<qint64>({1, m_length / 2 + 1, m_length + 1, pageSize(), 2 * pageSize() + 7, -1})
+            qint64 size = chance(70) ? pick<qint64>({1, m_length / 2 + 1, m_length + 1, pageSize(),
+                              2 * pageSize() + 7, -1})
                                      : 1 + qint64(below(3 * pageSize()));
             return "resize " + num(size);
         }
@@ -229,7 +240,8 @@ private:
 
 QString errorLine(const Error &error)
 {
-    return QStringLiteral("e %1 %2").arg(QString::fromLatin1(error.pythonType()), QString::fromUtf8(error.what()));
+    return QStringLiteral("e %1 %2").arg(
+        QString::fromLatin1(error.pythonType()), QString::fromUtf8(error.what()));
 }
 
 // Runs the same program through MemoryMap, printing what mmap_oracle.py prints.
@@ -264,13 +276,15 @@ private:
         m_file.reset();
         try {
             if (w[1] == "file") {
-                m_file = std::make_unique<ScratchFile>(content(w[2].toLongLong(), w[3].toULongLong()),
-                                                       w[4] == "rw" ? O_RDWR : O_RDONLY);
-                const MapOptions options{w[6].toInt(), w[7].toInt(), static_cast<Access>(w[8].toInt()),
-                                         w[9].toLongLong(), w[10] == "1"};
+                m_file
+                    = std::make_unique<ScratchFile>(content(w[2].toLongLong(), w[3].toULongLong()),
+                        w[4] == "rw" ? O_RDWR : O_RDONLY);
+                const MapOptions options {w[6].toInt(), w[7].toInt(),
+                    static_cast<Access>(w[8].toInt()), w[9].toLongLong(), w[10] == "1"};
                 m_map = std::make_unique<MemoryMap>(m_file->fd(), w[5].toLongLong(), options);
             } else {
-                const MapOptions options{w[3].toInt(), w[4].toInt(), static_cast<Access>(w[5].toInt())};
+                const MapOptions options {
+                    w[3].toInt(), w[4].toInt(), static_cast<Access>(w[5].toInt())};
                 m_map = std::make_unique<MemoryMap>(-1, w[2].toLongLong(), options);
             }
             out << QStringLiteral("none");
@@ -287,7 +301,8 @@ private:
         m_map.reset();
         if (m_file) {
             const QByteArray bytes = m_file->contents();
-            out << "file " + (bytes.isEmpty() ? QStringLiteral("-") : QString::fromLatin1(bytes.toHex()));
+            out << "file "
+                    + (bytes.isEmpty() ? QStringLiteral("-") : QString::fromLatin1(bytes.toHex()));
         } else {
             out << QStringLiteral("file none");
         }
@@ -368,7 +383,8 @@ QString allowedDifference(const QString &operation, const QString &python, const
         && python == "e ValueError flush values out of range"
         && (ours == "none" || ours == "e OSError [Errno 22] Invalid argument")) // unaligned offset
         return QStringLiteral("flush(offset) flushes to the end (3.15)");
-    if (words[0] == "size" && python == "e OSError [Errno 9] Bad file descriptor" && ours.startsWith("i "))
+    if (words[0] == "size" && python == "e OSError [Errno 9] Bad file descriptor"
+        && ours.startsWith("i "))
         return QStringLiteral("size() of an anonymous map is its length (3.15)");
     if ((words[0] == "find" || words[0] == "rfind") && words[1] == "-" && ours == "i -1")
         return QStringLiteral("an empty needle past the end is not found (3.15)");
@@ -377,14 +393,18 @@ QString allowedDifference(const QString &operation, const QString &python, const
 
 QString findPython(QStringList &tried)
 {
-    QStringList candidates = QDir(QStringLiteral("/root/.pyenv/versions")).entryList({QStringLiteral("3.1[3-9]*")}, QDir::Dirs, QDir::Name | QDir::Reversed);
+    QStringList candidates
+        = QDir(QStringLiteral("/root/.pyenv/versions"))
+              .entryList({QStringLiteral("3.1[3-9]*")}, QDir::Dirs, QDir::Name | QDir::Reversed);
     for (QString &version : candidates)
         version = QStringLiteral("/root/.pyenv/versions/%1/bin/python3").arg(version);
     candidates << QStringLiteral("python3.13") << QStringLiteral("python3");
     for (const QString &candidate : candidates) {
         tried << candidate;
         QProcess probe;
-        probe.start(candidate, {QStringLiteral("-c"), QStringLiteral("import sys; print(sys.version_info >= (3, 13))")});
+        probe.start(candidate,
+            {QStringLiteral("-c"),
+                QStringLiteral("import sys; print(sys.version_info >= (3, 13))")});
         if (probe.waitForFinished(10000) && probe.readAllStandardOutput().trimmed() == "True")
             return candidate;
     }
@@ -423,7 +443,8 @@ void TestOracle::memoryMapMatchesCPython()
     cpython.start(python, {QStringLiteral(HEXMAP_ORACLE_SCRIPT), programFile.fileName()});
     QVERIFY2(cpython.waitForFinished(300000), "the CPython side did not finish");
     QVERIFY2(cpython.exitCode() == 0, cpython.readAllStandardError().constData());
-    const QStringList expected = QString::fromLatin1(cpython.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts);
+    const QStringList expected
+        = QString::fromLatin1(cpython.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts);
 
     const QStringList actual = Interpreter().run(program);
     QCOMPARE(actual.size(), expected.size());
@@ -450,12 +471,13 @@ void TestOracle::memoryMapMatchesCPython()
         const QString reason = allowedDifference(line, theirs, ours);
         if (reason.isEmpty()) {
             QFAIL(qPrintable(QStringLiteral("operation %1 '%2'\n   CPython: %3\n   hexmap:  %4")
-                                 .arg(result).arg(line, theirs, ours)));
+                                 .arg(result)
+                                 .arg(line, theirs, ours)));
         }
         ++allowed[reason];
     }
-    qInfo("%d sequences, %d operations compared with %s; allowed differences:", kSequences, operations,
-          qPrintable(python));
+    qInfo("%d sequences, %d operations compared with %s; allowed differences:", kSequences,
+        operations, qPrintable(python));
     for (auto it = allowed.cbegin(); it != allowed.cend(); ++it)
         qInfo("  %s: %d", qPrintable(it.key()), it.value());
 }

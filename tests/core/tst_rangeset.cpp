@@ -23,17 +23,17 @@ void TestRangeSet::mergesTouchingRanges()
     set.add(10, 20);
     set.add(30, 40);
     set.add(20, 25); // touches the first
-    set.add(5, 5);   // empty
-    QCOMPARE(set.ranges(), (std::vector<RangeSet::Range>{{10, 25}, {30, 40}}));
+    set.add(5, 5); // empty
+    QCOMPARE(set.ranges(), (std::vector<RangeSet::Range> {{10, 25}, {30, 40}}));
     set.add(0, 100);
-    QCOMPARE(set.ranges(), (std::vector<RangeSet::Range>{{0, 100}}));
+    QCOMPARE(set.ranges(), (std::vector<RangeSet::Range> {{0, 100}}));
     QCOMPARE(set.bytes(), 100);
     set.truncate(50);
-    QCOMPARE(set.ranges(), (std::vector<RangeSet::Range>{{0, 50}}));
-    QCOMPARE(set.intersecting(40, 60), (std::vector<RangeSet::Range>{{40, 50}}));
+    QCOMPARE(set.ranges(), (std::vector<RangeSet::Range> {{0, 50}}));
+    QCOMPARE(set.intersecting(40, 60), (std::vector<RangeSet::Range> {{40, 50}}));
     QVERIFY(!set.intersects(50, 60));
     set.remove(10, 20);
-    QCOMPARE(set.ranges(), (std::vector<RangeSet::Range>{{0, 10}, {20, 50}}));
+    QCOMPARE(set.ranges(), (std::vector<RangeSet::Range> {{0, 10}, {20, 50}}));
 }
 
 void TestRangeSet::randomAgainstAPlainSet()

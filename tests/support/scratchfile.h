@@ -25,7 +25,8 @@ public:
             throw std::runtime_error("no temporary folder");
         m_path = (m_dir.path() + QStringLiteral("/data.bin")).toStdString();
         const int writer = ::open(m_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-        if (writer < 0 || ::write(writer, content.constData(), size_t(content.size())) != content.size())
+        if (writer < 0
+            || ::write(writer, content.constData(), size_t(content.size())) != content.size())
             throw std::runtime_error("cannot write " + m_path);
         ::close(writer);
         m_fd = ::open(m_path.c_str(), openFlags | O_CLOEXEC);
@@ -83,13 +84,13 @@ private:
 };
 
 // "Class: message" of the hexmap::Error fn throws, or "no error".
-template <typename Fn>
-QString errorOf(Fn &&fn)
+template <typename Fn> QString errorOf(Fn &&fn)
 {
     try {
         fn();
     } catch (const hexmap::Error &error) {
-        return QString::fromLatin1(error.pythonType()) + QStringLiteral(": ") + QString::fromUtf8(error.what());
+        return QString::fromLatin1(error.pythonType()) + QStringLiteral(": ")
+            + QString::fromUtf8(error.what());
     }
     return QStringLiteral("no error");
 }

@@ -34,7 +34,10 @@ struct Fixture
         tab->show();
         dialog.setTab(tab.get());
     }
-    void type(const char *field, const QString &text) { dialog.findChild<QLineEdit *>(field)->setText(text); }
+    void type(const char *field, const QString &text)
+    {
+        dialog.findChild<QLineEdit *>(field)->setText(text);
+    }
     void check(const char *name, bool on = true)
     {
         auto *button = dialog.findChild<QAbstractButton *>(name);
@@ -80,9 +83,17 @@ void TestFindDialog::answersEqualTheCore_data()
     QTest::addColumn<QString>("to");
     QTest::addColumn<bool>("forward");
     const QList<std::tuple<const char *, const char *, const char *>> cases = {
-        {"61 62", "0", ""},   {"61 62", "1", ""},     {"61 62", "-3", ""},  {"61 62 63", "0", "7"},
-        {"61 62 63", "0", "-1"}, {"00", "0", ""},     {"5A 61", "-300", "-5"}, {"71 71", "100", "50"},
-        {"61", "5", "0x0c"},  {"78", "0", ""},        {"71", "4K", ""},
+        {"61 62", "0", ""},
+        {"61 62", "1", ""},
+        {"61 62", "-3", ""},
+        {"61 62 63", "0", "7"},
+        {"61 62 63", "0", "-1"},
+        {"00", "0", ""},
+        {"5A 61", "-300", "-5"},
+        {"71 71", "100", "50"},
+        {"61", "5", "0x0c"},
+        {"78", "0", ""},
+        {"71", "4K", ""},
     };
     for (const auto &[pattern, from, to] : cases) {
         for (bool forward : {true, false}) {
@@ -138,7 +149,7 @@ void TestFindDialog::findNextGoesOnAndWraps()
         QVERIFY(f.run(&FindDialog::findNext));
         seen << f.tab->view()->selectionStart();
     }
-    QCOMPARE(seen, (QList<qint64>{0, 4, 8, 13, kData.size() - 3, 0})); // the last one wrapped
+    QCOMPARE(seen, (QList<qint64> {0, 4, 8, 13, kData.size() - 3, 0})); // the last one wrapped
     QVERIFY(f.dialog.message().contains("after wrapping around"));
     QVERIFY(f.run(&FindDialog::findPrevious)); // from 0 backward: wraps to the last
     QCOMPARE(f.tab->view()->selectionStart(), kData.size() - 3);
@@ -149,7 +160,7 @@ void TestFindDialog::findAllCountsAndHighlights()
     Fixture f(kData);
     f.type("find", "61 62");
     QVERIFY(f.run(&FindDialog::findAll));
-    QCOMPARE(f.dialog.results(), (QList<qint64>{0, 4, 8, 13, kData.size() - 3}));
+    QCOMPARE(f.dialog.results(), (QList<qint64> {0, 4, 8, 13, kData.size() - 3}));
     QCOMPARE(f.dialog.findChild<QLabel *>("count")->text(), "5 matches");
     const RangeSet &highlights = f.tab->view()->highlights();
     QCOMPARE(highlights.bytes(), 10);
@@ -162,15 +173,15 @@ void TestFindDialog::wildcardsAndIgnoredCase()
     Fixture f("abcXabcYABCZ" + QByteArray(50, '.') + "aBc");
     f.type("find", "61 62 63 ??");
     QVERIFY(f.run(&FindDialog::findAll));
-    QCOMPARE(f.dialog.results(), (QList<qint64>{0, 4}));
+    QCOMPARE(f.dialog.results(), (QList<qint64> {0, 4}));
 
     f.check("text");
     f.type("find", "abc");
     QVERIFY(f.run(&FindDialog::findAll));
-    QCOMPARE(f.dialog.results(), (QList<qint64>{0, 4}));
+    QCOMPARE(f.dialog.results(), (QList<qint64> {0, 4}));
     f.check("ignoreCase");
     QVERIFY(f.run(&FindDialog::findAll));
-    QCOMPARE(f.dialog.results(), (QList<qint64>{0, 4, 8, 62}));
+    QCOMPARE(f.dialog.results(), (QList<qint64> {0, 4, 8, 62}));
 }
 
 void TestFindDialog::typedValues()
@@ -181,7 +192,7 @@ void TestFindDialog::typedValues()
     f.check("value"); // 32-bit little-endian by default
     f.type("find", "0x12345678");
     QVERIFY(f.run(&FindDialog::findAll));
-    QCOMPARE(f.dialog.results(), (QList<qint64>{20}));
+    QCOMPARE(f.dialog.results(), (QList<qint64> {20}));
 }
 
 void TestFindDialog::cancelStopsALongSearch()

@@ -7,7 +7,7 @@
 using namespace hexmap;
 
 namespace {
-const CharMetrics kMetrics{10, 20};
+const CharMetrics kMetrics {10, 20};
 const qint64 k64GiB = qint64(64) << 30;
 } // namespace
 
@@ -55,11 +55,12 @@ void TestHexLayout::lines_data()
     QTest::addColumn<qint64>("lineCount");
     QTest::newRow("start") << 100LL << 16 << 0LL << 0LL << 0 << 7LL;
     QTest::newRow("last byte") << 100LL << 16 << 99LL << 6LL << 3 << 7LL;
-    QTest::newRow("2^36 - 1, 16") << k64GiB << 16 << k64GiB - 1 << (k64GiB / 16 - 1) << 15 << k64GiB / 16;
-    QTest::newRow("2^36 - 1, 24") << k64GiB << 24 << k64GiB - 1 << (k64GiB - 1) / 24 << int((k64GiB - 1) % 24)
-                                  << (k64GiB + 23) / 24;
-    QTest::newRow("past 2^32 lines") << (qint64(1) << 40) << 8 << (qint64(1) << 39) + 5 << (qint64(1) << 36) << 5
-                                     << (qint64(1) << 37);
+    QTest::newRow("2^36 - 1, 16") << k64GiB << 16 << k64GiB - 1 << (k64GiB / 16 - 1) << 15
+                                  << k64GiB / 16;
+    QTest::newRow("2^36 - 1, 24") << k64GiB << 24 << k64GiB - 1 << (k64GiB - 1) / 24
+                                  << int((k64GiB - 1) % 24) << (k64GiB + 23) / 24;
+    QTest::newRow("past 2^32 lines") << (qint64(1) << 40) << 8 << (qint64(1) << 39) + 5
+                                     << (qint64(1) << 36) << 5 << (qint64(1) << 37);
 }
 
 void TestHexLayout::lines()
@@ -100,11 +101,11 @@ void TestHexLayout::hitTestRoundTrip()
             if (offset >= size)
                 break;
             QCOMPARE(layout.hitTest(layout.hexX(column) + 1, y, firstLine),
-                     (HexLayout::Position{Pane::Hex, offset, 0}));
+                (HexLayout::Position {Pane::Hex, offset, 0}));
             QCOMPARE(layout.hitTest(layout.hexX(column) + 12, y, firstLine),
-                     (HexLayout::Position{Pane::Hex, offset, 1}));
+                (HexLayout::Position {Pane::Hex, offset, 1}));
             QCOMPARE(layout.hitTest(layout.textX(column) + 9, y, firstLine),
-                     (HexLayout::Position{Pane::Text, offset, 0}));
+                (HexLayout::Position {Pane::Text, offset, 0}));
         }
     }
 }
@@ -114,9 +115,9 @@ void TestHexLayout::hitTestClampsToTheData()
     const HexLayout layout(20, 16, kMetrics);
     QVERIFY(!layout.hitTest(200, 5, 0)); // the header
     // Below the last line, right of the last byte: the last byte.
-    QCOMPARE(layout.hitTest(layout.hexX(15), 500, 0), (HexLayout::Position{Pane::Hex, 19, 1}));
-    QCOMPARE(layout.hitTest(0, 25, 0), (HexLayout::Position{Pane::Hex, 0, 0}));
-    QCOMPARE(layout.hitTest(10000, 25, 0), (HexLayout::Position{Pane::Text, 15, 0}));
+    QCOMPARE(layout.hitTest(layout.hexX(15), 500, 0), (HexLayout::Position {Pane::Hex, 19, 1}));
+    QCOMPARE(layout.hitTest(0, 25, 0), (HexLayout::Position {Pane::Hex, 0, 0}));
+    QCOMPARE(layout.hitTest(10000, 25, 0), (HexLayout::Position {Pane::Text, 15, 0}));
 }
 
 void TestHexLayout::fittingBytesPerLine()
@@ -144,7 +145,8 @@ void TestHexLayout::scrollMapping()
     QFETCH(bool, direct);
     const ScrollMapping mapping(maxFirstLine);
     QCOMPARE(mapping.lineForValue(0), 0);
-    QCOMPARE(mapping.lineForValue(mapping.maximum()), maxFirstLine); // the end is reachable by dragging
+    QCOMPARE(
+        mapping.lineForValue(mapping.maximum()), maxFirstLine); // the end is reachable by dragging
     QCOMPARE(mapping.valueForLine(maxFirstLine), mapping.maximum());
     QCOMPARE(mapping.lineForValue(mapping.maximum() + 5), maxFirstLine);
     QCOMPARE(mapping.maximum() == maxFirstLine, direct);

@@ -14,7 +14,8 @@ using namespace hexmap;
 namespace {
 std::unique_ptr<HexModel> modelFor(const ScratchFile &file, Access access = Access::Write)
 {
-    return std::make_unique<HexModel>(std::make_unique<MemoryMap>(file.fd(), 0, MapOptions{.access = access}));
+    return std::make_unique<HexModel>(
+        std::make_unique<MemoryMap>(file.fd(), 0, MapOptions {.access = access}));
 }
 const qint64 kPage = 4096;
 } // namespace
@@ -42,7 +43,8 @@ void TestHexModel::rowsArePages()
 {
     ScratchFile file(QByteArray(2 * kPage + 10, 'a'));
     auto model = modelFor(file);
-    QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester tester(
+        model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     QCOMPARE(model->rowCount(), 3);
     QCOMPARE(model->columnCount(), int(kPage));
     QCOMPARE(model->size(), 2 * kPage + 10);
@@ -62,7 +64,8 @@ void TestHexModel::dataRoles()
     QCOMPARE(model->data(model->index(0, 1)).toString(), "7F");
     QCOMPARE(model->data(model->index(0, 2), Qt::EditRole).toInt(), 255);
     QCOMPARE(model->data(model->index(0, 0), HexModel::ByteRole).toInt(), 0);
-    QCOMPARE(model->data(model->index(0, 0), HexModel::PageBytesRole).toByteArray(), QByteArray("\x00\x7f\xff", 3));
+    QCOMPARE(model->data(model->index(0, 0), HexModel::PageBytesRole).toByteArray(),
+        QByteArray("\x00\x7f\xff", 3));
     QCOMPARE(model->read(1, 100).bytes, QByteArray("\x7f\xff"));
     QCOMPARE(model->headerData(1, Qt::Vertical).toString(), "1000");
 }
@@ -71,7 +74,8 @@ void TestHexModel::overwriteUndoRedo()
 {
     ScratchFile file(QByteArray(2 * kPage, '.'));
     auto model = modelFor(file);
-    QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester tester(
+        model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     QSignalSpy changed(model.get(), &QAbstractItemModel::dataChanged);
 
     QVERIFY(model->overwrite(kPage - 2, "ABCD")); // across the page boundary
@@ -123,14 +127,16 @@ void TestHexModel::modifiedRangesClearOnlyOnFlush()
     model->overwrite(10, "ab");
     model->overwrite(12, "cd");
     model->overwrite(kPage * 2, "x");
-    QCOMPARE(model->modifiedRanges().ranges(), (std::vector<RangeSet::Range>{{10, 14}, {2 * kPage, 2 * kPage + 1}}));
+    QCOMPARE(model->modifiedRanges().ranges(),
+        (std::vector<RangeSet::Range> {{10, 14}, {2 * kPage, 2 * kPage + 1}}));
     QCOMPARE(spy.size(), 3);
     QVERIFY(!model->undoStack()->isClean());
     QVERIFY(model->flush());
     QVERIFY(model->modifiedRanges().empty());
     QVERIFY(model->undoStack()->isClean());
     model->undoStack()->undo(); // undoing is a change too
-    QCOMPARE(model->modifiedRanges().ranges(), (std::vector<RangeSet::Range>{{2 * kPage, 2 * kPage + 1}}));
+    QCOMPARE(model->modifiedRanges().ranges(),
+        (std::vector<RangeSet::Range> {{2 * kPage, 2 * kPage + 1}}));
 }
 
 void TestHexModel::resizeGrowShrinkUndo()
@@ -139,7 +145,8 @@ void TestHexModel::resizeGrowShrinkUndo()
     content[kPage + 99] = 'Z';
     ScratchFile file(content);
     auto model = modelFor(file);
-    QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester tester(
+        model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     QSignalSpy inserted(model.get(), &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(model.get(), &QAbstractItemModel::rowsRemoved);
 
@@ -260,7 +267,7 @@ void TestHexModel::emptyFileGrowsAndEmptiesAgain()
     QSignalSpy failed(&copy, &HexModel::editFailed);
     QVERIFY(!copy.resize(10));
     QCOMPARE(failed[0][0].toString(),
-             "Cannot resize to 10 bytes: mmap can't resize a readonly or copy-on-write memory map.");
+        "Cannot resize to 10 bytes: mmap can't resize a readonly or copy-on-write memory map.");
 }
 
 void TestHexModel::remapTakesInAGrownFile()

@@ -17,7 +17,8 @@ using namespace hexmap;
 namespace {
 std::unique_ptr<HexModel> modelFor(int fd, Access access = Access::Write)
 {
-    return std::make_unique<HexModel>(std::make_unique<MemoryMap>(fd, 0, MapOptions{.access = access}));
+    return std::make_unique<HexModel>(
+        std::make_unique<MemoryMap>(fd, 0, MapOptions {.access = access}));
 }
 
 // A shown view of 16 bytes per line on the model.
@@ -36,7 +37,9 @@ QPoint cellCenter(const HexView &view, qint64 offset, Pane pane)
     const HexLayout &layout = view.layout();
     const int column = layout.columnOf(offset);
     const int x = pane == Pane::Hex ? layout.hexX(column) + 2 : layout.textX(column) + 2;
-    return {x, layout.lineY(layout.lineOf(offset), view.firstVisibleLine()) + layout.metrics().lineHeight / 2};
+    return {x,
+        layout.lineY(layout.lineOf(offset), view.firstVisibleLine())
+            + layout.metrics().lineHeight / 2};
 }
 } // namespace
 
@@ -245,10 +248,12 @@ void TestHexView::scrollBarReachesTheLastLine()
     auto view = viewOn(model.get());
     QScrollBar *bar = view->verticalScrollBar();
     bar->setValue(bar->maximum()); // the user drags the handle to the bottom
-    const int visible = (view->viewport()->height() - view->layout().headerHeight()) / view->layout().metrics().lineHeight;
+    const int visible = (view->viewport()->height() - view->layout().headerHeight())
+        / view->layout().metrics().lineHeight;
     QCOMPARE(view->firstVisibleLine(), view->layout().lineCount() - visible);
     bar->setValue(bar->maximum() / 2);
-    QVERIFY(qAbs(view->firstVisibleLine() - view->layout().lineCount() / 2) < view->layout().lineCount() / 1000);
+    QVERIFY(qAbs(view->firstVisibleLine() - view->layout().lineCount() / 2)
+        < view->layout().lineCount() / 1000);
 }
 
 void TestHexView::truncatedFilePaintsWithoutCrashing()

@@ -41,8 +41,10 @@ void TestInputParsing::hexBytes_data()
     QTest::newRow("packed") << "48656C" << MaybeBytes("Hel") << "";
     QTest::newRow("0x") << "0x48 0X65" << MaybeBytes("He") << "";
     QTest::newRow("empty") << "  " << MaybeBytes(QByteArray()) << "";
-    QTest::newRow("odd") << "486" << MaybeBytes() << "odd number of hex digits: each byte takes two";
-    QTest::newRow("split byte") << "4 8" << MaybeBytes() << "odd number of hex digits: each byte takes two";
+    QTest::newRow("odd") << "486" << MaybeBytes()
+                         << "odd number of hex digits: each byte takes two";
+    QTest::newRow("split byte") << "4 8" << MaybeBytes()
+                                << "odd number of hex digits: each byte takes two";
     QTest::newRow("not hex") << "4g" << MaybeBytes() << "'g' at position 2 is not a hex digit";
 }
 
@@ -75,7 +77,8 @@ void TestInputParsing::sizes_data()
     QTest::newRow("GiB") << "64GiB" << MaybeValue(qint64(64) << 30) << "";
     QTest::newRow("hex with suffix") << "0x10M" << MaybeValue(16 << 20) << "";
     QTest::newRow("empty") << "" << MaybeValue() << "enter a size";
-    QTest::newRow("negative") << "-1" << MaybeValue() << "expected a number at position 1, found '-'";
+    QTest::newRow("negative") << "-1" << MaybeValue()
+                              << "expected a number at position 1, found '-'";
     QTest::newRow("trailing") << "12 apples" << MaybeValue() << "unexpected 'a' at position 4";
     QTest::newRow("unknown suffix") << "4Kx" << MaybeValue() << "unexpected 'K' at position 2";
     QTest::newRow("overflow") << "99999999999999999999" << MaybeValue() << "the value is too large";
@@ -106,14 +109,21 @@ void TestInputParsing::offsets_data()
     QTest::newRow("end") << "end - 16" << true << MaybeValue((1 << 20) - 16) << "";
     QTest::newRow("relative forward") << "+0x20" << true << MaybeValue(0x1020) << "";
     QTest::newRow("relative back") << "-8" << true << MaybeValue(0x1000 - 8) << "";
-    QTest::newRow("from the end without cursor") << "-16" << false << MaybeValue((1 << 20) - 16) << "";
-    QTest::newRow("plus without cursor") << "+16" << false << MaybeValue() << "+N needs a cursor to count from";
-    QTest::newRow("past the end") << "1M" << true << MaybeValue() << "1048576 is outside the data (0 to 1048575)";
-    QTest::newRow("before the start") << "-0x2000" << true << MaybeValue() << "-4096 is outside the data (0 to 1048575)";
-    QTest::newRow("dangling operator") << "4 +" << true << MaybeValue() << "a number is missing at the end";
-    QTest::newRow("garbage") << "abc" << true << MaybeValue() << "expected a number at position 1, found 'a'";
+    QTest::newRow("from the end without cursor")
+        << "-16" << false << MaybeValue((1 << 20) - 16) << "";
+    QTest::newRow("plus without cursor")
+        << "+16" << false << MaybeValue() << "+N needs a cursor to count from";
+    QTest::newRow("past the end") << "1M" << true << MaybeValue()
+                                  << "1048576 is outside the data (0 to 1048575)";
+    QTest::newRow("before the start")
+        << "-0x2000" << true << MaybeValue() << "-4096 is outside the data (0 to 1048575)";
+    QTest::newRow("dangling operator")
+        << "4 +" << true << MaybeValue() << "a number is missing at the end";
+    QTest::newRow("garbage") << "abc" << true << MaybeValue()
+                             << "expected a number at position 1, found 'a'";
     QTest::newRow("empty") << "   " << true << MaybeValue() << "enter an offset";
-    QTest::newRow("overflow") << "end*end*end*end" << true << MaybeValue() << "the value is too large";
+    QTest::newRow("overflow") << "end*end*end*end" << true << MaybeValue()
+                              << "the value is too large";
 }
 
 void TestInputParsing::offsets()
@@ -122,7 +132,7 @@ void TestInputParsing::offsets()
     QFETCH(bool, hasCursor);
     QFETCH(MaybeValue, expected);
     QFETCH(QString, error);
-    OffsetContext context{1 << 20, {}};
+    OffsetContext context {1 << 20, {}};
     if (hasCursor)
         context.cursor = 0x1000;
     QString message;
@@ -135,11 +145,11 @@ void TestInputParsing::hexPatterns()
     QString error;
     const auto wild = parseHexPattern(u"7F ?? 4c??", &error);
     QVERIFY(wild);
-    QCOMPARE(wild->bytes, (Bytes{0x7f, 0, 0x4c, 0}));
-    QCOMPARE(wild->mask, (Bytes{0xff, 0, 0xff, 0}));
+    QCOMPARE(wild->bytes, (Bytes {0x7f, 0, 0x4c, 0}));
+    QCOMPARE(wild->mask, (Bytes {0xff, 0, 0xff, 0}));
     const auto literal = parseHexPattern(u"7f45");
     QVERIFY(literal && literal->isLiteral());
-    QCOMPARE(literal->bytes, (Bytes{0x7f, 0x45}));
+    QCOMPARE(literal->bytes, (Bytes {0x7f, 0x45}));
     QVERIFY(!parseHexPattern(u"7f ?", &error));
     QCOMPARE(error, "'?' at position 4 is not a hex digit");
     QVERIFY(!parseHexPattern(u"7f ?? 4x", &error));
@@ -152,15 +162,15 @@ void TestInputParsing::text()
 {
     QString error;
     const auto utf8 = encodeText(QStringLiteral("h\u00e9"), TextEncoding::Utf8, false);
-    QCOMPARE(utf8->bytes, (Bytes{'h', 0xc3, 0xa9}));
+    QCOMPARE(utf8->bytes, (Bytes {'h', 0xc3, 0xa9}));
     QVERIFY(utf8->isLiteral());
     const auto latin1 = encodeText(QStringLiteral("h\u00e9"), TextEncoding::Latin1, false);
-    QCOMPARE(latin1->bytes, (Bytes{'h', 0xe9}));
+    QCOMPARE(latin1->bytes, (Bytes {'h', 0xe9}));
     const auto utf16 = encodeText(QStringLiteral("Hi"), TextEncoding::Utf16LE, true);
-    QCOMPARE(utf16->bytes, (Bytes{'H', 0, 'i', 0}));
-    QCOMPARE(utf16->mask, (Bytes{0xdf, 0xff, 0xdf, 0xff}));
+    QCOMPARE(utf16->bytes, (Bytes {'H', 0, 'i', 0}));
+    QCOMPARE(utf16->mask, (Bytes {0xdf, 0xff, 0xdf, 0xff}));
     const auto mixed = encodeText(QStringLiteral("a1"), TextEncoding::Latin1, true);
-    QCOMPARE(mixed->mask, (Bytes{0xdf, 0xff})); // digits stay exact
+    QCOMPARE(mixed->mask, (Bytes {0xdf, 0xff})); // digits stay exact
     QVERIFY(!encodeText(QStringLiteral("\u4e2d"), TextEncoding::Latin1, false, &error));
     QCOMPARE(error, QStringLiteral("'\u4e2d' is not in Latin-1"));
     QVERIFY(!encodeText({}, TextEncoding::Utf8, false, &error));
@@ -197,7 +207,8 @@ void TestInputParsing::values()
 
 void TestInputParsing::fuzzNeverCrashesAndAlwaysExplains()
 {
-    const QString alphabet = QStringLiteral("0123456789abcdefxXKMGTiBkmgt+-* ()endEND?\t\u00e9\u4e2d");
+    const QString alphabet
+        = QStringLiteral("0123456789abcdefxXKMGTiBkmgt+-* ()endEND?\t\u00e9\u4e2d");
     std::mt19937 random(20261127);
     int values = 0;
     for (int round = 0; round < 100000; ++round) {
@@ -206,7 +217,8 @@ void TestInputParsing::fuzzNeverCrashesAndAlwaysExplains()
         for (int i = 0; i < length; ++i)
             text += alphabet[int(random() % alphabet.size())];
         QString error;
-        const MaybeValue offset = parseOffset(text, {qint64(random() % (1ULL << 40)), qint64(random() % 1000)}, &error);
+        const MaybeValue offset
+            = parseOffset(text, {qint64(random() % (1ULL << 40)), qint64(random() % 1000)}, &error);
         QVERIFY2(offset.has_value() != !error.isEmpty(), qPrintable(text));
         error.clear();
         const MaybeValue size = parseSize(text, &error);

@@ -28,7 +28,8 @@ using namespace hexmap;
 namespace {
 const qint64 kPage = 4096;
 
-std::unique_ptr<DocumentTab> tabFor(const QString &path, Document::Mode mode = Document::Mode::InPlace)
+std::unique_ptr<DocumentTab> tabFor(
+    const QString &path, Document::Mode mode = Document::Mode::InPlace)
 {
     Document::OpenResult opened = Document::open(path, {.mode = mode});
     if (!opened.document)
@@ -99,7 +100,8 @@ void TestMapDialogs::resizeGrowsAndShrinksTheFile()
     {
         ResizeDialog dialog(model);
         dialog.findChild<QLineEdit *>("size")->setText("8K");
-        QCOMPARE(dialog.findChild<QLabel *>("note")->text(), QStringLiteral("Adds %1 zero bytes.").arg(QLocale().toString(8192 - 100)));
+        QCOMPARE(dialog.findChild<QLabel *>("note")->text(),
+            QStringLiteral("Adds %1 zero bytes.").arg(QLocale().toString(8192 - 100)));
         dialog.accept();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
@@ -129,13 +131,15 @@ void TestMapDialogs::resizeIsRefusedWhereTheContractForbids()
         QVERIFY(!dialog.findChild<QLineEdit *>("size")->isEnabled());
         QVERIFY(!okButton(dialog)->isEnabled());
         const QString note = dialog.findChild<QLabel *>("note")->text();
-        QVERIFY2(note.contains(mode == Document::Mode::ReadOnly ? "read-only (ACCESS_READ)" : "copy-on-write (ACCESS_COPY)"),
-                 qPrintable(note));
+        QVERIFY2(note.contains(mode == Document::Mode::ReadOnly ? "read-only (ACCESS_READ)"
+                                                                : "copy-on-write (ACCESS_COPY)"),
+            qPrintable(note));
     }
-    Document::OpenResult noFd = Document::open(QString::fromStdString(file.path()), {.trackfd = false});
+    Document::OpenResult noFd
+        = Document::open(QString::fromStdString(file.path()), {.trackfd = false});
     DocumentTab tab(std::move(noFd.document));
     QCOMPARE(ResizeDialog::refusal(*tab.document()->model()),
-             "This map keeps no file descriptor (trackfd=False): mmap cannot resize it.");
+        "This map keeps no file descriptor (trackfd=False): mmap cannot resize it.");
 
     // A size the core rejects shows the core's words and keeps the dialog open.
     auto writable = tabFor(QString::fromStdString(file.path()));
@@ -144,7 +148,9 @@ void TestMapDialogs::resizeIsRefusedWhereTheContractForbids()
     dialog.accept();
     QVERIFY(dialog.result() != int(QDialog::Accepted));
     const QString note = dialog.findChild<QLabel *>("note")->text();
-    QVERIFY2(note.startsWith("Cannot resize to 1099511627776000000 bytes: [Errno 27] File too large"), qPrintable(note));
+    QVERIFY2(
+        note.startsWith("Cannot resize to 1099511627776000000 bytes: [Errno 27] File too large"),
+        qPrintable(note));
     QCOMPARE(file.size(), 100);
 }
 
@@ -159,15 +165,16 @@ void TestMapDialogs::flushClearsTheModifiedRanges()
         FlushDialog dialog(model, kPage + 1, 10);
         const auto selection = dialog.ranges(FlushDialog::Scope::Selection);
         QCOMPARE(selection.size(), 1u);
-        QCOMPARE(selection.front(), (RangeSet::Range{kPage, 2 * kPage})); // widened to the page
+        QCOMPARE(selection.front(), (RangeSet::Range {kPage, 2 * kPage})); // widened to the page
         QCOMPARE(dialog.ranges(FlushDialog::Scope::ModifiedRanges),
-                 (std::vector<RangeSet::Range>{{0, kPage}, {3 * kPage, 4 * kPage}}));
+            (std::vector<RangeSet::Range> {{0, kPage}, {3 * kPage, 4 * kPage}}));
         QSignalSpy flushed(&dialog, &FlushDialog::flushed);
         dialog.setScope(FlushDialog::Scope::ModifiedRanges);
         dialog.flush();
         QVERIFY(flushed.wait(10000));
         QVERIFY(flushed[0][0].toBool());
-        QCOMPARE(dialog.message(), QStringLiteral("Flushed %1 bytes to disk.").arg(QLocale().toString(2 * kPage)));
+        QCOMPARE(dialog.message(),
+            QStringLiteral("Flushed %1 bytes to disk.").arg(QLocale().toString(2 * kPage)));
     }
     QVERIFY(model->modifiedRanges().empty());
     QVERIFY(model->undoStack()->isClean());
