@@ -69,9 +69,6 @@ public:
     // In place: undoes back to the last flush.
     bool revert();
 
-    // The file's size when last seen; compared with fstat on every change event.
-    [[nodiscard]] qint64 knownFileSize() const { return m_knownFileSize; }
-
 signals:
     // Another program changed the file's size: grown or shrunk from oldSize to newSize.
     void fileSizeChangedOnDisk(qint64 oldSize, qint64 newSize);
@@ -84,7 +81,7 @@ private:
     QString m_path;
     OpenOptions m_options;
     Mode m_mode;
-    qint64 m_knownFileSize = -1;
+    qint64 m_knownFileSize = -1; // when last seen; compared with fstat on every change event
     QFileSystemWatcher *m_watcher = nullptr;
 };
 

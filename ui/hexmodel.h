@@ -88,7 +88,6 @@ public:
     // the UI thread) keeps it alive even if the model replaces or drops it meanwhile.
     [[nodiscard]] MemoryMap *map() const { return m_map.get(); }
     [[nodiscard]] std::shared_ptr<MemoryMap> sharedMap() const { return m_map; }
-    [[nodiscard]] qint64 mapOffset() const { return m_options.offset; }
     [[nodiscard]] bool trackfd() const { return m_options.trackfd; }
     [[nodiscard]] QUndoStack *undoStack() const { return m_undoStack; }
 

@@ -52,7 +52,6 @@ public:
 
     // 8, 16, 32 ... or kFitToWidth.
     void setBytesPerLine(int bytesPerLine);
-    [[nodiscard]] int bytesPerLineSetting() const { return m_bytesPerLineSetting; }
     [[nodiscard]] const HexLayout &layout() const { return m_layout; }
     [[nodiscard]] qint64 firstVisibleLine() const { return m_firstLine; }
 
