@@ -6,6 +6,7 @@
 #include <QtTest>
 
 #include <sys/mman.h>
+#include <sys/resource.h>
 
 #include <atomic>
 #include <dirent.h>
@@ -62,6 +63,8 @@ private slots:
     void resizeChecks();
     void resizeFile();
     void resizeZeroLeavesTheFileAlone();
+    void failedResizeLeavesFileAndMapAlone();
+    void failedRemapPutsTheFileSizeBack();
     void resizeAnonymous();
     void seek_data();
     void seek();
@@ -565,6 +568,51 @@ void TestMemoryMap::resizeZeroLeavesTheFileAlone()
         "OSError: [Errno 22] Invalid argument: a map cannot be empty; the file was left as it was");
     QCOMPARE(file.contents(), kHello);
     QCOMPARE(map.length(), kHello.size());
+}
+
+void TestMemoryMap::failedResizeLeavesFileAndMapAlone()
+{
+    // Past any file size limit: ftruncate fails before anything changed.
+    ScratchFile file(kHello);
+    MemoryMap map(file.fd(), 0);
+    map.seek(3);
+    QCOMPARE(
+        errorOf([&] { map.resize(std::int64_t(1) << 62); }), "OSError: [Errno 27] File too large");
+    QCOMPARE(file.contents(), kHello);
+    QCOMPARE(map.length(), kHello.size());
+    QCOMPARE(map.tell(), 3);
+    QCOMPARE(toQByteArray(map.read(5)), "lo Py");
+    map.resize(5); // and it still resizes
+    QCOMPARE(file.contents(), "Hello");
+}
+
+void TestMemoryMap::failedRemapPutsTheFileSizeBack()
+{
+#if defined(__SANITIZE_ADDRESS__)
+    QSKIP("AddressSanitizer reserves terabytes of address space: an address-space limit cannot be "
+          "set under it");
+#else
+    // The file grows (sparse, allowed), then mremap runs out of address space.
+    ScratchFile file(kHello);
+    MemoryMap map(file.fd(), 0);
+    QFile status("/proc/self/status");
+    QVERIFY(status.open(QIODevice::ReadOnly));
+    qint64 vmKiB = 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmSize:"))
+            vmKiB = line.mid(7).trimmed().split(' ').first().toLongLong();
+    }
+    struct rlimit saved = {};
+    QCOMPARE(getrlimit(RLIMIT_AS, &saved), 0);
+    struct rlimit tight = saved;
+    tight.rlim_cur = rlim_t(vmKiB + 64 * 1024) * 1024;
+    QCOMPARE(setrlimit(RLIMIT_AS, &tight), 0);
+    const QString error = errorOf([&] { map.resize(std::int64_t(4) << 30); });
+    setrlimit(RLIMIT_AS, &saved);
+    QCOMPARE(error, "OSError: [Errno 12] Cannot allocate memory");
+    QCOMPARE(file.size(), kHello.size()); // put back
+    QCOMPARE(toQByteArray(map.slice({})), kHello);
+#endif
 }
 
 void TestMemoryMap::resizeAnonymous()
