@@ -12,6 +12,7 @@
 #include "statusfields.h"
 
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
 #include <QtTest>
@@ -79,6 +80,7 @@ private slots:
     void scratchBufferSaveAs();
     void goToAndStatusBar();
     void recentFilesAreRemembered();
+    void droppedFilesOpen();
 };
 
 void TestMainWindow::initTestCase()
@@ -349,6 +351,24 @@ void TestMainWindow::recentFilesAreRemembered()
     QVERIFY(window.openFile(QString::fromStdString(file.path())));
     QCOMPARE(QSettings().value("recentFiles").toStringList().value(0),
         QString::fromStdString(file.path()));
+}
+
+void TestMainWindow::droppedFilesOpen()
+{
+    ScratchFile first("first");
+    ScratchFile second("second");
+    MainWindow window;
+    window.show();
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(QString::fromStdString(first.path())),
+        QUrl::fromLocalFile(QString::fromStdString(second.path()))});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    QCOMPARE(window.tabCount(), 2);
+    QCOMPARE(window.currentTab()->document()->model()->read(0, 6).bytes, "second");
 }
 
 QTEST_MAIN(TestMainWindow)
