@@ -8,6 +8,7 @@
 #include "hexmodel.h"
 #include "hexview.h"
 #include "mainwindow.h"
+#include "messageboxes.h"
 #include "scratchfile.h"
 #include "statusfields.h"
 
@@ -23,28 +24,6 @@
 using namespace hexmap;
 
 namespace {
-
-// Clicks the button named `text` in the next modal message box, when it appears.
-void answerNextPrompt(const QString &text)
-{
-    auto *timer = new QTimer;
-    QObject::connect(timer, &QTimer::timeout, [timer, text] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        timer->stop();
-        timer->deleteLater();
-        for (QAbstractButton *button : box->buttons()) {
-            if (button->text() == text) {
-                QVERIFY2(button->isEnabled(), qPrintable(text + " is disabled"));
-                button->click();
-                return;
-            }
-        }
-        QFAIL(qPrintable("no button " + text));
-    });
-    timer->start(10);
-}
 
 // Shows the window and makes it the active one, so that its shortcuts work.
 void activate(MainWindow &window)

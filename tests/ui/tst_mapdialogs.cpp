@@ -8,6 +8,7 @@
 #include "gotodialog.h"
 #include "hexmodel.h"
 #include "hexview.h"
+#include "messageboxes.h"
 #include "residencystrip.h"
 #include "resizedialog.h"
 #include "scratchfile.h"
@@ -45,19 +46,6 @@ QPushButton *okButton(QDialog &dialog)
     return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
 }
 
-// Clicks the button named `text` in the next modal message box.
-void answerNextPrompt(const QString &text)
-{
-    QTimer::singleShot(0, [text] {
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        QVERIFY(box);
-        for (QAbstractButton *button : box->buttons()) {
-            if (button->text() == text)
-                return button->click();
-        }
-        QFAIL(qPrintable("no button " + text));
-    });
-}
 } // namespace
 
 class TestMapDialogs : public QObject
