@@ -307,15 +307,17 @@ bool HexModel::resize(qint64 newSize)
 // goes to and from size 0 by dropping or creating its map.
 bool HexModel::resizeFile(qint64 newSize)
 {
-    if (m_map && newSize > 0) {
+    // Without a descriptor of its own the model can only ask the map (whose errors are
+    // the contract's); an empty model built without trackfd has no map to ask.
+    if (m_map && (newSize > 0 || m_fd < 0)) {
         m_map->resize(newSize);
         return true;
     }
-    if (m_fd < 0 || (m_access != Access::Write && m_access != Access::Default)) {
-        if (m_map)
-            m_map->resize(newSize); // raises the core's own error
+    if (m_fd < 0)
+        throw ValueError("mmap can't resize with trackfd=False.");
+    // To or from size 0: the same checks, then the model drops or makes its map.
+    if (m_access != Access::Write && m_access != Access::Default)
         throw TypeError("mmap can't resize a readonly or copy-on-write memory map.");
-    }
     if (newSize < 0)
         throw ValueError("new size out of range");
     if (ftruncate(m_fd, m_options.offset + newSize) != 0)
