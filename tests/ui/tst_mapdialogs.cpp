@@ -216,10 +216,15 @@ void TestMapDialogs::willNeedBringsEvictedPagesIn()
     dialog.setCustomRange(QString::number(start), QString::number(length));
     QVERIFY2(dialog.apply(), qPrintable(dialog.message()));
     QCOMPARE(dialog.message(), QStringLiteral("MADV_WILLNEED applied to %1 bytes.").arg(length));
-    // WILLNEED reads ahead in the background; the strip rescans twice a second.
-    QTRY_VERIFY_WITH_TIMEOUT(strip->residentPages() >= before + length / kPage, 10000);
-    const Bytes range = tab->document()->model()->map()->residency(start, length);
-    QVERIFY(std::all_of(range.begin(), range.end(), [](std::uint8_t page) { return page & 1; }));
+    // WILLNEED reads ahead in the background: wait until the range is in, then for the
+    // strip, which rescans twice a second, to show it.
+    const MemoryMap *map = tab->document()->model()->map();
+    const auto rangeResident = [&] {
+        const Bytes range = map->residency(start, length);
+        return std::all_of(range.begin(), range.end(), [](std::uint8_t page) { return page & 1; });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(rangeResident(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(strip->residentPages() >= before + length / kPage, 5000);
 }
 
 void TestMapDialogs::dontNeedFreesAnonymousPages()
