@@ -226,7 +226,7 @@ bool Document::save(QString *error)
     return ok;
 }
 
-bool Document::saveAs(const QString &path, QString *error)
+bool Document::saveAs(const QString &path, QString *error, const Progress &progress)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
@@ -235,6 +235,11 @@ bool Document::saveAs(const QString &path, QString *error)
     }
     const qint64 size = m_model->size();
     for (qint64 at = 0; at < size; at += kCopyChunk) {
+        if (progress && !progress(at, size)) {
+            file.cancelWriting();
+            *error = tr("Save As was canceled: %1 was not written.").arg(path);
+            return false;
+        }
         const ByteBlock block = m_model->read(at, std::min(kCopyChunk, size - at));
         if (!block.missing.isEmpty()) {
             file.cancelWriting();

@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 class QFileSystemWatcher;
@@ -64,8 +65,12 @@ public:
     bool flush(QString *error);
     // Copy-on-write: writes exactly the modified ranges into the file, then fsync.
     bool save(QString *error);
-    // Writes every byte of the map to path (through a temporary file and a rename).
-    bool saveAs(const QString &path, QString *error);
+    // Called with the bytes written so far and the total; returning false cancels.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+    // Writes every byte of the map to path (through a temporary file and a rename, so
+    // a failed or canceled write leaves no partial file). May run off the UI thread
+    // while nothing else changes the document.
+    bool saveAs(const QString &path, QString *error, const Progress &progress = {});
     // In place: undoes back to the last flush.
     bool revert();
 

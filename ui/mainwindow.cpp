@@ -23,11 +23,16 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QtConcurrent>
+
+#include <atomic>
 
 namespace hexmap {
 
@@ -399,10 +404,40 @@ bool MainWindow::saveAs()
     if (!tab)
         return false;
     const QString path = QFileDialog::getSaveFileName(this, tr("Save As"), tab->document()->path());
-    if (path.isEmpty())
+    return !path.isEmpty() && saveCurrentAs(path);
+}
+
+bool MainWindow::saveCurrentAs(const QString &path)
+{
+    DocumentTab *tab = currentTab();
+    if (!tab)
         return false;
-    QString error;
-    if (!tab->document()->saveAs(path, &error)) {
+    // The bytes are written off the UI thread; the modal progress dialog keeps the
+    // window painting and the document unchanged meanwhile, and can cancel.
+    QProgressDialog progress(tr("Writing %1…").arg(path), tr("Cancel"), 0, 1000, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    std::atomic<bool> canceled = false;
+    std::atomic<int> permille = 0;
+    QFutureWatcher<QString> watcher;
+    connect(&watcher, &QFutureWatcher<QString>::finished, &progress, &QProgressDialog::reset);
+    connect(&progress, &QProgressDialog::canceled, this, [&] { canceled = true; });
+    QTimer poll;
+    connect(&poll, &QTimer::timeout, &progress, [&] { progress.setValue(permille); });
+    poll.start(100);
+    Document *document = tab->document();
+    watcher.setFuture(QtConcurrent::run([document, path, &canceled, &permille] {
+        QString error;
+        document->saveAs(path, &error, [&](qint64 done, qint64 total) {
+            permille = int(total > 0 ? done * 1000 / total : 0);
+            return !canceled;
+        });
+        return error;
+    }));
+    if (!watcher.isFinished())
+        progress.exec();
+    watcher.waitForFinished();
+    if (const QString error = watcher.result(); !error.isEmpty()) {
         showError(error);
         return false;
     }

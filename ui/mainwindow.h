@@ -31,6 +31,9 @@ public:
     // Closes a tab, asking first when it has edits not yet flushed or saved; false if
     // the user chose to keep it open (or flushing/saving failed).
     bool closeTab(int index);
+    // Writes the current tab's bytes to path (off the UI thread, with progress and
+    // cancel), then goes on with that file in the tab.
+    bool saveCurrentAs(const QString &path);
 
     [[nodiscard]] int tabCount() const;
     [[nodiscard]] DocumentTab *tab(int index) const;

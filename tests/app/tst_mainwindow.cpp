@@ -57,6 +57,7 @@ private slots:
     void closeInPlaceOffersFlushRevertCancel();
     void closeCopyOnWriteOffersSaveDiscardCancel();
     void scratchBufferSaveAs();
+    void saveAsThroughTheWindow();
     void goToAndStatusBar();
     void recentFilesAreRemembered();
     void droppedFilesOpen();
@@ -302,6 +303,40 @@ void TestMainWindow::scratchBufferSaveAs()
     QCOMPARE(out.readAll(), "scratch!");
     QVERIFY(!result.document->saveAs(dir.filePath("missing/out.bin"), &error));
     QVERIFY(!error.isEmpty());
+
+    // Progress reaches the caller, which can cancel: then no file is left behind.
+    Document::OpenResult big = Document::scratch(qint64(8) << 20);
+    QList<qint64> seen;
+    QVERIFY(!big.document->saveAs(dir.filePath("big.bin"), &error, [&](qint64 done, qint64 total) {
+        seen << done;
+        return total == qint64(8) << 20 && done < qint64(3) << 20;
+    }));
+    QCOMPARE(seen, (QList<qint64> {0, 1 << 20, 2 << 20, 3 << 20}));
+    QCOMPARE(error,
+        QStringLiteral("Save As was canceled: %1 was not written.").arg(dir.filePath("big.bin")));
+    QVERIFY(!QFile::exists(dir.filePath("big.bin")));
+}
+
+void TestMainWindow::saveAsThroughTheWindow()
+{
+    // A copy-on-write edit written to a new file; the tab goes on with that file.
+    ScratchFile original(QByteArray(8 << 20, 'o'));
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openFile(
+        QString::fromStdString(original.path()), {.mode = Document::Mode::CopyOnWrite}));
+    QVERIFY(window.currentTab()->document()->model()->overwrite((8 << 20) - 1, "!"));
+    QTemporaryDir dir;
+    const QString copy = dir.filePath("copy.bin");
+    QVERIFY(window.saveCurrentAs(copy));
+    QFile written(copy);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(written.readAll(), QByteArray((8 << 20) - 1, 'o') + "!");
+    QCOMPARE(original.contents(), QByteArray(8 << 20, 'o'));
+    QCOMPARE(window.currentTab()->document()->path(), QFileInfo(copy).absoluteFilePath());
+    QCOMPARE(window.currentTab()->document()->mode(), Document::Mode::CopyOnWrite);
+    QVERIFY(!window.saveCurrentAs(dir.filePath("missing/copy.bin")));
+    QVERIFY(window.lastMessage().startsWith("Cannot write"));
 }
 
 void TestMainWindow::goToAndStatusBar()
