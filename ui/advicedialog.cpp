@@ -182,16 +182,12 @@ bool AdviceDialog::apply()
     const QListWidgetItem *item = m_options->currentItem();
     if (!chosen || !item)
         return false;
-    QString failure;
-    const auto connection
-        = connect(m_model, &HexModel::editFailed, this, [&](const QString &m) { failure = m; });
     const bool applied
         = m_model->advise(item->data(Qt::UserRole).toInt(), chosen->start, chosen->length);
-    disconnect(connection);
     m_message->setText(applied ? tr("%1 applied to %2 bytes.")
                                      .arg(item->data(Qt::UserRole + 1).toString())
                                      .arg(chosen->length)
-                               : failure);
+                               : m_model->lastError());
     return applied;
 }
 

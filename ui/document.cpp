@@ -179,14 +179,10 @@ bool Document::flush(QString *error)
             : tr("Nothing to flush: this map is not written to a file.");
         return false;
     }
-    QString failure;
-    const auto connection = connect(
-        m_model.get(), &HexModel::editFailed, this, [&](const QString &m) { failure = m; });
-    const bool flushed = m_model->flush();
-    disconnect(connection);
-    if (!flushed)
-        *error = failure;
-    return flushed;
+    if (m_model->flush())
+        return true;
+    *error = m_model->lastError();
+    return false;
 }
 
 bool Document::save(QString *error)

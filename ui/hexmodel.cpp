@@ -69,6 +69,12 @@ int HexModel::rowsFor(qint64 size) const
     return int(rows);
 }
 
+void HexModel::fail(const QString &message)
+{
+    m_lastError = message;
+    emit editFailed(message);
+}
+
 bool HexModel::isCell(const QModelIndex &index) const
 {
     return index.isValid() && index.model() == this && index.row() < m_rows
@@ -106,8 +112,8 @@ qint64 HexModel::fileSize() const
 
 qint64 HexModel::backedBytes() const
 {
-    const qint64 file = fileSize();
-    if (file < 0 || !m_map || m_map->isAnonymous())
+    const qint64 file = fileSize(); // -1 for anonymous maps and maps without a descriptor
+    if (file < 0)
         return size();
     return std::clamp<qint64>(file - m_options.offset, 0, size());
 }
@@ -222,23 +228,22 @@ bool HexModel::isAnonymous() const
 bool HexModel::overwrite(qint64 offset, const QByteArray &bytes, EditKind kind)
 {
     if (isReadOnly()) {
-        emit editFailed(tr("The file is open read-only: edits are refused."));
+        fail(tr("The file is open read-only: edits are refused."));
         return false;
     }
     if (offset < 0 || bytes.size() > size() - offset) {
-        emit editFailed(tr("%1 at offset %2 do not fit in the map (%3 bytes).")
-                            .arg(input::formatCount(bytes.size(), tr("byte"), tr("bytes")))
-                            .arg(offset)
-                            .arg(size()));
+        fail(tr("%1 at offset %2 do not fit in the map (%3 bytes).")
+                 .arg(input::formatCount(bytes.size(), tr("byte"), tr("bytes")))
+                 .arg(offset)
+                 .arg(size()));
         return false;
     }
     if (bytes.isEmpty())
         return true;
     const ByteBlock before = read(offset, bytes.size());
     if (!before.missing.isEmpty()) {
-        emit editFailed(
-            tr("The bytes at offset %1 can no longer be read: the file changed underneath.")
-                .arg(offset));
+        fail(tr("The bytes at offset %1 can no longer be read: the file changed underneath.")
+                 .arg(offset));
         return false;
     }
     if (!writeBytes(offset, bytes))
@@ -254,7 +259,7 @@ bool HexModel::writeBytes(qint64 offset, const QByteArray &bytes)
         const auto *data = reinterpret_cast<const std::uint8_t *>(bytes.constData());
         m_map->setSlice({offset, offset + bytes.size(), {}}, {data, size_t(bytes.size())});
     } catch (const Error &error) {
-        emit editFailed(tr("Cannot write at offset %1: %2").arg(offset).arg(messageOf(error)));
+        fail(tr("Cannot write at offset %1: %2").arg(offset).arg(messageOf(error)));
         return false;
     }
     m_modified.add(offset, offset + bytes.size());
@@ -288,8 +293,7 @@ bool HexModel::resize(qint64 newSize)
     if (undoable && newSize < oldSize && newSize >= 0) {
         const ByteBlock block = read(newSize, oldSize - newSize);
         if (!block.missing.isEmpty()) {
-            emit editFailed(
-                tr("The bytes to cut can no longer be read: the file changed underneath."));
+            fail(tr("The bytes to cut can no longer be read: the file changed underneath."));
             return false;
         }
         cut = block.bytes;
@@ -340,7 +344,7 @@ bool HexModel::applyResize(qint64 newSize, const QByteArray &restoredTail)
     try {
         resizeFile(newSize);
     } catch (const Error &error) {
-        emit editFailed(tr("Cannot resize to %1 bytes: %2").arg(newSize).arg(messageOf(error)));
+        fail(tr("Cannot resize to %1 bytes: %2").arg(newSize).arg(messageOf(error)));
         return false;
     }
     // The map has its new size; tell views, rows first.
@@ -387,13 +391,13 @@ void HexModel::markFlushed(qint64 start, qint64 end)
 bool HexModel::advise(int option, qint64 start, qint64 length)
 {
     if (!m_map) {
-        emit editFailed(tr("The map is empty: there is nothing to advise."));
+        fail(tr("The map is empty: there is nothing to advise."));
         return false;
     }
     try {
         m_map->madvise(option, start, length);
     } catch (const Error &error) {
-        emit editFailed(tr("madvise failed: %1").arg(messageOf(error)));
+        fail(tr("madvise failed: %1").arg(messageOf(error)));
         return false;
     }
     emit residencyMayHaveChanged();
@@ -403,12 +407,11 @@ bool HexModel::advise(int option, qint64 start, qint64 length)
 bool HexModel::remap(qint64 length)
 {
     if (m_fd < 0) {
-        emit editFailed(
-            tr("This map keeps no file descriptor (trackfd off): it cannot be mapped again."));
+        fail(tr("This map keeps no file descriptor (trackfd off): it cannot be mapped again."));
         return false;
     }
     if (isCopyOnWrite() && !m_modified.empty()) {
-        emit editFailed(tr(
+        fail(tr(
             "Save or discard the copy-on-write edits first: they live only in the current map."));
         return false;
     }
@@ -418,7 +421,7 @@ bool HexModel::remap(qint64 length)
         options.access = m_access;
         map = std::make_shared<MemoryMap>(m_fd, length, options);
     } catch (const Error &error) {
-        emit editFailed(tr("Cannot map the file again: %1").arg(messageOf(error)));
+        fail(tr("Cannot map the file again: %1").arg(messageOf(error)));
         return false;
     }
     beginResetModel();
@@ -434,15 +437,14 @@ bool HexModel::remap(qint64 length)
 bool HexModel::flush()
 {
     if (isCopyOnWrite()) {
-        emit editFailed(tr("A copy-on-write map never writes to its file: use Save."));
+        fail(tr("A copy-on-write map never writes to its file: use Save."));
         return false;
     }
     try {
         if (m_map)
             m_map->flush();
     } catch (const Error &error) {
-        emit editFailed(
-            tr("Flush failed; the edits are not marked as saved: %1").arg(messageOf(error)));
+        fail(tr("Flush failed; the edits are not marked as saved: %1").arg(messageOf(error)));
         return false;
     }
     markSaved();

@@ -101,6 +101,9 @@ public:
     // history is cleared (its steps may point past the new end).
     bool resize(qint64 newSize);
 
+    // The message of the last editFailed: why the last refused call failed.
+    [[nodiscard]] QString lastError() const { return m_lastError; }
+
     // The ranges written since the last successful flush.
     [[nodiscard]] const RangeSet &modifiedRanges() const { return m_modified; }
     // msync of the whole map; the modified ranges are cleared only if it succeeds.
@@ -131,6 +134,8 @@ private:
 
     // The raw operations undo commands replay; they report failure through editFailed.
     bool writeBytes(qint64 offset, const QByteArray &bytes);
+    // Records message as lastError() and emits editFailed.
+    void fail(const QString &message);
     bool applyResize(qint64 newSize, const QByteArray &restoredTail);
     void emitBytesChanged(qint64 offset, qint64 count);
     [[nodiscard]] int rowsFor(qint64 size) const;
@@ -143,6 +148,7 @@ private:
     MapOptions m_options;
     Access m_access;
     QUndoStack *m_undoStack;
+    QString m_lastError;
     RangeSet m_modified;
     int m_rows = 0;
 };

@@ -95,13 +95,8 @@ void ResizeDialog::accept()
         if (confirm.exec() == QMessageBox::Cancel)
             return;
     }
-    QString failure;
-    const auto connection = connect(
-        m_model, &HexModel::editFailed, this, [&](const QString &message) { failure = message; });
-    const bool resized = m_model->resize(m_size);
-    disconnect(connection);
-    if (!resized) {
-        m_note->setText(failure); // the core's words, verbatim
+    if (!m_model->resize(m_size)) {
+        m_note->setText(m_model->lastError()); // the core's words, verbatim
         return;
     }
     QDialog::accept();
