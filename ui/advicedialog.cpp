@@ -147,15 +147,15 @@ void AdviceDialog::validate()
     } else if (chosen->start % page != 0) {
         const qint64 aligned = chosen->start / page * page;
         note = tr("madvise needs a start on a page boundary (%1 bytes). Aligned, the range is "
-                  "0x%2–0x%3: Align "
+                  "%2–%3: Align "
                   "uses it.")
                    .arg(page)
-                   .arg(QString::number(aligned, 16).toUpper(),
-                       QString::number(chosen->start + chosen->length - 1, 16).toUpper());
+                   .arg(input::formatOffset(aligned),
+                       input::formatOffset(chosen->start + chosen->length - 1));
         ok = false;
     } else {
-        note = tr("Range: 0x%1, %2 bytes.")
-                   .arg(QString::number(chosen->start, 16).toUpper())
+        note = tr("Range: %1, %2 bytes.")
+                   .arg(input::formatOffset(chosen->start))
                    .arg(chosen->length);
     }
     m_rangeNote->setText(note);

@@ -449,8 +449,8 @@ void FindDialog::onFinished(const SearchJob::Result &result)
         } else {
             m_lastMatch = result.matches.first();
             m_tab->view()->setSelection(m_lastMatch, qint64(m_pattern.bytes.size()));
-            setMessage(tr("Found at 0x%1 (%2)%3.")
-                           .arg(QString::number(m_lastMatch, 16).toUpper())
+            setMessage(tr("Found at %1 (%2)%3.")
+                           .arg(input::formatOffset(m_lastMatch))
                            .arg(m_lastMatch)
                            .arg(m_wrapped ? tr(", after wrapping around") : QString()),
                 false);
@@ -502,8 +502,7 @@ void FindDialog::showResults()
         QString text;
         for (const char byte : context.bytes)
             text += QLatin1Char(textGlyph(quint8(byte)));
-        m_table->setItem(row, 0,
-            new QTableWidgetItem(QStringLiteral("0x%1").arg(QString::number(match, 16).toUpper())));
+        m_table->setItem(row, 0, new QTableWidgetItem(input::formatOffset(match)));
         m_table->setItem(row, 1, new QTableWidgetItem(input::formatHex(context.bytes)));
         m_table->setItem(row, 2, new QTableWidgetItem(text));
     }

@@ -19,11 +19,6 @@ namespace hexmap {
 
 namespace {
 constexpr int kListedRanges = 8;
-
-QString hex(qint64 value)
-{
-    return QStringLiteral("0x") + QString::number(value, 16).toUpper();
-}
 } // namespace
 
 FlushDialog::FlushDialog(
@@ -127,7 +122,8 @@ void FlushDialog::describe()
     const std::vector<RangeSet::Range> list = modified.ranges();
     QStringList shown;
     for (std::size_t i = 0; i < list.size() && i < kListedRanges; ++i)
-        shown << tr("%1–%2").arg(hex(list[i].start), hex(list[i].end - 1));
+        shown << tr("%1–%2").arg(
+            input::formatOffset(list[i].start), input::formatOffset(list[i].end - 1));
     if (list.size() > kListedRanges)
         shown << tr("and %1 more").arg(list.size() - kListedRanges);
     m_summary->setText(modified.empty()
@@ -142,7 +138,8 @@ void FlushDialog::describe()
     m_selectionChoice->setText(selection.empty()
             ? tr("The &selection (nothing is selected)")
             : tr("The &selection, widened to whole pages: %1–%2")
-                  .arg(hex(selection.front().start), hex(selection.front().end - 1)));
+                  .arg(input::formatOffset(selection.front().start),
+                      input::formatOffset(selection.front().end - 1)));
     const QString why = explanation(*m_model);
     m_flush->setEnabled(why.isEmpty());
     if (!why.isEmpty())

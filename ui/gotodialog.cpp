@@ -36,9 +36,8 @@ void GoToDialog::validate()
 {
     QString error;
     m_offset = input::parseOffset(m_input->text(), {m_size, m_cursor}, &error);
-    m_note->setText(m_offset
-            ? tr("→ 0x%1 (%2)").arg(QString::number(*m_offset, 16).toUpper()).arg(*m_offset)
-            : error);
+    m_note->setText(
+        m_offset ? tr("→ %1 (%2)").arg(input::formatOffset(*m_offset)).arg(*m_offset) : error);
     m_note->setStyleSheet(
         m_offset || m_input->text().isEmpty() ? QString() : QStringLiteral("color: #c62828"));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_offset.has_value());

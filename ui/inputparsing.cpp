@@ -164,6 +164,11 @@ QString formatCount(qint64 count, const QString &one, const QString &many)
     return QStringLiteral("%1 %2").arg(count).arg(count == 1 ? one : many);
 }
 
+QString formatOffset(qint64 offset)
+{
+    return QStringLiteral("0x") + QString::number(offset, 16).toUpper();
+}
+
 QString formatHex(const QByteArray &bytes)
 {
     return QString::fromLatin1(bytes.toHex(' ').toUpper());

@@ -34,6 +34,9 @@ enum class TextEncoding { Utf8, Latin1, Utf16LE };
 // "1 match", "3 matches": a count with the noun in the right number.
 [[nodiscard]] QString formatCount(qint64 count, const QString &one, const QString &many);
 
+// "0x1F2A": an offset in upper-case hex, as every dialog shows offsets.
+[[nodiscard]] QString formatOffset(qint64 offset);
+
 // "48 65 6C": upper-case pairs separated by single spaces.
 [[nodiscard]] QString formatHex(const QByteArray &bytes);
 

@@ -118,12 +118,11 @@ void OpenOptionsDialog::validate()
     } else if (*offset % allocationGranularity() != 0) {
         const qint64 aligned = *offset / allocationGranularity() * allocationGranularity();
         error = tr("Offset: must be a multiple of %1 bytes.").arg(allocationGranularity());
-        m_offsetNote->setText(tr("Aligned down: %1 (0x%2). Align uses it.")
+        m_offsetNote->setText(tr("Aligned down: %1 (%2). Align uses it.")
                                   .arg(aligned)
-                                  .arg(QString::number(aligned, 16)));
+                                  .arg(input::formatOffset(aligned)));
     } else {
-        m_offsetNote->setText(
-            tr("= %1 bytes (0x%2)").arg(*offset).arg(QString::number(*offset, 16)));
+        m_offsetNote->setText(tr("= %1 bytes (%2)").arg(*offset).arg(input::formatOffset(*offset)));
     }
     QString lengthError;
     const auto length = input::parseSize(m_length->text(), &lengthError);

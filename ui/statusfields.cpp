@@ -5,6 +5,7 @@
 #include "documenttab.h"
 #include "hexmodel.h"
 #include "hexview.h"
+#include "inputparsing.h"
 
 #include <QLabel>
 #include <QLocale>
@@ -15,8 +16,7 @@ namespace hexmap {
 namespace {
 QString hexAndDecimal(qint64 value)
 {
-    return QStringLiteral("0x%1 (%2)")
-        .arg(QString::number(value, 16).toUpper(), QLocale().toString(value));
+    return QStringLiteral("%1 (%2)").arg(input::formatOffset(value), QLocale().toString(value));
 }
 } // namespace
 
@@ -95,7 +95,7 @@ void StatusFields::refresh()
     }
     m_selection->setText(view->hasSelection()
             ? tr("Selection %1, %2 bytes")
-                  .arg(QStringLiteral("0x") + QString::number(view->selectionStart(), 16).toUpper(),
+                  .arg(input::formatOffset(view->selectionStart()),
                       QLocale().toString(view->selectionLength()))
             : QString());
     const qint64 fileSize = model->fileSize();

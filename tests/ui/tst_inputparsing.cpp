@@ -62,6 +62,8 @@ void TestInputParsing::formatHex()
 {
     QCOMPARE(hexmap::input::formatHex("\x01\xab\xff"), "01 AB FF");
     QCOMPARE(hexmap::input::formatHex({}), "");
+    QCOMPARE(formatOffset(0x1f2a), "0x1F2A");
+    QCOMPARE(formatOffset(0), "0x0");
 }
 
 void TestInputParsing::sizes_data()
