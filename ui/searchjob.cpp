@@ -74,11 +74,6 @@ void SearchJob::start(std::shared_ptr<const MemoryMap> map, BytePattern pattern,
         runSearch, std::move(map), std::move(pattern), start, end, direction, scope, maxResults));
 }
 
-void SearchJob::cancel()
-{
-    m_watcher.future().cancel();
-}
-
 void SearchJob::cancelAndWait()
 {
     m_watcher.future().cancel();

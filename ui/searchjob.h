@@ -34,7 +34,6 @@ public:
     // collects up to maxResults matches, forward.
     void start(std::shared_ptr<const MemoryMap> map, BytePattern pattern, qint64 start, qint64 end,
         ChunkedSearch::Direction direction, Scope scope, qint64 maxResults = 100000);
-    void cancel();
     void cancelAndWait();
     [[nodiscard]] bool isRunning() const;
 
