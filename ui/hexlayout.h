@@ -50,7 +50,6 @@ public:
     [[nodiscard]] int hexCellWidth() const { return 2 * m_metrics.charWidth; }
     [[nodiscard]] int textPaneX() const;
     [[nodiscard]] int textX(int column) const { return textPaneX() + column * m_metrics.charWidth; }
-    [[nodiscard]] int textCellWidth() const { return m_metrics.charWidth; }
     [[nodiscard]] int totalWidth() const;
     [[nodiscard]] int headerHeight() const { return m_metrics.lineHeight; }
     // Top of a line in a viewport whose first visible line is firstLine.

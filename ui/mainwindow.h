@@ -39,7 +39,6 @@ public:
     [[nodiscard]] DocumentTab *tab(int index) const;
     [[nodiscard]] DocumentTab *currentTab() const;
     [[nodiscard]] const StatusFields *statusFields() const { return m_status; }
-    [[nodiscard]] FindDialog *findDialog() const { return m_finder; }
     // The last error or notice shown to the user (for tests and the status bar).
     [[nodiscard]] QString lastMessage() const { return m_lastMessage; }
 
