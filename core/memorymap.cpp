@@ -380,7 +380,7 @@ void MemoryMap::resize(std::int64_t newsize)
     if (newsize < 0 || kMaxSize - newsize < state.offset)
         throw ValueError("new size out of range");
     if (newsize == 0)
-        throw OSError(EINVAL, "a map cannot be empty; the file was left as it was");
+        throw OSError(EINVAL); // CPython's words; but the file is left as it was
 
     // The step that can lose data runs last: a file that must grow grows before the
     // remap (and shrinks back if the remap fails); a file that shrinks shrinks only
