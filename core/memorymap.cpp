@@ -221,7 +221,13 @@ MemoryMap::MemoryMap(int fileno, std::int64_t length, const MapOptions &options)
 
     int mapFd = fileno;
     int flags = state.flags;
+    std::int64_t mapOffset = options.offset;
     if (state.anonymous) {
+        // Linux checks an anonymous map's offset for alignment, then ignores it (repr
+        // still shows it). The memfd below must be mapped from its start.
+        if (options.offset % allocationGranularity() != 0)
+            throw OSError(EINVAL);
+        mapOffset = 0;
         if (flags & MAP_SHARED) {
             state.fd = anonymousSharedFile(length);
             mapFd = state.fd;
@@ -238,7 +244,7 @@ MemoryMap::MemoryMap(int fileno, std::int64_t length, const MapOptions &options)
         }
     }
     void *data
-        = mmap(nullptr, static_cast<std::size_t>(length), state.prot, flags, mapFd, options.offset);
+        = mmap(nullptr, static_cast<std::size_t>(length), state.prot, flags, mapFd, mapOffset);
     if (data == MAP_FAILED)
         throw errnoError(); // state's destructor closes the descriptor
     state.data = static_cast<std::uint8_t *>(data);
@@ -386,7 +392,8 @@ void MemoryMap::resize(std::int64_t newsize)
     // remap (and shrinks back if the remap fails); a file that shrinks shrinks only
     // after the remap succeeded.
     const std::int64_t oldLength = state.length;
-    const std::int64_t target = state.offset + newsize;
+    // An anonymous map's memfd is mapped from its start, whatever the offset.
+    const std::int64_t target = (state.anonymous ? 0 : state.offset) + newsize;
     const std::int64_t oldFileSize = state.fd >= 0 ? fileSize(state.fd) : 0;
     const bool fileGrows = state.fd >= 0 && target > oldFileSize;
     if (fileGrows && ftruncate(state.fd, target) != 0)

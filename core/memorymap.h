@@ -50,7 +50,9 @@ struct MapOptions
 //  4. CPython 3.15's fixes: flush(offset) alone flushes to the end; size() of an
 //     anonymous map is its length; an empty needle with start past the end is -1.
 //  5. Shared anonymous maps are backed by a memfd, so resize can grow them (CPython
-//     grows the mapping but the new pages crash on first touch).
+//     grows the mapping but the new pages crash on first touch). As Linux does for
+//     any anonymous map, an offset must be page-aligned and is otherwise ignored
+//     (offset() and repr show it).
 class MemoryMap
 {
 public:

@@ -43,6 +43,8 @@ private slots:
     void accessModes();
     void lengthZeroMapsToTheEnd();
     void offsetMapsAWindow();
+    void anonymousMapIgnoresItsOffset_data();
+    void anonymousMapIgnoresItsOffset();
     void trackfdDuplicatesTheDescriptor();
     void trackfdFalseKeepsNoDescriptor();
     void closedMapRaises_data();
@@ -130,6 +132,12 @@ void TestMemoryMap::constructionErrors_data()
         << "ro" << 0LL << MAP_SHARED << rw << 0 << 0LL << "OSError: [Errno 13] Permission denied";
     QTest::newRow("anonymous, length 0")
         << "anon" << 0LL << MAP_SHARED << rw << 0 << 0LL << "OSError: [Errno 22] Invalid argument";
+    QTest::newRow("anonymous, unaligned offset")
+        << "anon" << 10LL << MAP_SHARED << rw << 0 << 4097LL
+        << "OSError: [Errno 22] Invalid argument";
+    QTest::newRow("private anonymous, unaligned offset")
+        << "anon" << 10LL << MAP_PRIVATE << rw << 0 << 1LL
+        << "OSError: [Errno 22] Invalid argument";
     QTest::newRow("read-only fd, copy works")
         << "ro" << 0LL << MAP_SHARED << rw << 3 << 0LL << "no error";
 }
@@ -216,6 +224,64 @@ void TestMemoryMap::offsetMapsAWindow()
 
     MemoryMap window(file.fd(), 10, {.offset = allocationGranularity()});
     QCOMPARE(window.length(), 10);
+}
+
+void TestMemoryMap::anonymousMapIgnoresItsOffset_data()
+{
+    QTest::addColumn<int>("flags");
+    QTest::addColumn<qint64>("length");
+    QTest::addColumn<qint64>("offset");
+    const qint64 page = pageSize();
+    QTest::newRow("shared, a page at a page") << MAP_SHARED << page << page;
+    QTest::newRow("shared, a page and 900 at a page") << MAP_SHARED << page + 900 << page;
+    QTest::newRow("shared, one byte at two pages") << MAP_SHARED << 1LL << 2 * page;
+    QTest::newRow("private, a page and 900 at a page") << MAP_PRIVATE << page + 900 << page;
+}
+
+void TestMemoryMap::anonymousMapIgnoresItsOffset()
+{
+    // Linux checks an anonymous map's offset for alignment, then ignores it; CPython
+    // shows it in repr. A shared one (a memfd here) used to be mapped at the offset,
+    // past the memfd's end: every access raised OSError EIO.
+    QFETCH(int, flags);
+    QFETCH(qint64, length);
+    QFETCH(qint64, offset);
+    MemoryMap map(-1, length, {.flags = flags, .offset = offset});
+    QCOMPARE(map.length(), length);
+    QCOMPARE(map.offset(), offset);
+    QCOMPARE(map.size(), length); // CPython 3.15: an anonymous map's size is its length
+    QCOMPARE(QString::fromStdString(map.repr()),
+        QStringLiteral(
+            "<mmap.mmap closed=False, access=ACCESS_DEFAULT, length=%1, pos=0, offset=%2>")
+            .arg(length)
+            .arg(offset));
+    QCOMPARE(toQByteArray(map.slice({})), QByteArray(length, '\0'));
+
+    QByteArray text(length, '\0');
+    for (qint64 i = 0; i < length; ++i)
+        text[i] = char('a' + i % 26);
+    QCOMPARE(map.write(bytesOf(text.constData())), length);
+    QCOMPARE(map.rfind(bytesOf(text.right(1).constData()), 0), length - 1);
+    map.seek(0);
+    QCOMPARE(toQByteArray(map.read()), text);
+
+    const qint64 grown = length + 2 * pageSize();
+    map.resize(grown);
+    QCOMPARE(map.length(), grown);
+    QCOMPARE(map.size(), grown);
+    QCOMPARE(toQByteArray(map.slice({0, length, {}})), text);
+    QCOMPARE(map.at(grown - 1), 0);
+    map.setAt(grown - 1, 'E');
+    QCOMPARE(map.at(-1), 'E');
+    const qint64 shrunk = length / 2 + 1;
+    map.resize(shrunk);
+    QCOMPARE(toQByteArray(map.slice({})), text.left(shrunk));
+    QCOMPARE(map.offset(), offset);
+    if (flags == MAP_SHARED) {
+        // Like a file, the memfd lost what the shrink cut off: grown again, it is zeros.
+        map.resize(length);
+        QCOMPARE(toQByteArray(map.slice({shrunk, {}, {}})), QByteArray(length - shrunk, '\0'));
+    }
 }
 
 void TestMemoryMap::trackfdDuplicatesTheDescriptor()
@@ -574,7 +640,7 @@ void TestMemoryMap::resizeZeroOfAnonymousMaps()
 {
     // CPython's own words: there is no file to speak of.
     for (int flags : {MAP_SHARED, MAP_PRIVATE}) {
-        MemoryMap map(-1, 13, {.flags = flags});
+        MemoryMap map(-1, 13, {.flags = flags, .offset = pageSize()});
         map.write(bytesOf("Hello world!\n"));
         QCOMPARE(errorOf([&] { map.resize(0); }), "OSError: [Errno 22] Invalid argument");
         QCOMPARE(map.length(), 13);

@@ -5,8 +5,8 @@
 // The only differences allowed are hexmap's documented improvements, each named in
 // allowedDifference(). Two are kept out of the generated programs because CPython
 // cannot survive or recover from them: resize(0) (CPython truncates the file, then
-// fails) and growing a shared anonymous map (CPython's new pages raise SIGBUS). Both
-// have their own tests in tst_memorymap.
+// fails) and growing a shared anonymous map (CPython's new pages raise SIGBUS; such
+// maps are only shrunk here). Both have their own tests in tst_memorymap.
 #include "memorymap.h"
 #include "scratchfile.h"
 
@@ -122,12 +122,15 @@ private:
 
     QString anonymousMapLine()
     {
-        m_length = pick<qint64>({0, 1, 10, 100, pageSize(), pageSize() + 900});
+        const qint64 page = pageSize();
+        m_length = pick<qint64>({0, 1, 10, 100, page, page + 900});
         const int flags = chance(50) ? MAP_SHARED : MAP_PRIVATE;
         m_sharedAnonymous = flags == MAP_SHARED;
         const int access = chance(80) ? 0 : int(below(4));
-        return QStringLiteral("map anon %1 %2 %3 %4")
-            .arg(num(m_length), num(flags), num(PROT_READ | PROT_WRITE), num(access));
+        // Linux checks the offset of an anonymous map for alignment, then ignores it.
+        const qint64 offset = chance(60) ? 0 : pick<qint64>({page, 2 * page, 1, -1});
+        return QStringLiteral("map anon %1 %2 %3 %4 %5")
+            .arg(num(m_length), num(flags), num(PROT_READ | PROT_WRITE), num(access), num(offset));
     }
 
     // An index or bound: mostly near the map, sometimes far out or extreme.
@@ -195,8 +198,14 @@ private:
         case 9:
             return QStringLiteral("readline");
         case 10: {
-            if (m_sharedAnonymous)
-                return QStringLiteral("tell");
+            if (m_sharedAnonymous) {
+                // Shrinks only (see the top of this file); m_length bounds the map's
+                // length, whether or not the resize works.
+                if (m_length < 1 || chance(10))
+                    return QStringLiteral("resize -1");
+                m_length = 1 + qint64(below(std::uint64_t(m_length)));
+                return "resize " + num(m_length);
+            }
             qint64 size = chance(70) ? pick<qint64>({1, m_length / 2 + 1, m_length + 1, pageSize(),
                               2 * pageSize() + 7, -1})
                                      : 1 + qint64(below(3 * pageSize()));
@@ -283,8 +292,8 @@ private:
                     static_cast<Access>(w[8].toInt()), w[9].toLongLong(), w[10] == "1"};
                 m_map = std::make_unique<MemoryMap>(m_file->fd(), w[5].toLongLong(), options);
             } else {
-                const MapOptions options {
-                    w[3].toInt(), w[4].toInt(), static_cast<Access>(w[5].toInt())};
+                const MapOptions options {w[3].toInt(), w[4].toInt(),
+                    static_cast<Access>(w[5].toInt()), w[6].toLongLong()};
                 m_map = std::make_unique<MemoryMap>(-1, w[2].toLongLong(), options);
             }
             out << QStringLiteral("none");

@@ -3,7 +3,7 @@ per operation, in the format tst_oracle.cpp prints for hexmap::MemoryMap.
 
 Program lines (integers are decimal, "_" is None, byte strings are hex, "-" empty):
   map file SIZE SEED OPENMODE LENGTH FLAGS PROT ACCESS OFFSET TRACKFD
-  map anon LENGTH FLAGS PROT ACCESS
+  map anon LENGTH FLAGS PROT ACCESS OFFSET
   <method> ARGS...            one operation on the map
   end                         closes everything, prints the file's bytes
 Result lines: "i N", "b HEX", "none", "t"/"f", "s TEXT", "e CLASS MESSAGE".
@@ -124,8 +124,9 @@ def main():
                     m = mmap.mmap(fd, length, flags=flags, prot=prot, access=access,
                                   offset=offset, trackfd=bool(trackfd))
                 else:
-                    length, flags, prot, access = [int(w) for w in words[2:6]]
-                    m = mmap.mmap(-1, length, flags=flags, prot=prot, access=access)
+                    length, flags, prot, access, offset = [int(w) for w in words[2:7]]
+                    m = mmap.mmap(-1, length, flags=flags, prot=prot, access=access,
+                                  offset=offset)
                 out.append("none")
             except Exception as error:  # noqa: BLE001 - every error is a result here
                 out.append(error_line(error))
