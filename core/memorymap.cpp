@@ -11,7 +11,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 
@@ -86,12 +88,55 @@ void copyOut(const MapState &state, std::int64_t from, std::uint8_t *to, std::in
     guarded(state, [&] { std::memcpy(to, source, static_cast<std::size_t>(count)); });
 }
 
+// Write-faults the page holding `byte` without changing it (an atomic compare-exchange
+// of the byte with itself), so that a page that cannot be written faults now.
+void touchForWrite(std::uint8_t *byte) noexcept
+{
+    std::atomic_ref<std::uint8_t> ref(*byte);
+    std::uint8_t value = ref.load(std::memory_order_relaxed);
+    ref.compare_exchange_strong(value, value, std::memory_order_relaxed);
+}
+
+// Touches every page that the selected bytes data[start + i * step], i < count, lie
+// on, for writing or (when !write) for reading. Run inside guarded() before a copy, a
+// page that would fault faults here, before any byte has changed: every write is done
+// whole or not at all (unless the file shrinks again between touch and copy).
+void touchPages(const MapState &state, std::int64_t start, std::int64_t step, std::int64_t count,
+    bool write) noexcept
+{
+    if (count == 0)
+        return;
+    const auto touch = [write](std::uint8_t *byte) {
+        if (write)
+            touchForWrite(byte);
+        else
+            (void)*static_cast<volatile const std::uint8_t *>(byte);
+    };
+    const std::int64_t page = pageSize();
+    if (step >= page || -step >= page) { // one selected byte per page
+        for (std::int64_t i = 0; i < count; ++i)
+            touch(state.data + start + i * step);
+        return;
+    }
+    // Steps shorter than a page leave no page between the first and last byte untouched.
+    const std::int64_t last = start + (count - 1) * step;
+    const auto first = reinterpret_cast<std::uintptr_t>(state.data + std::min(start, last));
+    const auto end = reinterpret_cast<std::uintptr_t>(state.data + std::max(start, last)) + 1;
+    const auto pageMask = ~static_cast<std::uintptr_t>(page - 1);
+    for (std::uintptr_t at = first; at < end; at = (at & pageMask) + page)
+        touch(reinterpret_cast<std::uint8_t *>(at));
+}
+
+// Copies into the map, all of it or (on a fault) nothing.
 void copyIn(const MapState &state, std::int64_t to, const std::uint8_t *from, std::int64_t count)
 {
     if (count == 0)
         return; // `from` may be null
     std::uint8_t *target = state.data + to;
-    guarded(state, [&] { std::memcpy(target, from, static_cast<std::size_t>(count)); });
+    guarded(state, [&] {
+        touchPages(state, to, 1, count, true);
+        std::memcpy(target, from, static_cast<std::size_t>(count));
+    });
 }
 
 FindRange findRange(
@@ -321,7 +366,11 @@ void MemoryMap::move(std::int64_t dest, std::int64_t src, std::int64_t count)
         throw ValueError("source, destination, or count out of range");
     std::uint8_t *to = state.data + dest;
     const std::uint8_t *from = state.data + src;
-    guarded(state, [&] { std::memmove(to, from, static_cast<std::size_t>(count)); });
+    guarded(state, [&] {
+        touchPages(state, src, 1, count, false);
+        touchPages(state, dest, 1, count, true);
+        std::memmove(to, from, static_cast<std::size_t>(count));
+    });
 }
 
 Bytes MemoryMap::read(std::optional<std::int64_t> n)
@@ -559,6 +608,7 @@ void MemoryMap::setSlice(const Slice &slice, ByteView data)
     }
     const std::uint8_t *from = data.data();
     guarded(state, [&] {
+        touchPages(state, range.start, range.step, range.count, true);
         for (std::int64_t i = 0; i < range.count; ++i)
             state.data[range.start + i * range.step] = from[i];
     });

@@ -41,7 +41,8 @@ struct MapOptions
 //  1. No SIGBUS crash: when the file shrinks underneath the map, or the disk is full
 //     when a write must allocate a page, the access raises OSError (EFAULT for a
 //     truncated file, EIO otherwise) and the process lives on. Every access to the
-//     mapped bytes goes through one guarded path (faultguard.h).
+//     mapped bytes goes through one guarded path (faultguard.h). A write that raises
+//     so has changed nothing: its pages are touched before the first byte is written.
 //  2. resize is atomic: every check happens before the file is touched, resize(0)
 //     raises OSError EINVAL without truncating, and a failed remap puts the file's
 //     size back.

@@ -42,6 +42,8 @@ private slots:
     void truncatedFileRaisesOSError_data();
     void truncatedFileRaisesOSError();
     void untouchedBytesStillWork();
+    void faultingWriteChangesNothing_data();
+    void faultingWriteChangesNothing();
     void fullDiskWriteRaisesOSError();
     void foreignSigbusReachesThePreviousHandler();
     void unguardedFaultReachesThePreviousHandler();
@@ -120,6 +122,52 @@ void TestFaultGuard::untouchedBytesStillWork()
     QCOMPARE(map.at(0), 'a'); // and the map keeps working after a fault
 }
 
+void TestFaultGuard::faultingWriteChangesNothing_data()
+{
+    // Each write starts on the first page, which the file still backs, and ends on the
+    // second, which it no longer does.
+    QTest::addColumn<Access_>("access");
+    const auto row = [](const char *name, Access_ access) { QTest::newRow(name) << access; };
+    static const QByteArray patch(3000, 'W');
+    const auto bytes = [](qint64 n) {
+        return ByteView(reinterpret_cast<const std::uint8_t *>(patch.constData()), size_t(n));
+    };
+    row("write", [=](MemoryMap &m) {
+        m.seek(kPage - 100);
+        m.write(bytes(300));
+    });
+    row("long write", [=](MemoryMap &m) {
+        m.seek(kPage - 2000);
+        m.write(bytes(3000));
+    });
+    row("setSlice", [=](MemoryMap &m) { m.setSlice({kPage - 100, kPage + 200, {}}, bytes(300)); });
+    row("setSlice, step 3", [=](MemoryMap &m) {
+        m.setSlice({kPage - 99, kPage + 201, 3}, bytes(100));
+    });
+    row("setSlice, a page apart", [=](MemoryMap &m) {
+        m.setSlice({kPage - 1, {}, kPage}, bytes(2));
+    });
+    row("move into the lost page", [](MemoryMap &m) { m.move(kPage - 100, 0, 300); });
+    row("move from the lost page", [](MemoryMap &m) { m.move(0, kPage - 2000, 3000); });
+}
+
+void TestFaultGuard::faultingWriteChangesNothing()
+{
+    // Every write completes or leaves the bytes as they were: a write that would fault
+    // on a later page must not have changed the earlier ones.
+    QFETCH(Access_, access);
+    QByteArray content(2 * kPage, 'a');
+    for (qint64 i = 0; i < content.size(); i += 7)
+        content[i] = 'b';
+    ScratchFile file(content);
+    MemoryMap map(file.fd(), 0);
+    file.truncate(kPage);
+    const QString error = errorOf([&] { access(map); });
+    QVERIFY2(error.startsWith("OSError: [Errno 14] Bad address"), qPrintable(error));
+    QCOMPARE(toQByteArray(map.slice({0, kPage, {}})), content.left(kPage));
+    QCOMPARE(file.contents(), content.left(kPage));
+}
+
 void TestFaultGuard::fullDiskWriteRaisesOSError()
 {
     QTemporaryDir mountPoint;
@@ -148,6 +196,14 @@ void TestFaultGuard::fullDiskWriteRaisesOSError()
         error.startsWith("OSError: [Errno 5] Input/output error: the page at map offset 524288"),
         qPrintable(error));
     QCOMPARE(map.at(0), 'h'); // the allocated page still works
+
+    // A write from the allocated page into a hole fails whole.
+    const QByteArray patch(1000, 'x');
+    QVERIFY(errorOf([&] {
+        map.setSlice({kPage - 1000, kPage + 1000, 2},
+            {reinterpret_cast<const std::uint8_t *>(patch.constData()), 1000});
+    }).startsWith("OSError: [Errno 5] Input/output error"));
+    QCOMPARE(toQByteArray(map.slice({kPage - 1000, kPage, {}})), QByteArray(1000, '\0'));
 }
 
 void TestFaultGuard::foreignSigbusReachesThePreviousHandler()
