@@ -1,5 +1,6 @@
 // MemoryMap against mmap-contract.md, row by row: defaults, results and errors
 // (class and CPython's message) of every method, on real files and anonymous maps.
+#include "findrange.h"
 #include "memorymap.h"
 #include "scratchfile.h"
 
@@ -55,6 +56,9 @@ private slots:
     void rfind_data();
     void rfind();
     void findIgnoresBytesOutsideTheRange();
+    void findBounds_data();
+    void findBounds();
+    void findRangeOfAnEmptyMap();
     void flush();
     void flushOffsetAloneFlushesToTheEnd();
     void madvise_data();
@@ -453,6 +457,137 @@ void TestMemoryMap::findIgnoresBytesOutsideTheRange()
     QCOMPARE(map.find(zero), -1);
     QCOMPARE(map.rfind(zero), -1);
     QCOMPARE(map.find(bytesOf("z")), 2);
+}
+
+namespace {
+// Python's find and rfind written out plainly, as the reference of findBounds: a bound
+// below 0 gets the length added and is then raised to 0; end is lowered to the length;
+// end < start finds nothing. start is not lowered to the length: as in CPython 3.15,
+// an empty needle past the end is not found (3.13 would answer the length).
+qint64 naiveFind(const QByteArray &haystack, const QByteArray &needle, Bound start, Bound end,
+    qint64 position, bool reverse)
+{
+    const qint64 length = haystack.size();
+    qint64 from = start ? *start : position;
+    qint64 to = end ? *end : length;
+    if (from < 0)
+        from = from + length < 0 ? 0 : from + length;
+    if (to < 0)
+        to = to + length < 0 ? 0 : to + length;
+    if (to > length)
+        to = length;
+    const qint64 n = needle.size();
+    if (!reverse) {
+        for (qint64 i = from; i + n <= to; ++i) {
+            if (QByteArrayView(haystack).sliced(i, n) == needle)
+                return i;
+        }
+    } else {
+        for (qint64 i = to - n; i >= from; --i) {
+            if (QByteArrayView(haystack).sliced(i, n) == needle)
+                return i;
+        }
+    }
+    return -1;
+}
+
+// The bounds findBounds tries for a map of this length: every value from -length-2 to
+// length+2 for a short map; for a long one, those within 2 of -length, 0 and length
+// (every branch of the range resolution sits at one of them). And None.
+QList<Bound> findBoundsFor(qint64 length)
+{
+    QList<Bound> bounds {Bound()};
+    for (qint64 v = -length - 2; v <= length + 2; ++v) {
+        if (length <= 8 || std::abs(v + length) <= 2 || std::abs(v) <= 2
+            || std::abs(v - length) <= 2)
+            bounds << Bound(v);
+    }
+    return bounds;
+}
+} // namespace
+
+void TestMemoryMap::findBounds_data()
+{
+    // A map cannot be empty (an anonymous map of length 0 is EINVAL, an empty file
+    // cannot be mapped, resize(0) is refused): findRangeOfAnEmptyMap covers length 0.
+    QTest::addColumn<qint64>("length");
+    const qint64 page = pageSize();
+    QTest::newRow("1") << 1LL;
+    QTest::newRow("2") << 2LL;
+    QTest::newRow("page - 1") << page - 1;
+    QTest::newRow("page") << page;
+    QTest::newRow("page + 1") << page + 1;
+}
+
+void TestMemoryMap::findBounds()
+{
+    // find and rfind against naiveFind for every start and end (findBoundsFor), every
+    // position up to past the end (after a shrinking resize), and needles that sit at
+    // the map's first and last bytes or just past its end (zeros there, in the page).
+    QFETCH(qint64, length);
+    QByteArray text(length, '\0');
+    for (qint64 i = 0; i < length; ++i)
+        text[i] = "abc"[i % 3];
+    MemoryMap map(-1, length + 3);
+    map.write(bytesOf(text.constData()));
+    map.seek(length + 3);
+    map.resize(length); // the position stays past the end
+    const QList<QByteArray> needles {QByteArray(), text.left(1), text.right(1), text.right(2),
+        QByteArray(1, '\0'), text.right(1) + QByteArray(1, '\0')};
+    const QList<Bound> bounds = findBoundsFor(length);
+    int checked = 0;
+    for (qint64 position : {length + 3, length, length / 2, 0LL}) {
+        if (position <= length)
+            map.seek(position);
+        for (const QByteArray &needle : needles) {
+            const ByteView sub(
+                reinterpret_cast<const std::uint8_t *>(needle.constData()), size_t(needle.size()));
+            for (const Bound &start : bounds) {
+                for (const Bound &end : bounds) {
+                    for (bool reverse : {false, true}) {
+                        const qint64 expected
+                            = naiveFind(text, needle, start, end, position, reverse);
+                        const qint64 actual
+                            = reverse ? map.rfind(sub, start, end) : map.find(sub, start, end);
+                        if (actual != expected) {
+                            const auto show = [](const Bound &b) {
+                                return b ? QString::number(*b) : QStringLiteral("None");
+                            };
+                            QFAIL(qPrintable(
+                                QStringLiteral("%1(%2, %3, %4) at position %5: %6, expected %7")
+                                    .arg(reverse ? "rfind" : "find",
+                                        needle.isEmpty() ? QStringLiteral("-")
+                                                         : QString::fromLatin1(needle.toHex()),
+                                        show(start), show(end))
+                                    .arg(position)
+                                    .arg(actual)
+                                    .arg(expected)));
+                        }
+                        ++checked;
+                    }
+                }
+            }
+        }
+        QCOMPARE(map.tell(), position);
+    }
+    QVERIFY(checked > 1000);
+}
+
+void TestMemoryMap::findRangeOfAnEmptyMap()
+{
+    // No map can be empty, so the range resolution itself meets length 0: the range
+    // gives find("") its answer (start, or -1 when end < start) and rfind("") (end).
+    const QList<Bound> bounds = findBoundsFor(0);
+    for (qint64 position : {0LL, 3LL}) {
+        for (const Bound &start : bounds) {
+            for (const Bound &end : bounds) {
+                const FindRange range = resolveFindRange(start, end, position, 0);
+                const bool empty = range.end < range.start;
+                QCOMPARE(empty ? -1 : range.start, naiveFind({}, {}, start, end, position, false));
+                QCOMPARE(empty ? -1 : range.end, naiveFind({}, {}, start, end, position, true));
+            }
+        }
+    }
 }
 
 void TestMemoryMap::flush()
