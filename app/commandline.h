@@ -2,6 +2,8 @@
 
 #include "document.h"
 
+#include <QByteArrayList>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -10,23 +12,33 @@
 namespace hexmap {
 
 // What `hexmap [--read-only|--copy-on-write] [--offset N] [--length N] [--goto OFFSET]
-// FILE…` asks for.
+// [Qt's options] FILE…` asks for.
 struct CommandLine
 {
     Document::OpenOptions options;
     QStringList files;
-    std::optional<QString> goTo; // an offset expression, checked for syntax
+    std::optional<QString> goTo; // an offset expression, inside every file that could be read
+    // Qt's own options (-platform xcb, -reverse…), checked, for QApplication: it gets
+    // these and nothing else, so it can neither take a file name for an option nor
+    // abort on an option it cannot use.
+    QStringList qtArguments;
     // Set when the program should print and exit instead of starting: --help,
-    // --version, or a bad argument (exitCode 2, output is the error).
+    // --help-all, --version (exitCode 0), or a bad argument or no display (exitCode 2,
+    // output is the error).
     std::optional<int> exitCode;
     QString output;
-    // The failure is only options this parser does not know, which may be Qt's own
-    // (-platform, -geometry…): parse again once QApplication has taken those out.
-    bool onlyUnknownOptions = false;
 };
 
-// Parses arguments (arguments[0] is the program). Sizes and offsets use the same
-// parser as the dialogs (input::parseSize / parseOffset).
-[[nodiscard]] CommandLine parseCommandLine(const QStringList &arguments);
+// Parses and checks every argument (arguments[0] is the program) before a display is
+// needed: sizes and offsets with the dialogs' parsers (input::parseSize, parseOffset),
+// the offset's alignment, --goto against each file that exists, the values of Qt's
+// options, and that the chosen platform has a display (in environment).
+[[nodiscard]] CommandLine parseCommandLine(const QStringList &arguments,
+    const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+
+// The same from argv's bytes. An argument that is not UTF-8 is refused with the reason:
+// Qt cannot name such a file, so it could only be reported as missing.
+[[nodiscard]] CommandLine parseCommandLine(const QByteArrayList &arguments,
+    const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
 
 } // namespace hexmap
