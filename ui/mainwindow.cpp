@@ -14,6 +14,7 @@
 #include "resizedialog.h"
 #include "scratchdialog.h"
 #include "statusfields.h"
+#include "viewsettings.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -24,7 +25,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
-#include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -35,14 +35,6 @@
 #include <atomic>
 
 namespace hexmap {
-
-namespace {
-constexpr int kMaxRecent = 10;
-const QString kRecentKey = QStringLiteral("recentFiles");
-const QString kBytesPerLineKey = QStringLiteral("view/bytesPerLine");
-const QString kPointSizeKey = QStringLiteral("view/pointSize");
-const QString kResidencyKey = QStringLiteral("view/residencyMap");
-} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -129,8 +121,8 @@ void MainWindow::createActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QMenu *perLine = view->addMenu(tr("&Bytes per Line"));
     m_bytesPerLine = new QActionGroup(this);
-    const int current = QSettings().value(kBytesPerLineKey, 16).toInt();
-    for (int bytes : {8, 16, 32, HexView::kFitToWidth}) {
+    const int current = ViewSettings().bytesPerLine();
+    for (int bytes : ViewSettings::bytesPerLineChoices()) {
         QAction *action = perLine->addAction(
             bytes == HexView::kFitToWidth ? tr("&Fit to Width") : QString::number(bytes));
         action->setCheckable(true);
@@ -141,17 +133,17 @@ void MainWindow::createActions()
     }
     QAction *zoomIn = view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, this, [this] {
         currentTab()->view()->zoomIn();
-        QSettings().setValue(kPointSizeKey, currentTab()->view()->font().pointSizeF());
+        ViewSettings().setPointSize(currentTab()->view()->font().pointSizeF());
     });
     QAction *zoomOut = view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, this, [this] {
         currentTab()->view()->zoomOut();
-        QSettings().setValue(kPointSizeKey, currentTab()->view()->font().pointSizeF());
+        ViewSettings().setPointSize(currentTab()->view()->font().pointSizeF());
     });
 
     view->addSeparator();
     m_residency = view->addAction(tr("&Residency Map"), this, &MainWindow::setResidencyVisible);
     m_residency->setCheckable(true);
-    m_residency->setChecked(QSettings().value(kResidencyKey, true).toBool());
+    m_residency->setChecked(ViewSettings().isResidencyMapVisible());
 
     QMenu *map = menuBar()->addMenu(tr("&Map"));
     m_flush = map->addAction(QIcon::fromTheme(QStringLiteral("document-save-all")),
@@ -509,25 +501,21 @@ void MainWindow::adviceDialog()
 
 void MainWindow::setResidencyVisible(bool visible)
 {
-    QSettings().setValue(kResidencyKey, visible);
+    ViewSettings().setResidencyMapVisible(visible);
     for (int i = 0; i < m_tabs->count(); ++i)
         tab(i)->residencyStrip()->setVisible(visible);
 }
 
 void MainWindow::rememberRecent(const QString &path)
 {
-    QSettings settings;
-    QStringList recent = settings.value(kRecentKey).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    settings.setValue(kRecentKey, QStringList(recent.mid(0, kMaxRecent)));
+    ViewSettings().addRecentFile(path);
     rebuildRecentMenu();
 }
 
 void MainWindow::rebuildRecentMenu()
 {
     m_recentMenu->clear();
-    const QStringList recent = QSettings().value(kRecentKey).toStringList();
+    const QStringList recent = ViewSettings().recentFiles();
     for (const QString &path : recent)
         m_recentMenu->addAction(path, this, [this, path] { openFile(path); });
     m_recentMenu->setEnabled(!recent.isEmpty());
@@ -535,19 +523,19 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::applyViewSettings(DocumentTab *tab) const
 {
-    const QSettings settings;
-    tab->view()->setBytesPerLine(settings.value(kBytesPerLineKey, 16).toInt());
-    tab->residencyStrip()->setVisible(settings.value(kResidencyKey, true).toBool());
-    if (settings.contains(kPointSizeKey)) {
+    const ViewSettings settings;
+    tab->view()->setBytesPerLine(settings.bytesPerLine());
+    tab->residencyStrip()->setVisible(settings.isResidencyMapVisible());
+    if (const auto pointSize = settings.pointSize()) {
         QFont font = tab->view()->font();
-        font.setPointSizeF(settings.value(kPointSizeKey).toReal());
+        font.setPointSizeF(*pointSize);
         tab->view()->setFont(font);
     }
 }
 
 void MainWindow::setBytesPerLine(int bytesPerLine)
 {
-    QSettings().setValue(kBytesPerLineKey, bytesPerLine);
+    ViewSettings().setBytesPerLine(bytesPerLine);
     for (int i = 0; i < m_tabs->count(); ++i)
         tab(i)->view()->setBytesPerLine(bytesPerLine);
 }
