@@ -2,6 +2,7 @@
 // cannot be mapped; a file truncated or grown by another process; closing with
 // edits not yet flushed or saved (the message box is driven like a user would).
 // File bytes are always read independently (pread).
+#include "cellpixels.h"
 #include "closeprompt.h"
 #include "document.h"
 #include "documenttab.h"
@@ -14,12 +15,18 @@
 
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QtTest>
 
+#include <fcntl.h>
+#include <pwd.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace hexmap;
 
@@ -36,6 +43,65 @@ void activate(MainWindow &window)
 void typeInto(MainWindow &window, const QString &keys)
 {
     QTest::keyClicks(window.currentTab()->view(), keys);
+}
+
+// Set in the environment of a copy of this test run as an unprivileged user.
+constexpr char kUnprivilegedChild[] = "HEXMAP_TEST_UNPRIVILEGED_CHILD";
+
+// Runs one function:row of this test binary again as the user nobody (setpriv, from
+// util-linux), for what root cannot see, such as a file it may not read. The binary is
+// handed to setpriv as an open descriptor (/proc/self/fd/N): executing it then checks
+// only the file's own mode for nobody, not the folders above it, which may be closed
+// to others (a clone in /root, a 0700 home). The child's temporary folder, HOME and
+// runtime folder are a folder of its own under the system's temporary folder. Checks
+// that the child ran that row, as nobody, and passed.
+void runAsNobody(const QString &functionAndRow)
+{
+    const passwd *nobody = getpwnam("nobody");
+    QVERIFY2(nobody, "there is no user nobody to run as");
+    const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
+    QVERIFY2(!setpriv.isEmpty(), "setpriv (util-linux) is not installed");
+
+    QTemporaryDir home; // created 0700 by root: give it to nobody
+    QVERIFY(home.isValid());
+    const QString runtime = home.filePath(QStringLiteral("runtime"));
+    QVERIFY(
+        QDir(home.path()).mkdir(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    for (const QString &folder : {home.path(), runtime})
+        QCOMPARE(chown(folder.toLocal8Bit().constData(), nobody->pw_uid, nobody->pw_gid), 0);
+
+    // Not close-on-exec: setpriv passes it on to the program it executes.
+    const int binary
+        = ::open(QCoreApplication::applicationFilePath().toLocal8Bit().constData(), O_RDONLY);
+    QVERIFY(binary >= 0);
+    const auto closeBinary = qScopeGuard([binary] { ::close(binary); });
+
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HOME"), home.path());
+    environment.insert(QStringLiteral("TMPDIR"), home.path());
+    environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime);
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    environment.insert(QString::fromLatin1(kUnprivilegedChild), QStringLiteral("1"));
+    QProcess child;
+    child.setProcessEnvironment(environment);
+    child.setWorkingDirectory(home.path());
+    child.setProcessChannelMode(QProcess::MergedChannels);
+    child.start(setpriv,
+        {QStringLiteral("--reuid=%1").arg(nobody->pw_uid),
+            QStringLiteral("--regid=%1").arg(nobody->pw_gid), QStringLiteral("--clear-groups"),
+            QStringLiteral("--"), QStringLiteral("/proc/self/fd/%1").arg(binary), functionAndRow});
+    QVERIFY2(child.waitForFinished(60000), "the unprivileged run did not finish");
+    const QString output = QString::fromLocal8Bit(child.readAll());
+    QVERIFY2(
+        child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0, qPrintable(output));
+    QVERIFY2(output.contains(QStringLiteral("as uid %1,").arg(nobody->pw_uid)), qPrintable(output));
+    const QString function = functionAndRow.section(':', 0, 0);
+    const QString row = functionAndRow.section(':', 1);
+    QVERIFY2(output.contains(QStringLiteral("PASS   : TestMainWindow::%1(%2)").arg(function, row)),
+        qPrintable(output));
+    QVERIFY2(output.contains(
+                 QRegularExpression(QStringLiteral("Totals: \\d+ passed, 0 failed, 0 skipped"))),
+        qPrintable(output));
 }
 
 } // namespace
@@ -177,8 +243,14 @@ void TestMainWindow::filesThatCannotBeMapped()
         path = plain.fileName();
         options.length = 4096;
     } else if (kind == "unreadable") {
-        if (geteuid() == 0)
-            QSKIP("root reads every file: there is no unreadable file to open");
+        if (qEnvironmentVariableIsSet(kUnprivilegedChild)) {
+            QVERIFY2(geteuid() != 0, "the unprivileged run is root");
+            qInfo("running as uid %u, gid %u", unsigned(geteuid()), unsigned(getegid()));
+        } else if (geteuid() == 0) {
+            // Root reads every file: ask an unprivileged user to open it instead.
+            runAsNobody(QStringLiteral("filesThatCannotBeMapped:unreadable"));
+            return;
+        }
         path = plain.fileName();
         QVERIFY(plain.setPermissions({}));
     }
@@ -197,11 +269,26 @@ void TestMainWindow::emptyFileOpensEmptyAndGrows()
     QVERIFY(window.openFile(QString::fromStdString(file.path())));
     HexModel *model = window.currentTab()->document()->model();
     QCOMPARE(model->size(), 0);
-    QVERIFY(!window.currentTab()->grab().isNull());
+    HexView *view = window.currentTab()->view();
+    const QColor base = view->palette().color(QPalette::Base);
+    // No byte, no cursor: the first line is blank where bytes would be.
+    QImage picture = cellpixels::picture(*view);
+    for (const Pane pane : {Pane::Hex, Pane::Text}) {
+        const QString why = cellpixels::mismatch(*view, picture, 0, pane, QColor(), base);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+    }
     typeInto(window, "41"); // nothing to overwrite, nothing happens
     QVERIFY(model->resize(16));
     typeInto(window, "41");
     QCOMPARE(file.contents(), QByteArray("A") + QByteArray(15, '\0'));
+    // The new bytes show: a printable 'A', then zeros, each in its class's colour.
+    view->setCursorOffset(15);
+    QVERIFY(model->flush()); // no "modified" tint over them
+    picture = cellpixels::picture(*view);
+    for (const qint64 offset : {0, 1, 14}) {
+        const QString why = cellpixels::byteMismatch(*view, picture, offset, offset == 0 ? 'A' : 0);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+    }
 }
 
 void TestMainWindow::truncatedUnderneathKeepsRunning()
@@ -214,12 +301,26 @@ void TestMainWindow::truncatedUnderneathKeepsRunning()
     tab->view()->setCursorOffset(4 * 4096 - 1);
     file.truncate(4096 + 100);
     QTRY_VERIFY(tab->diskNotice().contains("truncated this file (16384 → 4196 bytes)"));
-    QVERIFY(!tab->grab().isNull()); // paints the vanished bytes as ··
+    // The vanished bytes show as "··" ("·" in the text pane).
+    HexView *view = tab->view();
+    QImage picture = cellpixels::picture(*view);
+    for (const qint64 offset : {4 * 4096 - 2, 4 * 4096 - 17}) {
+        for (const Pane pane : {Pane::Hex, Pane::Text}) {
+            const QString why = cellpixels::missingMismatch(*view, picture, offset, pane);
+            QVERIFY2(why.isEmpty(), qPrintable(why));
+        }
+    }
     typeInto(window, "00");
     QVERIFY(window.lastMessage().contains("can no longer be read"));
     QVERIFY(window.statusFields()->text().contains("gone from the file"));
     QCOMPARE(file.size(), 4096 + 100);
     tab->view()->setCursorOffset(4096 + 99);
+    // Where the file now ends: 't' up to it, "··" past it.
+    picture = cellpixels::picture(*view);
+    QString why = cellpixels::byteMismatch(*view, picture, 4096 + 98, 't');
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    why = cellpixels::missingMismatch(*view, picture, 4096 + 100, Pane::Hex);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
     typeInto(window, "7a");
     QCOMPARE(file.contents().at(4096 + 99), 'z'); // what is still there still edits
 }
@@ -254,18 +355,23 @@ void TestMainWindow::closeInPlaceOffersFlushRevertCancel()
     window.show();
     QVERIFY(window.openFile(QString::fromStdString(file.path())));
     typeInto(window, "41");
-    answerNextPrompt("Cancel");
+    const QString notFlushed = "has edits that are not flushed to disk";
+    PromptAnswer cancel = answerNextPrompt(notFlushed, "Cancel");
     QVERIFY(!window.closeTab(0));
+    QVERIFY2(cancel.answered(), cancel.failure());
     QCOMPARE(window.tabCount(), 1);
-    answerNextPrompt("Revert"); // undo back to the last flush (here: the opening)
+    // Revert undoes back to the last flush (here: the opening).
+    PromptAnswer revert = answerNextPrompt(notFlushed, "Revert");
     QVERIFY(window.closeTab(0));
+    QVERIFY2(revert.answered(), revert.failure());
     QCOMPARE(window.tabCount(), 0);
     QCOMPARE(file.contents(), QByteArray(32, '.'));
 
     QVERIFY(window.openFile(QString::fromStdString(file.path())));
     typeInto(window, "42");
-    answerNextPrompt("Flush");
+    PromptAnswer flush = answerNextPrompt(notFlushed, "Flush");
     window.close(); // closing the window asks too
+    QVERIFY2(flush.answered(), flush.failure());
     QCOMPARE(window.tabCount(), 0);
     QCOMPARE(file.contents().at(0), 'B');
 }
@@ -278,14 +384,17 @@ void TestMainWindow::closeCopyOnWriteOffersSaveDiscardCancel()
     const Document::OpenOptions copy {.mode = Document::Mode::CopyOnWrite};
     QVERIFY(window.openFile(QString::fromStdString(file.path()), copy));
     typeInto(window, "41");
-    answerNextPrompt("Discard");
+    const QString notSaved = "has changes that are not saved";
+    PromptAnswer discard = answerNextPrompt(notSaved, "Discard");
     QVERIFY(window.closeTab(0));
+    QVERIFY2(discard.answered(), discard.failure());
     QCOMPARE(file.contents(), QByteArray(32, '.'));
 
     QVERIFY(window.openFile(QString::fromStdString(file.path()), copy));
     typeInto(window, "43");
-    answerNextPrompt("Save");
+    PromptAnswer save = answerNextPrompt(notSaved, "Save");
     QVERIFY(window.closeTab(0));
+    QVERIFY2(save.answered(), save.failure());
     QCOMPARE(file.contents(), "C" + QByteArray(31, '.'));
 }
 

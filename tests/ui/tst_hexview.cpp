@@ -1,6 +1,9 @@
 // HexView driven like a user does, with QTest key and mouse events on real files:
 // typing, undo, navigation, selection, clipboard, refusal on read-only maps, and a
-// 64 GiB sparse file edited at its last byte. Files are checked independently (pread).
+// 64 GiB sparse file edited at its last byte. Files are checked independently (pread),
+// and what the view paints by its pixels: byte classes, matches, missing bytes.
+#include "byteclass.h"
+#include "cellpixels.h"
 #include "hexmodel.h"
 #include "hexview.h"
 #include "scratchfile.h"
@@ -32,14 +35,17 @@ std::unique_ptr<HexView> viewOn(HexModel *model)
     return view;
 }
 
+// Inside the cell, on its first nibble.
 QPoint cellCenter(const HexView &view, qint64 offset, Pane pane)
 {
-    const HexLayout &layout = view.layout();
-    const int column = layout.columnOf(offset);
-    const int x = pane == Pane::Hex ? layout.hexX(column) + 2 : layout.textX(column) + 2;
-    return {x,
-        layout.lineY(layout.lineOf(offset), view.firstVisibleLine())
-            + layout.metrics().lineHeight / 2};
+    const QRect cell = cellpixels::cellRect(view, offset, pane);
+    return {cell.left() + 2, cell.center().y()};
+}
+
+// The colour a byte's glyph is drawn in.
+QColor colorOf(const HexView &view, quint8 byte)
+{
+    return byteColor(classify(byte), view.palette());
 }
 } // namespace
 
@@ -57,7 +63,8 @@ private slots:
     void readOnlyRefusesWithAReason();
     void sparse64GiBLastByte();
     void scrollBarReachesTheLastLine();
-    void truncatedFilePaintsWithoutCrashing();
+    void truncatedFileShowsTheMissingBytes();
+    void byteClassesAndMatchesArePainted();
 };
 
 void TestHexView::typeHexThenUndoRedo()
@@ -231,7 +238,16 @@ void TestHexView::sparse64GiBLastByte()
     char last = 0;
     QCOMPARE(pread(fd, &last, 1, size - 1), 1);
     QCOMPARE(last, '\x7f');
-    QVERIFY(!view->grab().isNull()); // paints the end of the file
+    // The end of the file is painted: its last byte 7F (other ASCII), zeros before it
+    // (flushed and with the cursor away, so that no overlay tints them).
+    QVERIFY(model->flush());
+    view->setCursorOffset(size - 48);
+    const QImage picture = cellpixels::picture(*view);
+    for (const qint64 offset : {size - 1, size - 2, size - 17}) {
+        const QString why
+            = cellpixels::byteMismatch(*view, picture, offset, offset == size - 1 ? 0x7f : 0x00);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+    }
     ::close(fd);
 }
 
@@ -256,18 +272,70 @@ void TestHexView::scrollBarReachesTheLastLine()
         < view->layout().lineCount() / 1000);
 }
 
-void TestHexView::truncatedFilePaintsWithoutCrashing()
+void TestHexView::truncatedFileShowsTheMissingBytes()
 {
     ScratchFile file(QByteArray(4 * 4096, 't'));
     auto model = modelFor(file.fd());
     auto view = viewOn(model.get());
-    view->setCursorOffset(4096 - 32);
+    view->setCursorOffset(4096 + 47); // lines 237 to 258 on screen
     file.truncate(4096);
-    QVERIFY(!view->grab().isNull());
+    // What is still in the file shows as before, what is gone as "··" ("·" as text).
+    const QImage picture = cellpixels::picture(*view);
+    for (const qint64 offset : {4096 - 1, 4096 - 2}) {
+        const QString why = cellpixels::byteMismatch(*view, picture, offset, 't');
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+    }
+    for (const qint64 offset : {4096, 4096 + 1, 4096 + 17}) {
+        for (const Pane pane : {Pane::Hex, Pane::Text}) {
+            const QString why = cellpixels::missingMismatch(*view, picture, offset, pane);
+            QVERIFY2(why.isEmpty(), qPrintable(why));
+        }
+    }
     QSignalSpy refused(view.get(), &HexView::editRefused);
     view->setCursorOffset(2 * 4096);
     QTest::keyClicks(view.get(), "1");
     QCOMPARE(refused.size(), 1);
+}
+
+void TestHexView::byteClassesAndMatchesArePainted()
+{
+    // One byte of each class, then plain text; the cursor out of the way.
+    const QByteArray bytes = QByteArray::fromHex("0041090180") + QByteArray(59, 'm');
+    ScratchFile file(bytes);
+    auto model = modelFor(file.fd());
+    auto view = viewOn(model.get());
+    view->setCursorOffset(63);
+    const QColor base = view->palette().color(QPalette::Base);
+    QImage picture = cellpixels::picture(*view);
+    for (int offset = 0; offset < 5; ++offset) {
+        // The text pane shows a control byte as '.', in its class's colour.
+        const QString why = cellpixels::byteMismatch(*view, picture, offset, bytes[offset]);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+    }
+
+    // A match is overlaid in translucent amber, over the background and the glyph.
+    const QColor amber(0xff, 0xc1, 0x07, 110);
+    RangeSet matches;
+    matches.add(17, 19);
+    view->setHighlights(matches);
+    picture = cellpixels::picture(*view);
+    for (const qint64 offset : {16, 17, 18, 19}) {
+        const bool found = offset == 17 || offset == 18;
+        const QColor ink
+            = found ? cellpixels::over(amber, colorOf(*view, 'm')) : colorOf(*view, 'm');
+        const QColor background = found ? cellpixels::over(amber, base) : base;
+        const QString why
+            = cellpixels::mismatch(*view, picture, offset, Pane::Hex, ink, background);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        const QColor textBackground
+            = cellpixels::paintOf(picture, cellpixels::cellRect(*view, offset, Pane::Text))
+                  .background;
+        QVERIFY2(cellpixels::near(textBackground, background),
+            qPrintable(
+                QStringLiteral("text cell of byte %1 is on %2, expected %3")
+                    .arg(offset)
+                    .arg(cellpixels::describe(textBackground), cellpixels::describe(background))));
+    }
 }
 
 QTEST_MAIN(TestHexView)

@@ -97,11 +97,16 @@ void TestMapDialogs::resizeGrowsAndShrinksTheFile()
     {
         ResizeDialog dialog(model);
         dialog.findChild<QLineEdit *>("size")->setText("0x10");
-        answerNextPrompt("Cancel"); // the confirmation names the cut
+        // The confirmation names the cut.
+        const QString cut
+            = QStringLiteral("Cut the last %1 bytes").arg(QLocale().toString(8192 - 16));
+        PromptAnswer cancel = answerNextPrompt(cut, "Cancel");
         dialog.accept();
+        QVERIFY2(cancel.answered(), cancel.failure());
         QCOMPARE(file.size(), 8192);
-        answerNextPrompt("Cut");
+        PromptAnswer confirm = answerNextPrompt(cut, "Cut");
         dialog.accept();
+        QVERIFY2(confirm.answered(), confirm.failure());
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
     QCOMPARE(file.contents(), QByteArray(16, 'r'));
