@@ -4,47 +4,161 @@
 #include "hexmodel.h"
 
 #include <QPainter>
+#include <QResizeEvent>
+#include <QWindow>
 #include <QtConcurrent>
+
+#include <cmath>
+
+#include <time.h>
 
 namespace hexmap {
 
 namespace {
-constexpr int kRefreshMs = 500; // at most twice a second
-constexpr qint64 kScanChunk = qint64(1) << 30; // bytes per mincore call
+constexpr int kSettleFirstMs = 250; // after madvise or flush: then 500, 1000, 2000, 4000
+constexpr int kAfterActivityMs = 300; // after an edit or a scroll, which fault pages in
+constexpr int kAfterResizeMs = 100; // the rows changed
+
+qint64 threadCpuNs()
+{
+    timespec now = {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+}
 } // namespace
+
+PageSpan residency::rowSpan(qint64 pages, int rows, int row)
+{
+    const qint64 first = qint64(row) * pages / rows;
+    return {first, std::max(first + 1, qint64(row + 1) * pages / rows)};
+}
+
+QVector<PageSpan> residency::samplesOf(PageSpan span)
+{
+    if (span.pages() <= kWholeRowPages)
+        return {span};
+    QVector<PageSpan> samples;
+    samples.reserve(kSamplesPerRow);
+    // The middle page of each of kSamplesPerRow equal parts of the span.
+    for (int i = 0; i < kSamplesPerRow; ++i) {
+        const qint64 page = span.first + (2 * qint64(i) + 1) * span.pages() / (2 * kSamplesPerRow);
+        samples.append({page, page + 1});
+    }
+    return samples;
+}
+
+ResidencyScan residency::scan(
+    const MemoryMap *map, int rows, const ResidencyProbe &probe, const std::atomic<bool> &cancel)
+{
+    ResidencyScan result;
+    result.rows.fill(0.0f, std::max(0, rows));
+    if (!map || rows <= 0)
+        return result;
+    try {
+        const qint64 length = map->length();
+        const qint64 page = HexModel::pageSize();
+        result.pages = (length + page - 1) / page;
+        PageSpan previous;
+        for (int row = 0; row < rows && result.pages > 0; ++row) {
+            if (cancel.load(std::memory_order_relaxed)) {
+                result.canceled = true;
+                return result;
+            }
+            const PageSpan span = rowSpan(result.pages, rows, row);
+            if (span == previous) { // fewer pages than rows: this row repeats the last one
+                result.rows[row] = result.rows[row - 1];
+                continue;
+            }
+            qint64 looked = 0;
+            qint64 in = 0;
+            for (const PageSpan &sample : samplesOf(span)) {
+                const qint64 offset = sample.first * page;
+                const Bytes states
+                    = probe(*map, offset, std::min(sample.end * page, length) - offset);
+                for (const std::uint8_t state : states)
+                    in += state & 1;
+                looked += qint64(states.size());
+            }
+            result.sampledPages += looked;
+            result.rows[row] = looked > 0 ? float(in) / float(looked) : 0.0f;
+            if (looked == span.pages()) {
+                result.residentPages += in;
+            } else {
+                result.exact = false;
+                result.residentPages
+                    += std::llround(double(in) * double(span.pages()) / double(looked));
+            }
+            previous = span;
+        }
+    } catch (const Error &error) {
+        result.error = QString::fromUtf8(error.what());
+    }
+    return result;
+}
 
 ResidencyStrip::ResidencyStrip(QWidget *parent)
     : QWidget(parent)
+    , m_probe([](const MemoryMap &map, qint64 offset, qint64 length) {
+        return map.residency(offset, length);
+    })
 {
     setFixedWidth(sizeHint().width());
-    m_timer.setInterval(kRefreshMs);
-    connect(&m_timer, &QTimer::timeout, this, &ResidencyStrip::refresh);
-    connect(&m_watcher, &QFutureWatcher<Scan>::finished, this, &ResidencyStrip::finishScan);
+    m_idleTimer.setInterval(kIdleRefreshMs);
+    connect(&m_idleTimer, &QTimer::timeout, this, &ResidencyStrip::idleRefresh);
+    m_soonTimer.setSingleShot(true);
+    connect(&m_soonTimer, &QTimer::timeout, this, [this] {
+        refresh();
+        if (m_settleMs > 0) {
+            m_settleMs *= 2;
+            if (m_settleMs < kIdleRefreshMs)
+                m_soonTimer.start(m_settleMs);
+            else
+                m_settleMs = 0;
+        }
+    });
+    connect(
+        &m_watcher, &QFutureWatcher<ResidencyScan>::finished, this, &ResidencyStrip::finishScan);
 }
 
 ResidencyStrip::~ResidencyStrip()
 {
-    m_watcher.waitForFinished();
+    // No wait: the scan stops at its next row, and the watcher that would have
+    // delivered its result is gone with this widget.
+    cancelScan();
 }
 
 void ResidencyStrip::setModel(HexModel *model)
 {
     if (m_model)
         disconnect(m_model, nullptr, this, nullptr);
+    cancelScan();
     m_model = model;
     m_scan = {};
     if (model) {
-        connect(model, &HexModel::residencyMayHaveChanged, this, &ResidencyStrip::refresh);
-        connect(model, &HexModel::modifiedRangesChanged, this, qOverload<>(&QWidget::update));
+        connect(
+            model, &HexModel::residencyMayHaveChanged, this, &ResidencyStrip::refreshWhileSettling);
+        connect(model, &HexModel::modifiedRangesChanged, this, [this] {
+            update();
+            refreshSoon(kAfterActivityMs);
+        });
     }
+    update();
     refresh();
 }
 
 void ResidencyStrip::setVisibleRange(qint64 start, qint64 end)
 {
+    if (start == m_visibleStart && end == m_visibleEnd)
+        return;
     m_visibleStart = start;
     m_visibleEnd = end;
     update();
+    refreshSoon(kAfterActivityMs);
+}
+
+void ResidencyStrip::setProbe(ResidencyProbe probe)
+{
+    m_probe = std::move(probe);
 }
 
 void ResidencyStrip::refresh()
@@ -55,53 +169,73 @@ void ResidencyStrip::refresh()
     }
     if (!m_model || !isVisible())
         return;
-    const std::shared_ptr<MemoryMap> map = m_model->sharedMap();
-    const int bins = std::max(1, height());
-    const auto scan = [](const std::shared_ptr<MemoryMap> &map, int bins) {
-        Scan result;
-        result.bins.fill(0.0f, bins);
-        if (!map)
-            return result;
-        try {
-            const qint64 length = map->length();
-            const qint64 page = HexModel::pageSize();
-            result.pages = (length + page - 1) / page;
-            std::vector<std::uint8_t> resident; // one entry per page
-            resident.reserve(std::size_t(result.pages));
-            for (qint64 start = 0; start < length; start += kScanChunk) {
-                const Bytes pages = map->residency(start, std::min(kScanChunk, length - start));
-                for (const std::uint8_t page : pages)
-                    resident.push_back(page & 1);
-            }
-            // Each row covers its share of the pages (at least one, for small maps).
-            for (int bin = 0; bin < bins; ++bin) {
-                const qint64 first = qint64(bin) * result.pages / bins;
-                const qint64 last = std::max(first + 1, qint64(bin + 1) * result.pages / bins);
-                qint64 in = 0;
-                for (qint64 page = first; page < last && page < result.pages; ++page)
-                    in += resident[std::size_t(page)];
-                result.bins[bin] = float(in) / float(last - first);
-            }
-            for (const std::uint8_t page : resident)
-                result.residentPages += page;
-        } catch (const Error &error) {
-            result.error = QString::fromUtf8(error.what());
-        }
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_watcher.setFuture(QtConcurrent::run([map = m_model->sharedMap(), rows = std::max(1, height()),
+                                              probe = m_probe, cancel = m_cancel] {
+        const qint64 start = threadCpuNs();
+        ResidencyScan result = residency::scan(map.get(), rows, probe, *cancel);
+        result.cpuNs = threadCpuNs() - start;
         return result;
-    };
-    m_watcher.setFuture(QtConcurrent::run(scan, map, bins));
+    }));
+}
+
+void ResidencyStrip::cancelScan()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+void ResidencyStrip::refreshSoon(int ms)
+{
+    if (!m_soonTimer.isActive() || m_soonTimer.remainingTime() > ms)
+        m_soonTimer.start(ms);
+}
+
+void ResidencyStrip::refreshWhileSettling()
+{
+    refresh();
+    m_settleMs = kSettleFirstMs;
+    m_soonTimer.start(m_settleMs);
+}
+
+void ResidencyStrip::idleRefresh()
+{
+    // Nobody sees a window that is not exposed (minimized, on another desktop).
+    const QWindow *handle = window()->windowHandle();
+    if (handle && !handle->isExposed())
+        return;
+    refresh();
 }
 
 void ResidencyStrip::finishScan()
 {
-    m_scan = m_watcher.future().result();
-    setToolTip(m_scan.error.isEmpty()
-            ? tr("%1 of %2 pages in RAM (mincore); orange: modified since the last flush")
-                  .arg(m_scan.residentPages)
-                  .arg(m_scan.pages)
-            : m_scan.error);
-    update();
-    emit scanned();
+    ResidencyScan result = m_watcher.future().result();
+    // A canceled scan was for a model this strip no longer shows.
+    const bool canceled = std::exchange(m_cancel, nullptr)->load();
+    if (!canceled) {
+        const bool changed = result.rows != m_scan.rows || result.error != m_scan.error;
+        m_scan = std::move(result);
+        if (!m_scan.error.isEmpty()) {
+            setToolTip(m_scan.error);
+        } else {
+            const QString pages = m_scan.exact
+                ? tr("%1 of %2 pages in RAM (mincore).").arg(m_scan.residentPages).arg(m_scan.pages)
+                : tr("About %1 of %2 pages in RAM (mincore on a sample of %3 pages, spread "
+                     "evenly over each pixel row).")
+                      .arg(m_scan.residentPages)
+                      .arg(m_scan.pages)
+                      .arg(m_scan.sampledPages);
+            setToolTip(pages + tr("\nOrange: modified since the last flush."));
+        }
+        if (changed)
+            update();
+        // Also restarts the idle wait: it counts from the last scan, whatever started it.
+        const double scanMs = double(m_scan.cpuNs) / 1e6;
+        m_idleTimer.setInterval(
+            std::clamp(int(std::min(scanMs / kIdleCpuShare, double(kMaxIdleRefreshMs))),
+                kIdleRefreshMs, kMaxIdleRefreshMs));
+        emit scanned();
+    }
     if (std::exchange(m_again, false))
         refresh();
 }
@@ -110,40 +244,69 @@ void ResidencyStrip::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     const int h = height();
+    const int w = width();
     painter.fillRect(rect(), QColor(0x90, 0x90, 0x90, 60));
-    if (!m_model || m_model->size() == 0)
+    if (!m_model || m_model->size() == 0 || h <= 0)
         return;
-    const QColor resident(0x2e, 0xa0, 0x43);
-    for (int y = 0; y < m_scan.bins.size() && y < h; ++y) {
-        if (m_scan.bins[y] > 0) {
-            QColor color = resident;
-            color.setAlphaF(0.25 + 0.75 * m_scan.bins[y]);
-            painter.fillRect(4, y, width() - 4, 1, color);
+    // Residency, right of the marks' lane; the last scan may be for another height.
+    const qsizetype rows = m_scan.rows.size();
+    for (int y = 0; y < h && rows > 0; ++y) {
+        const float fraction = m_scan.rows[qsizetype(y) * rows / h];
+        if (fraction > 0) {
+            QColor color = residentColor();
+            color.setAlphaF(0.25 + 0.75 * fraction);
+            painter.fillRect(kMarkLaneWidth + 1, y, w - kMarkLaneWidth - 1, 1, color);
         }
     }
     const double size = double(m_model->size());
     const auto yOf = [&](qint64 offset) { return int(double(offset) / size * h); };
-    for (const RangeSet::Range &range : m_model->modifiedRanges().ranges())
-        painter.fillRect(0, yOf(range.start), 4, std::max(1, yOf(range.end) - yOf(range.start)),
-            QColor(0xff, 0x70, 0x43));
     if (m_visibleEnd > m_visibleStart) {
         painter.setPen(palette().color(QPalette::Highlight));
-        painter.drawRect(0, yOf(m_visibleStart), width() - 1,
-            std::max(2, yOf(m_visibleEnd) - yOf(m_visibleStart)));
+        painter.drawRect(
+            0, yOf(m_visibleStart), w - 1, std::max(2, yOf(m_visibleEnd) - yOf(m_visibleStart)));
+    }
+    // Modified ranges last, over the frame, each at least kMinMarkHeight high around
+    // where it is, so that one byte of a huge map still shows. Marks that would cover
+    // rows already painted are skipped.
+    int paintedEnd = 0;
+    for (const RangeSet::Range &range : m_model->modifiedRanges().ranges()) {
+        int top = yOf(range.start);
+        int bottom = std::max(top + 1, yOf(range.end));
+        if (bottom - top < kMinMarkHeight) {
+            top = std::clamp(
+                (top + bottom) / 2 - kMinMarkHeight / 2, 0, std::max(0, h - kMinMarkHeight));
+            bottom = top + kMinMarkHeight;
+        }
+        top = std::max(top, paintedEnd);
+        if (bottom <= top)
+            continue;
+        painter.fillRect(0, top, kMarkLaneWidth, bottom - top, markColor());
+        paintedEnd = bottom;
     }
 }
 
 void ResidencyStrip::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    m_timer.start();
+    m_idleTimer.start();
     refresh();
 }
 
 void ResidencyStrip::hideEvent(QHideEvent *event)
 {
     QWidget::hideEvent(event);
-    m_timer.stop();
+    m_idleTimer.stop();
+    m_soonTimer.stop();
+    m_settleMs = 0;
+    m_again = false;
+    cancelScan(); // nobody will see its result
+}
+
+void ResidencyStrip::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (event->size().height() != event->oldSize().height())
+        refreshSoon(kAfterResizeMs);
 }
 
 } // namespace hexmap

@@ -1,24 +1,87 @@
 #pragma once
 
+#include "memorymap.h"
+
 #include <QFutureWatcher>
 #include <QPointer>
 #include <QTimer>
 #include <QVector>
 #include <QWidget>
 
+#include <atomic>
+#include <functional>
+#include <memory>
+
 namespace hexmap {
 
 class HexModel;
 
-// A strip beside the scroll bar that shows which pages of the map are in RAM
-// (mincore: green) and which were modified since the last flush (orange marks), pages
-// binned per pixel for big maps. Scans run off the UI thread, at most twice a second
-// while the strip is visible, and right after a madvise or flush.
+// Pages [first, end) of a map.
+struct PageSpan
+{
+    qint64 first = 0;
+    qint64 end = 0;
+    [[nodiscard]] qint64 pages() const { return end - first; }
+    friend bool operator==(const PageSpan &, const PageSpan &) = default;
+};
+
+// What one scan of the strip found.
+struct ResidencyScan
+{
+    QVector<float> rows; // per pixel row: the resident fraction of the pages it sampled
+    qint64 pages = 0; // pages in the map
+    qint64 sampledPages = 0; // pages mincore was asked about
+    qint64 residentPages = 0; // each row's fraction times its pages: exact when exact
+    bool exact = true; // every page of the map was looked at
+    bool canceled = false;
+    qint64 cpuNs = 0; // CPU time the scan took
+    QString error;
+};
+
+// Which pages of [offset, offset + length) are in RAM, one byte per page (bit 0), as
+// MemoryMap::residency (mincore) says. Called off the UI thread.
+using ResidencyProbe = std::function<Bytes(const MemoryMap &map, qint64 offset, qint64 length)>;
+
+// The strip's sampling, as pure functions: a scan costs O(rows) pages and mincore
+// calls, whatever the size of the map.
+namespace residency {
+// A row standing for at most this many pages is looked at whole, in one mincore call.
+constexpr qint64 kWholeRowPages = 64;
+// A bigger row is sampled: this many single pages, evenly spread over its share.
+constexpr int kSamplesPerRow = 16;
+
+// The pages row `row` of `rows` stands for, in a map of `pages` pages: its share, and
+// at least one page (so that rows repeat pages when the map has fewer pages than rows).
+[[nodiscard]] PageSpan rowSpan(qint64 pages, int rows, int row);
+// The runs of pages a scan asks mincore about for a row's span.
+[[nodiscard]] QVector<PageSpan> samplesOf(PageSpan span);
+// Scans map for `rows` pixel rows through probe. Checks cancel before each row and then
+// returns what it has, marked canceled, so that it never runs for long once told to stop.
+[[nodiscard]] ResidencyScan scan(
+    const MemoryMap *map, int rows, const ResidencyProbe &probe, const std::atomic<bool> &cancel);
+} // namespace residency
+
+// A strip beside the scroll bar that shows which pages of the map are in RAM (mincore:
+// green, a sample of each pixel row's pages on big maps) and, in a lane of their own, the
+// ranges modified since the last flush (orange marks at least kMinMarkHeight pixels
+// high, over the frame of the visible part). Scans run off the UI thread: promptly after
+// something that changes residency (madvise, flush, an edit, scrolling, a resize), and
+// otherwise, while the strip is visible, after kIdleRefreshMs or kIdleCpuShare⁻¹ times
+// what the last scan cost, whichever is longer. Destroying the strip never
+// waits for a scan: the scan owns a reference to the map, is told to stop, and its
+// result goes nowhere.
 class ResidencyStrip : public QWidget
 {
     Q_OBJECT
 
 public:
+    static constexpr int kIdleRefreshMs = 5000;
+    static constexpr int kMaxIdleRefreshMs = 60000;
+    // At most this share of a core goes to rescans while nothing happens.
+    static constexpr double kIdleCpuShare = 0.0025;
+    static constexpr int kMarkLaneWidth = 5;
+    static constexpr int kMinMarkHeight = 3;
+
     explicit ResidencyStrip(QWidget *parent = nullptr);
     ~ResidencyStrip() override;
 
@@ -27,10 +90,21 @@ public:
     void setVisibleRange(qint64 start, qint64 end);
     // Scans now, or as soon as the running scan ends.
     void refresh();
+    // Replaces mincore for the scans that start from now on (tests: a probe that blocks).
+    void setProbe(ResidencyProbe probe);
 
-    // The last scan (for tests and the tooltip).
+    // The last scan (for tests and the tooltip). residentPages is an estimate when the
+    // scan sampled (exact() is false).
     [[nodiscard]] qint64 residentPages() const { return m_scan.residentPages; }
     [[nodiscard]] qint64 totalPages() const { return m_scan.pages; }
+    [[nodiscard]] qint64 sampledPages() const { return m_scan.sampledPages; }
+    [[nodiscard]] bool isExact() const { return m_scan.exact; }
+    [[nodiscard]] bool isScanning() const { return m_watcher.isRunning(); }
+    // How long the strip waits, with nothing happening, before it rescans.
+    [[nodiscard]] int idleRefreshMs() const { return m_idleTimer.interval(); }
+
+    [[nodiscard]] static QColor residentColor() { return {0x2e, 0xa0, 0x43}; }
+    [[nodiscard]] static QColor markColor() { return {0xff, 0x70, 0x43}; }
 
     [[nodiscard]] QSize sizeHint() const override { return {14, 100}; }
 
@@ -41,21 +115,26 @@ protected:
     void paintEvent(QPaintEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
-    struct Scan
-    {
-        QVector<float> bins; // resident fraction per pixel row
-        qint64 residentPages = 0;
-        qint64 pages = 0;
-        QString error;
-    };
     void finishScan();
+    void cancelScan();
+    // Refreshes after ms, or sooner if a refresh is already due.
+    void refreshSoon(int ms);
+    // Residency may change over the next seconds (read-ahead): refresh now and a few
+    // times more, further and further apart.
+    void refreshWhileSettling();
+    void idleRefresh();
 
     QPointer<HexModel> m_model;
-    QTimer m_timer;
-    QFutureWatcher<Scan> m_watcher;
-    Scan m_scan;
+    ResidencyProbe m_probe;
+    QTimer m_idleTimer;
+    QTimer m_soonTimer;
+    int m_settleMs = 0;
+    QFutureWatcher<ResidencyScan> m_watcher;
+    std::shared_ptr<std::atomic<bool>> m_cancel; // the running scan's
+    ResidencyScan m_scan;
     bool m_again = false;
     qint64 m_visibleStart = 0;
     qint64 m_visibleEnd = 0;
