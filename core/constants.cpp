@@ -83,6 +83,9 @@ constexpr SystemConstant kMadvise[] = {
     {MADV_DODUMP, "MADV_DODUMP", "Undo MADV_DONTDUMP.", false},
     {MADV_HWPOISON, "MADV_HWPOISON",
         "Simulate a memory failure: poisons the pages (root only; for testing).", false},
+    {kMadvSoftOffline, "MADV_SOFT_OFFLINE",
+        "Move the pages' contents elsewhere and take their RAM offline (root only; for testing).",
+        true},
 #ifdef MADV_COLD
     {MADV_COLD, "MADV_COLD", "Pages are cold: reclaim them first under memory pressure.", true},
 #endif

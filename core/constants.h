@@ -16,6 +16,9 @@ enum class Access : int { Default = 0, Read = 1, Write = 2, Copy = 3 };
 [[nodiscard]] std::int64_t pageSize() noexcept;
 [[nodiscard]] std::int64_t allocationGranularity() noexcept;
 
+// Linux's MADV_SOFT_OFFLINE, which glibc's <sys/mman.h> does not define.
+inline constexpr int kMadvSoftOffline = 101;
+
 // One of the system's PROT_*, MAP_* or MADV_* constants, for the UI and for users who
 // know them by name. `linuxExtra` marks values CPython's mmap module does not export.
 struct SystemConstant

@@ -1,6 +1,7 @@
 #include "advicedialog.h"
 
 #include "constants.h"
+#include "document.h"
 #include "hexmodel.h"
 #include "inputparsing.h"
 
@@ -10,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
@@ -17,15 +19,15 @@
 namespace hexmap {
 
 AdviceDialog::AdviceDialog(
-    HexModel *model, qint64 selectionStart, qint64 selectionLength, QWidget *parent)
+    Document *document, qint64 selectionStart, qint64 selectionLength, QWidget *parent)
     : QDialog(parent)
-    , m_model(model)
+    , m_document(document)
     , m_selectionStart(selectionStart)
     , m_selectionLength(selectionLength)
     , m_options(new QListWidget(this))
     , m_scopes(new QButtonGroup(this))
     , m_start(new QLineEdit(QStringLiteral("0"), this))
-    , m_length(new QLineEdit(QString::number(model->size()), this))
+    , m_length(new QLineEdit(QString::number(document->model()->size()), this))
     , m_rangeNote(new QLabel(this))
     , m_message(new QLabel(this))
     , m_apply(new QPushButton(tr("&Apply"), this))
@@ -39,6 +41,11 @@ AdviceDialog::AdviceDialog(
             m_options);
         item->setData(Qt::UserRole, advice.value);
         item->setData(Qt::UserRole + 1, QString::fromLatin1(advice.name));
+        const Document::AdviceImpact impact = document->adviceImpact(advice.value, 0, 0);
+        if (impact.effect == AdviceEffect::Refused) {
+            item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
+            item->setToolTip(document->adviceWarning(QString::fromLatin1(advice.name), impact));
+        }
     }
     selectAdvice(QStringLiteral("MADV_WILLNEED"));
 
@@ -120,7 +127,7 @@ std::optional<AdviceDialog::Range> AdviceDialog::range(QString *error) const
 {
     switch (Scope(m_scopes->checkedId())) {
     case Scope::WholeMap:
-        return Range {0, m_model->size()};
+        return Range {0, m_document->model()->size()};
     case Scope::Selection:
         return Range {m_selectionStart, m_selectionLength};
     case Scope::Custom:
@@ -159,7 +166,7 @@ void AdviceDialog::validate()
                    .arg(chosen->length);
     }
     m_rangeNote->setText(note);
-    m_apply->setEnabled(ok && m_model->size() > 0);
+    m_apply->setEnabled(ok && m_document->model()->size() > 0);
 }
 
 void AdviceDialog::align()
@@ -182,13 +189,49 @@ bool AdviceDialog::apply()
     const QListWidgetItem *item = m_options->currentItem();
     if (!chosen || !item)
         return false;
-    const bool applied
-        = m_model->advise(item->data(Qt::UserRole).toInt(), chosen->start, chosen->length);
-    m_message->setText(applied ? tr("%1 applied to %2 bytes.")
-                                     .arg(item->data(Qt::UserRole + 1).toString())
-                                     .arg(chosen->length)
-                               : m_model->lastError());
+    const int option = item->data(Qt::UserRole).toInt();
+    const QString name = item->data(Qt::UserRole + 1).toString();
+    if (!confirm(name, option, chosen->start, chosen->length)) {
+        if (m_message->text().isEmpty())
+            m_message->setText(tr("%1 was not applied: nothing changed.").arg(name));
+        return false;
+    }
+    const bool applied = m_document->advise(option, chosen->start, chosen->length, &error);
+    m_message->setText(
+        applied ? tr("%1 applied to %2 bytes.").arg(name).arg(chosen->length) : error);
     return applied;
+}
+
+bool AdviceDialog::confirm(const QString &name, int option, qint64 start, qint64 length)
+{
+    m_message->clear();
+    const Document::AdviceImpact impact = m_document->adviceImpact(option, start, length);
+    const QString warning = m_document->adviceWarning(name, impact);
+    if (warning.isEmpty())
+        return true;
+    if (impact.effect == AdviceEffect::Refused) {
+        m_message->setText(warning);
+        return false;
+    }
+    QMessageBox box(QMessageBox::Warning, tr("Memory Advice"), warning, QMessageBox::Cancel, this);
+    QPushButton *saveFirst = nullptr;
+    if (impact.effect == AdviceEffect::DropsPrivateChanges && !m_document->isScratch())
+        saveFirst = box.addButton(tr("&Save First"), QMessageBox::AcceptRole);
+    QPushButton *go
+        = box.addButton(impact.effect == AdviceEffect::DestroysFileData ? tr("&Destroy the Bytes")
+                                                                        : tr("&Drop the Edits"),
+            QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() == saveFirst) {
+        QString error;
+        if (!m_document->save(&error)) {
+            m_message->setText(tr("%1 was not applied: saving failed: %2").arg(name, error));
+            return false;
+        }
+        return true;
+    }
+    return box.clickedButton() == go;
 }
 
 QString AdviceDialog::message() const

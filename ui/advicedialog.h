@@ -10,11 +10,13 @@ class QPushButton;
 
 namespace hexmap {
 
-class HexModel;
+class Document;
 
 // Memory advice (madvise): the MADV_* values this system has, each with its meaning,
 // over the whole map, the selection, or a start and length. madvise wants a
 // page-aligned start: the dialog shows the aligned range and aligns on request.
+// Advice that loses data asks first, saying what; advice that damages RAM is listed
+// but disabled.
 class AdviceDialog : public QDialog
 {
     Q_OBJECT
@@ -22,14 +24,15 @@ class AdviceDialog : public QDialog
 public:
     enum class Scope { WholeMap, Selection, Custom };
 
-    AdviceDialog(
-        HexModel *model, qint64 selectionStart, qint64 selectionLength, QWidget *parent = nullptr);
+    AdviceDialog(Document *document, qint64 selectionStart, qint64 selectionLength,
+        QWidget *parent = nullptr);
 
     // Chooses the advice by its name ("MADV_WILLNEED"); false if this system lacks it.
     bool selectAdvice(const QString &name);
     void setScope(Scope scope);
     void setCustomRange(const QString &start, const QString &length);
-    // Applies the advice; on failure the core's error shows in the dialog.
+    // Applies the advice, asking first when it would lose data; on failure or when
+    // the user declines, the dialog says why.
     bool apply();
     [[nodiscard]] QString message() const;
 
@@ -42,8 +45,10 @@ private:
     [[nodiscard]] std::optional<Range> range(QString *error) const;
     void validate();
     void align();
+    // Asks before advice that loses data; may save first. True to go on.
+    bool confirm(const QString &name, int option, qint64 start, qint64 length);
 
-    HexModel *m_model;
+    Document *m_document;
     qint64 m_selectionStart;
     qint64 m_selectionLength;
     QListWidget *m_options;

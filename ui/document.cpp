@@ -2,10 +2,12 @@
 
 #include "errors.h"
 #include "hexmodel.h"
+#include "inputparsing.h"
 
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QSaveFile>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <fcntl.h>
@@ -17,6 +19,7 @@ namespace hexmap {
 namespace {
 
 constexpr qint64 kCopyChunk = qint64(1) << 20;
+constexpr int kPollMs = 2000; // how often the path is looked at besides inotify
 
 Access accessFor(Document::Mode mode)
 {
@@ -56,15 +59,29 @@ Document::Document(std::unique_ptr<HexModel> model, QString path, OpenOptions op
     , m_path(std::move(path))
     , m_options(options)
     , m_mode(options.mode)
-    , m_knownFileSize(m_model->fileSize())
 {
     if (!m_path.isEmpty()) {
+        struct stat status = {};
+        if (stat(QFile::encodeName(m_path).constData(), &status) == 0) {
+            m_device = status.st_dev;
+            m_inode = status.st_ino;
+        }
+        // Without a descriptor of its own (trackfd off) the model learns the file's
+        // size through the path, while the path still names the mapped file.
+        m_model->setFileSizeProbe(
+            [this] { return pathState() == PathState::Same ? statSize() : -1; });
         m_watcher = new QFileSystemWatcher({m_path}, this);
         connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &Document::checkFileOnDisk);
+        // inotify does not see every change (a rename over the path from elsewhere, some
+        // file systems): a slow look at the path covers the rest, at the cost of a stat.
+        auto *poll = new QTimer(this);
+        connect(poll, &QTimer::timeout, this, &Document::checkFileOnDisk);
+        poll->start(kPollMs);
     }
+    m_knownFileSize = fileSizeOnDisk();
     // The model's own resizes change the file too: they are not news.
     connect(m_model.get(), &HexModel::sizeChanged, this,
-        [this] { m_knownFileSize = m_model->fileSize(); });
+        [this] { m_knownFileSize = fileSizeOnDisk(); });
 }
 
 Document::~Document() = default;
@@ -179,6 +196,12 @@ bool Document::flush(QString *error)
             : tr("Nothing to flush: this map is not written to a file.");
         return false;
     }
+    if (const QString mismatch = pathMismatch(); !mismatch.isEmpty()) {
+        *error = tr("%1 Flushing would write into the old copy, which no other program sees: "
+                    "nothing was flushed. Use Save As to keep your version.")
+                     .arg(mismatch);
+        return false;
+    }
     if (m_model->flush())
         return true;
     *error = m_model->lastError();
@@ -191,9 +214,25 @@ bool Document::save(QString *error)
         *error = tr("Only a copy-on-write document is saved; edit in place flushes instead.");
         return false;
     }
+    if (const QString mismatch = pathMismatch(); !mismatch.isEmpty()) {
+        *error = tr("%1 Nothing was saved: the modified bytes belong to the old file. Use Save "
+                    "As to keep your version.")
+                     .arg(mismatch);
+        return false;
+    }
     const int fd = ::open(QFile::encodeName(m_path).constData(), O_WRONLY | O_CLOEXEC);
     if (fd < 0) {
         *error = tr("Cannot write %1: %2. Use Save As.").arg(m_path, systemError(errno));
+        return false;
+    }
+    // The path may have changed between the check and the open: write only into the
+    // file that was mapped.
+    struct stat opened = {};
+    if (fstat(fd, &opened) != 0 || opened.st_dev != m_device || opened.st_ino != m_inode) {
+        ::close(fd);
+        *error = tr("%1 is no longer the file this tab mapped: nothing was saved. Use Save As "
+                    "to keep your version.")
+                     .arg(m_path);
         return false;
     }
     bool ok = true;
@@ -201,8 +240,10 @@ bool Document::save(QString *error)
         for (qint64 at = range.start; ok && at < range.end; at += kCopyChunk) {
             const ByteBlock block = m_model->read(at, std::min(kCopyChunk, range.end - at));
             if (!block.missing.isEmpty()) {
-                *error = tr("The bytes at offset %1 can no longer be read: nothing more was saved.")
-                             .arg(at);
+                *error = tr("The byte at offset %1 can no longer be read (%2): nothing more was "
+                            "saved.")
+                             .arg(at + block.firstMissing())
+                             .arg(block.whyMissing);
                 ok = false;
             } else if (pwrite(fd, block.bytes.constData(), size_t(block.bytes.size()),
                            m_options.offset + at)
@@ -225,7 +266,8 @@ bool Document::save(QString *error)
 bool Document::saveAs(const QString &path, QString *error, const Progress &progress)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // Unbuffered: each 1 MiB chunk goes straight to the file, and a failure keeps its errno.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         *error = tr("Cannot write %1: %2.").arg(path, file.errorString());
         return false;
     }
@@ -239,14 +281,23 @@ bool Document::saveAs(const QString &path, QString *error, const Progress &progr
         const ByteBlock block = m_model->read(at, std::min(kCopyChunk, size - at));
         if (!block.missing.isEmpty()) {
             file.cancelWriting();
-            *error = tr("The bytes at offset %1 can no longer be read: %2 was not written.")
-                         .arg(at)
-                         .arg(path);
+            *error = tr("The byte at offset %1 can no longer be read (%2): %3 was not written.")
+                         .arg(at + block.firstMissing())
+                         .arg(block.whyMissing, path);
             return false;
         }
-        if (file.write(block.bytes) != block.bytes.size()) {
+        // A short write says nothing; the write after it fails with the reason.
+        qint64 written = 0;
+        for (qint64 step = 0; written < block.bytes.size(); written += step) {
+            step = file.write(block.bytes.constData() + written, block.bytes.size() - written);
+            if (step <= 0)
+                break;
+        }
+        if (written != block.bytes.size()) {
+            // The reason first: cancelWriting() replaces it with its own.
+            *error
+                = tr("Writing %1 failed: %2. Nothing was written.").arg(path, file.errorString());
             file.cancelWriting();
-            *error = tr("Writing %1 failed: %2.").arg(path, file.errorString());
             return false;
         }
     }
@@ -261,22 +312,144 @@ bool Document::revert()
 {
     if (!canRevert())
         return false;
-    m_model->undoStack()->setIndex(m_model->undoStack()->cleanIndex());
-    m_model->markSaved(); // the bytes are the flushed ones again
+    // Step by step, so that a step that fails stops the walk where the bytes are.
+    const QUndoStack *stack = m_model->undoStack();
+    while (stack->index() != stack->cleanIndex()) {
+        const bool stepped
+            = stack->index() > stack->cleanIndex() ? m_model->undo() : m_model->redo();
+        if (!stepped)
+            return false;
+    }
     return true;
+}
+
+Document::AdviceImpact Document::adviceImpact(int option, qint64 start, qint64 length) const
+{
+    const bool privateMap = isScratch() || m_mode == Mode::CopyOnWrite;
+    AdviceImpact impact;
+    impact.effect = adviceEffect(option, privateMap);
+    impact.start = std::clamp<qint64>(start, 0, m_model->size());
+    impact.end
+        = std::clamp<qint64>(start + std::max<qint64>(length, 0), impact.start, m_model->size());
+    if (impact.effect != AdviceEffect::Hint) {
+        for (const RangeSet::Range &range :
+            m_model->modifiedRanges().intersecting(impact.start, impact.end))
+            impact.unsavedBytes += range.end - range.start;
+    }
+    return impact;
+}
+
+QString Document::adviceWarning(const QString &name, const AdviceImpact &impact) const
+{
+    const QString range
+        = tr("from offset %1 to %2 (%3)")
+              .arg(input::formatOffset(impact.start),
+                  input::formatOffset(std::max(impact.start, impact.end - 1)),
+                  input::formatCount(impact.end - impact.start, tr("byte"), tr("bytes")));
+    const QString unsaved
+        = input::formatCount(impact.unsavedBytes, tr("modified byte"), tr("modified bytes"));
+    switch (impact.effect) {
+    case AdviceEffect::Hint:
+        return {};
+    case AdviceEffect::Refused:
+        return tr("%1 needs root and damages the RAM behind the pages: hexmap does not apply it.")
+            .arg(name);
+    case AdviceEffect::DestroysFileData:
+        return tr("%1 frees the file's bytes %2: they become zeros, on disk too.%3 This cannot be "
+                  "undone.")
+            .arg(name, range,
+                impact.unsavedBytes > 0
+                    ? tr(" The %1 there that were not flushed are lost with them.").arg(unsaved)
+                    : QString());
+    case AdviceEffect::DropsPrivateChanges:
+        if (impact.unsavedBytes == 0)
+            return {};
+        if (isScratch())
+            return tr("%1 turns the scratch buffer's bytes %2 into zeros: the %3 written there are "
+                      "lost. This cannot be undone.")
+                .arg(name, range, unsaved);
+        return tr("%1 drops the %2 not yet saved %3: they read back as the file's bytes. This "
+                  "cannot be undone; Save first to keep them.")
+            .arg(name, unsaved, range);
+    }
+    return {};
+}
+
+bool Document::advise(int option, qint64 start, qint64 length, QString *error)
+{
+    const AdviceImpact impact = adviceImpact(option, start, length);
+    if (impact.effect == AdviceEffect::Refused) {
+        *error = adviceWarning(tr("This advice"), impact);
+        return false;
+    }
+    if (!m_model->advise(option, start, length, impact.effect != AdviceEffect::Hint)) {
+        *error = m_model->lastError();
+        return false;
+    }
+    return true;
+}
+
+Document::PathState Document::pathState() const
+{
+    if (isScratch())
+        return PathState::Same;
+    struct stat status = {};
+    if (stat(QFile::encodeName(m_path).constData(), &status) != 0)
+        return PathState::Deleted;
+    if (status.st_dev != m_device || status.st_ino != m_inode)
+        return PathState::Replaced;
+    return PathState::Same;
+}
+
+qint64 Document::statSize() const
+{
+    struct stat status = {};
+    return stat(QFile::encodeName(m_path).constData(), &status) == 0 ? status.st_size : -1;
+}
+
+qint64 Document::fileSizeOnDisk() const
+{
+    return m_model->fileSize(); // through the path when trackfd is off (the probe)
+}
+
+qint64 Document::mapEndInFile() const
+{
+    return m_options.offset + m_model->size();
+}
+
+QString Document::pathMismatch() const
+{
+    switch (pathState()) {
+    case PathState::Same:
+        return {};
+    case PathState::Replaced:
+        return tr("%1 is no longer the file this tab mapped: another program replaced it.")
+            .arg(m_path);
+    case PathState::Deleted:
+        return tr("%1 was deleted by another program.").arg(m_path);
+    }
+    return {};
 }
 
 void Document::checkFileOnDisk()
 {
-    // Some programs replace a file by renaming over it: keep watching the path.
-    if (!m_watcher->files().contains(m_path) && QFileInfo::exists(m_path))
+    const PathState state = pathState();
+    // inotify watches the file, not the name: after a rename over the path, watch
+    // what the path names now.
+    if (state != m_knownPathState) {
+        m_watcher->removePaths(m_watcher->files());
+        if (state != PathState::Deleted)
+            m_watcher->addPath(m_path);
+    } else if (!m_watcher->files().contains(m_path) && state != PathState::Deleted) {
         m_watcher->addPath(m_path);
-    const qint64 size = m_model->fileSize();
-    if (size < 0 || size == m_knownFileSize)
+    }
+    const qint64 size = fileSizeOnDisk();
+    if (state == m_knownPathState && (size < 0 || size == m_knownFileSize))
         return;
-    const qint64 old = m_knownFileSize;
-    m_knownFileSize = size;
-    emit fileSizeChangedOnDisk(old, size);
+    m_knownPathState = state;
+    if (size >= 0)
+        m_knownFileSize = size;
+    emit changedOnDisk();
 }
 
 } // namespace hexmap

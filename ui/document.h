@@ -1,7 +1,11 @@
 #pragma once
 
+#include "adviceeffect.h"
+
 #include <QObject>
 #include <QString>
+
+#include <sys/types.h>
 
 #include <functional>
 #include <memory>
@@ -74,19 +78,56 @@ public:
     // In place: undoes back to the last flush.
     bool revert();
 
+    // What madvise(option) over [start, start + length) would do to the bytes.
+    struct AdviceImpact
+    {
+        AdviceEffect effect = AdviceEffect::Hint;
+        qint64 start = 0;
+        qint64 end = 0; // clamped to the map
+        qint64 unsavedBytes = 0; // modified, not yet durable bytes it would lose
+    };
+    [[nodiscard]] AdviceImpact adviceImpact(int option, qint64 start, qint64 length) const;
+    // What the user would lose, in plain words, for the question asked before; empty
+    // when nothing would be lost.
+    [[nodiscard]] QString adviceWarning(const QString &name, const AdviceImpact &impact) const;
+    // Applies the advice; advice that damages RAM is refused. Advice that loses data
+    // forgets the edits it dropped and the undo history (it cannot be undone); the
+    // caller asks the user first. On failure, *error says why.
+    bool advise(int option, qint64 start, qint64 length, QString *error);
+
+    // What the path names now, compared with the file this document mapped.
+    enum class PathState {
+        Same, // the mapped file is still at the path
+        Replaced, // the path names another file (renamed over, or saved anew)
+        Deleted, // nothing is at the path
+    };
+    [[nodiscard]] PathState pathState() const;
+    // The mapped file's size on disk, or -1 when unknown (scratch, or no way to ask).
+    [[nodiscard]] qint64 fileSizeOnDisk() const;
+    // Where the map ends in the file (offset + length): what a size change is against.
+    [[nodiscard]] qint64 mapEndInFile() const;
+
 signals:
-    // Another program changed the file's size: grown or shrunk from oldSize to newSize.
-    void fileSizeChangedOnDisk(qint64 oldSize, qint64 newSize);
+    // Another program changed the file: its size, or what the path names (see
+    // pathState()). Compare fileSizeOnDisk() with mapEndInFile().
+    void changedOnDisk();
 
 private:
     Document(std::unique_ptr<HexModel> model, QString path, OpenOptions options);
     void checkFileOnDisk();
+    // Why writing to the file at the path would not reach the mapped file; empty if it would.
+    [[nodiscard]] QString pathMismatch() const;
+    // stat(path).st_size, or -1.
+    [[nodiscard]] qint64 statSize() const;
 
     std::unique_ptr<HexModel> m_model;
     QString m_path;
     OpenOptions m_options;
     Mode m_mode;
-    qint64 m_knownFileSize = -1; // when last seen; compared with fstat on every change event
+    qint64 m_knownFileSize = -1; // when last seen; compared on every change event
+    PathState m_knownPathState = PathState::Same;
+    dev_t m_device = 0; // the mapped file's identity
+    ino_t m_inode = 0;
     QFileSystemWatcher *m_watcher = nullptr;
 };
 

@@ -22,14 +22,23 @@ DocumentTab::DocumentTab(std::unique_ptr<Document> document, QWidget *parent)
     , m_bar(new QFrame(this))
     , m_barText(new QLabel(m_bar))
     , m_remap(new QPushButton(tr("Map the whole file"), m_bar))
+    , m_saveAs(new QPushButton(tr("Keep My Version (Save As…)"), m_bar))
+    , m_reload(new QPushButton(tr("Load the File Now at the Path"), m_bar))
+    , m_keep(new QPushButton(tr("Keep Editing the Old Copy"), m_bar))
 {
     auto *barLayout = new QHBoxLayout(m_bar);
     barLayout->setContentsMargins(8, 4, 8, 4);
     m_barText->setWordWrap(true);
     barLayout->addWidget(m_barText, 1);
     barLayout->addWidget(m_remap);
+    barLayout->addWidget(m_saveAs);
+    barLayout->addWidget(m_reload);
+    barLayout->addWidget(m_keep);
     auto *dismiss = new QPushButton(tr("Dismiss"), m_bar);
     barLayout->addWidget(dismiss);
+    connect(m_saveAs, &QPushButton::clicked, this, &DocumentTab::saveAsRequested);
+    connect(m_reload, &QPushButton::clicked, this, &DocumentTab::reloadRequested);
+    connect(m_keep, &QPushButton::clicked, m_bar, &QWidget::hide);
     m_bar->setAutoFillBackground(true);
     QPalette warning = m_bar->palette();
     warning.setColor(QPalette::Window, QColor(0xff, 0xe0, 0x82));
@@ -69,7 +78,7 @@ void DocumentTab::attach()
     m_view->setModel(m_document->model());
     m_strip->setModel(m_document->model());
     showVisibleRange();
-    connect(m_document.get(), &Document::fileSizeChangedOnDisk, this, &DocumentTab::showDiskChange);
+    connect(m_document.get(), &Document::changedOnDisk, this, &DocumentTab::showDiskChange);
 }
 
 void DocumentTab::replaceDocument(std::unique_ptr<Document> document)
@@ -97,24 +106,42 @@ QString DocumentTab::diskNotice() const
     return m_bar->isHidden() ? QString() : m_barText->text();
 }
 
-void DocumentTab::showDiskChange(qint64 oldSize, qint64 newSize)
+void DocumentTab::showDiskChange()
 {
-    const bool grew = newSize > oldSize;
-    if (grew) {
+    const Document::PathState state = m_document->pathState();
+    const qint64 mapEnd = m_document->mapEndInFile();
+    const qint64 fileSize = m_document->fileSizeOnDisk();
+    const bool moved = state != Document::PathState::Same;
+    if (state == Document::PathState::Replaced) {
+        m_barText->setText(tr("Another program replaced %1 with a different file. This tab still "
+                              "shows the old one, and its edits go there.")
+                               .arg(m_document->path()));
+    } else if (state == Document::PathState::Deleted) {
+        m_barText->setText(tr("Another program deleted %1. This tab still shows the old file, "
+                              "and its edits go there.")
+                               .arg(m_document->path()));
+    } else if (fileSize > mapEnd) {
         m_barText->setText(
             tr("Another program made this file larger (%1 → %2 bytes). The map still covers the "
                "old size.")
-                .arg(oldSize)
-                .arg(newSize));
-    } else {
+                .arg(mapEnd)
+                .arg(fileSize));
+    } else if (fileSize >= 0 && fileSize < mapEnd) {
         m_barText->setText(
             tr("Another program truncated this file (%1 → %2 bytes). The bytes past its new end "
                "are gone: they show as ·· and cannot be edited.")
-                .arg(oldSize)
-                .arg(newSize));
+                .arg(mapEnd)
+                .arg(fileSize));
+    } else {
+        m_bar->hide(); // the file is what the map covers again
+        m_view->viewport()->update();
+        return;
     }
     // Only a whole-file map can follow the file; a window keeps its length.
-    m_remap->setVisible(grew && m_document->options().length == 0);
+    m_remap->setVisible(!moved && fileSize > mapEnd && m_document->options().length == 0);
+    m_saveAs->setVisible(moved);
+    m_reload->setVisible(state == Document::PathState::Replaced);
+    m_keep->setVisible(moved);
     m_bar->show();
     m_view->viewport()->update();
 }

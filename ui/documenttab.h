@@ -32,10 +32,14 @@ public:
 
 signals:
     void documentChanged();
+    // The bar's choices after the file was replaced or deleted at its path.
+    void saveAsRequested();
+    void reloadRequested();
 
 private:
     void attach();
-    void showDiskChange(qint64 oldSize, qint64 newSize);
+    // Shows the bar with what is true now of the file on disk, or hides it.
+    void showDiskChange();
     void showVisibleRange();
 
     std::unique_ptr<Document> m_document;
@@ -44,6 +48,9 @@ private:
     QWidget *m_bar;
     QLabel *m_barText;
     QPushButton *m_remap;
+    QPushButton *m_saveAs;
+    QPushButton *m_reload;
+    QPushButton *m_keep;
 };
 
 } // namespace hexmap

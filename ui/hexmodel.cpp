@@ -1,6 +1,7 @@
 #include "hexmodel.h"
 
 #include "errors.h"
+#include "hexcommand.h"
 #include "inputparsing.h"
 #include "overwritecommand.h"
 #include "resizecommand.h"
@@ -19,6 +20,15 @@ QString messageOf(const Error &error)
     return QString::fromUtf8(error.what());
 }
 } // namespace
+
+qsizetype ByteBlock::firstMissing() const
+{
+    for (qsizetype i = 0; i < missing.size(); ++i) {
+        if (missing.testBit(i))
+            return i;
+    }
+    return -1;
+}
 
 HexModel::HexModel(std::unique_ptr<MemoryMap> map, QObject *parent)
     : QAbstractTableModel(parent)
@@ -101,8 +111,10 @@ qint64 HexModel::fileSize() const
     struct stat status = {};
     if (m_fd >= 0)
         return fstat(m_fd, &status) == 0 ? status.st_size : -1;
-    if (!m_map || m_map->isAnonymous() || !m_map->trackfd())
+    if (!m_map || m_map->isAnonymous())
         return -1;
+    if (!m_map->trackfd())
+        return m_fileSizeProbe ? m_fileSizeProbe() : -1;
     try {
         return m_map->size();
     } catch (const Error &) {
@@ -137,24 +149,28 @@ ByteBlock HexModel::read(qint64 offset, qint64 count) const
     if (offset < 0 || offset >= end)
         return block;
     block.bytes.resize(end - offset);
-    const auto markMissing = [&](qint64 from, qint64 to) {
+    const auto markMissing = [&](qint64 from, qint64 to, const QString &why) {
         if (block.missing.isEmpty())
             block.missing.resize(block.bytes.size());
+        if (block.whyMissing.isEmpty() || from < offset + block.firstMissing())
+            block.whyMissing = why;
         block.missing.fill(true, from - offset, to - offset);
         std::fill(block.bytes.begin() + (from - offset), block.bytes.begin() + (to - offset), '\0');
     };
     // Bytes past the file's end are gone even where their page still reads (as zeros).
     const qint64 backed = std::max(offset, std::min(end, backedBytes()));
     if (backed < end)
-        markMissing(backed, end);
+        markMissing(backed, end,
+            tr("the file now ends at offset %1 of the map (another program truncated it)")
+                .arg(backedBytes()));
     // Page by page, so that one unreadable page costs only its own bytes.
     for (qint64 at = offset; at < backed;) {
         const qint64 pageEnd = std::min(backed, (at / pageSize() + 1) * pageSize());
         try {
             const Bytes bytes = m_map->slice({at, pageEnd, {}});
             std::copy(bytes.begin(), bytes.end(), block.bytes.begin() + (at - offset));
-        } catch (const Error &) {
-            markMissing(at, pageEnd);
+        } catch (const Error &error) {
+            markMissing(at, pageEnd, messageOf(error));
         }
         at = pageEnd;
     }
@@ -242,8 +258,9 @@ bool HexModel::overwrite(qint64 offset, const QByteArray &bytes, EditKind kind)
         return true;
     const ByteBlock before = read(offset, bytes.size());
     if (!before.missing.isEmpty()) {
-        fail(tr("The bytes at offset %1 can no longer be read: the file changed underneath.")
-                 .arg(offset));
+        fail(tr("Cannot write at offset %1: %2. Nothing was changed.")
+                 .arg(offset + before.firstMissing())
+                 .arg(before.whyMissing));
         return false;
     }
     if (!writeBytes(offset, bytes))
@@ -253,19 +270,90 @@ bool HexModel::overwrite(qint64 offset, const QByteArray &bytes, EditKind kind)
     return true;
 }
 
+bool HexModel::undo()
+{
+    return m_undoStack->canUndo() && step(false);
+}
+
+bool HexModel::redo()
+{
+    return m_undoStack->canRedo() && step(true);
+}
+
+bool HexModel::step(bool forward)
+{
+    const int index = m_undoStack->index() + (forward ? 0 : -1);
+    // The stack owns its steps and hands them out const; they are ours to steer.
+    auto *command = const_cast<QUndoCommand *>(m_undoStack->command(index));
+    QList<HexCommand *> parts; // a macro's children, or the step itself
+    for (int i = 0; i < command->childCount(); ++i)
+        parts.append(static_cast<HexCommand *>(const_cast<QUndoCommand *>(command->child(i))));
+    if (parts.isEmpty())
+        parts.append(static_cast<HexCommand *>(command));
+    forward ? m_undoStack->redo() : m_undoStack->undo();
+    if (std::none_of(
+            parts.begin(), parts.end(), [](const HexCommand *part) { return part->failed(); })) {
+        if (m_undoStack->isClean() && !m_modified.empty()) {
+            // Back at the state of the last flush or save: the bytes are the durable ones.
+            m_modified.clear();
+            emit modifiedRangesChanged();
+        }
+        return true;
+    }
+    // Put back the parts that did go (in the order that reverses them), then move the
+    // stack back without touching the bytes again.
+    const QString why = m_lastError;
+    const auto putBackPart = [forward](HexCommand *part) {
+        if (!part->failed()) {
+            forward ? part->undo() : part->redo();
+        }
+        part->skipNext();
+    };
+    if (forward)
+        std::for_each(parts.rbegin(), parts.rend(), putBackPart);
+    else
+        std::for_each(parts.begin(), parts.end(), putBackPart);
+    forward ? m_undoStack->undo() : m_undoStack->redo();
+    fail(tr("%1 failed; nothing was changed: %2").arg(forward ? tr("Redo") : tr("Undo"), why));
+    return false;
+}
+
 bool HexModel::writeBytes(qint64 offset, const QByteArray &bytes)
 {
+    const ByteBlock current = read(offset, bytes.size());
+    if (offset < 0 || current.bytes.size() != bytes.size()) {
+        fail(tr("%1 at offset %2 do not fit in the map (%3 bytes).")
+                 .arg(input::formatCount(bytes.size(), tr("byte"), tr("bytes")))
+                 .arg(offset)
+                 .arg(size()));
+        return false;
+    }
+    if (!current.missing.isEmpty()) {
+        fail(tr("Cannot write at offset %1: %2. Nothing was changed.")
+                 .arg(offset + current.firstMissing())
+                 .arg(current.whyMissing));
+        return false;
+    }
     try {
+        // All or nothing: the core touches every page before it copies a byte.
         const auto *data = reinterpret_cast<const std::uint8_t *>(bytes.constData());
         m_map->setSlice({offset, offset + bytes.size(), {}}, {data, size_t(bytes.size())});
     } catch (const Error &error) {
-        fail(tr("Cannot write at offset %1: %2").arg(offset).arg(messageOf(error)));
+        fail(tr("Cannot write %1 at offset %2: %3. Nothing was changed.")
+                 .arg(input::formatCount(bytes.size(), tr("byte"), tr("bytes")))
+                 .arg(offset)
+                 .arg(messageOf(error)));
         return false;
     }
-    m_modified.add(offset, offset + bytes.size());
-    emitBytesChanged(offset, bytes.size());
-    emit modifiedRangesChanged();
+    noteWritten(offset, bytes.size());
     return true;
+}
+
+void HexModel::noteWritten(qint64 offset, qint64 count)
+{
+    m_modified.add(offset, offset + count);
+    emitBytesChanged(offset, count);
+    emit modifiedRangesChanged();
 }
 
 void HexModel::emitBytesChanged(qint64 offset, qint64 count)
@@ -278,6 +366,14 @@ void HexModel::emitBytesChanged(qint64 offset, qint64 count)
         emit dataChanged(first, last);
     else
         emit dataChanged(index(first.row(), 0), index(last.row(), columnCount() - 1));
+}
+
+void HexModel::dropHistory()
+{
+    m_undoStack->clear();
+    // The emptied stack calls itself clean; with edits not yet durable it is not.
+    if (!m_modified.empty())
+        m_undoStack->resetClean();
 }
 
 bool HexModel::canUndoResize(qint64 newSize) const
@@ -303,7 +399,7 @@ bool HexModel::resize(qint64 newSize)
     if (undoable)
         m_undoStack->push(new ResizeCommand(this, oldSize, newSize, cut));
     else
-        m_undoStack->clear();
+        dropHistory();
     return true;
 }
 
@@ -367,8 +463,12 @@ bool HexModel::applyResize(qint64 newSize, const QByteArray &restoredTail)
     m_modified.truncate(newSize);
     emit sizeChanged(newSize);
     emit modifiedRangesChanged();
-    if (!restoredTail.isEmpty())
-        return writeBytes(oldSize, restoredTail);
+    if (!restoredTail.isEmpty() && !writeBytes(oldSize, restoredTail)) {
+        const QString why = m_lastError;
+        applyResize(oldSize, {}); // the tail could not come back: neither does the size
+        fail(why);
+        return false;
+    }
     return true;
 }
 
@@ -388,7 +488,7 @@ void HexModel::markFlushed(qint64 start, qint64 end)
     emit residencyMayHaveChanged();
 }
 
-bool HexModel::advise(int option, qint64 start, qint64 length)
+bool HexModel::advise(int option, qint64 start, qint64 length, bool dropsBytes)
 {
     if (!m_map) {
         fail(tr("The map is empty: there is nothing to advise."));
@@ -400,6 +500,15 @@ bool HexModel::advise(int option, qint64 start, qint64 length)
         fail(tr("madvise failed: %1").arg(messageOf(error)));
         return false;
     }
+    const qint64 first = std::clamp<qint64>(start, 0, size());
+    const qint64 end = std::clamp<qint64>(first + std::max<qint64>(length, 0), first, size());
+    if (dropsBytes) {
+        m_modified.remove(first, end);
+        dropHistory();
+        emit modifiedRangesChanged();
+    }
+    if (end > first)
+        emitBytesChanged(first, end - first);
     emit residencyMayHaveChanged();
     return true;
 }

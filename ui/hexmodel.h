@@ -7,6 +7,7 @@
 #include <QBitArray>
 #include <QByteArray>
 
+#include <functional>
 #include <memory>
 
 class QUndoStack;
@@ -19,10 +20,13 @@ struct ByteBlock
 {
     QByteArray bytes;
     QBitArray missing; // empty when every byte was read
+    QString whyMissing; // why the first missing byte could not be read, for the user
     [[nodiscard]] bool isMissing(qsizetype i) const
     {
         return !missing.isEmpty() && missing.testBit(i);
     }
+    // The index of the first missing byte, or -1.
+    [[nodiscard]] qsizetype firstMissing() const;
 };
 
 // A MemoryMap as a Qt table: one row per page, one column per byte of the page, so
@@ -77,8 +81,12 @@ public:
     // How many bytes from the start of the map the file still backs (the map's length
     // for anonymous maps and maps that keep no descriptor).
     [[nodiscard]] qint64 backedBytes() const;
-    // The size of the file on disk now (fstat), or -1 when the model has no file.
+    // The size of the file on disk now (fstat), or -1 when the model has no file or
+    // cannot tell.
     [[nodiscard]] qint64 fileSize() const;
+    // Where fileSize() asks when the model keeps no descriptor (trackfd off): the owner
+    // knows the path. Returns -1 when it cannot tell.
+    void setFileSizeProbe(std::function<qint64()> probe) { m_fileSizeProbe = std::move(probe); }
 
     [[nodiscard]] Access access() const { return m_access; }
     [[nodiscard]] bool isReadOnly() const;
@@ -92,8 +100,14 @@ public:
     [[nodiscard]] QUndoStack *undoStack() const { return m_undoStack; }
 
     // Overwrites bytes at offset as one undo step (merged with the previous one for
-    // Typing). Refused, with editFailed, on a read-only map or past the end.
+    // Typing). Refused, with editFailed, on a read-only map or past the end. A write
+    // that fails (disk full, file truncated) changes nothing.
     bool overwrite(qint64 offset, const QByteArray &bytes, EditKind kind = EditKind::Single);
+
+    // Undo and redo of one step. A step that fails changes nothing and leaves the
+    // stack where it was; editFailed says why.
+    bool undo();
+    bool redo();
 
     // Whether resize(newSize) could be undone.
     [[nodiscard]] bool canUndoResize(qint64 newSize) const;
@@ -113,8 +127,10 @@ public:
     // Marks [start, end) as flushed (after msync of it succeeded): those bytes leave
     // the modified ranges; with none left, the undo stack is clean.
     void markFlushed(qint64 start, qint64 end);
-    // madvise on the map; on failure editFailed says why. Tells residency watchers.
-    bool advise(int option, qint64 start, qint64 length);
+    // madvise on the map; on failure editFailed says why. The view re-reads the range
+    // and residency watchers are told. With dropsBytes (advice that changes what the
+    // bytes are), the range's edits are forgotten and so is the undo history.
+    bool advise(int option, qint64 start, qint64 length, bool dropsBytes = false);
 
     // Maps the file again with a new length (0: to its end), for a file that grew.
     // Refused while a copy-on-write map holds unsaved edits (they live in the old map).
@@ -132,8 +148,15 @@ private:
     friend class OverwriteCommand;
     friend class ResizeCommand;
 
-    // The raw operations undo commands replay; they report failure through editFailed.
+    // The raw write undo commands replay: all of it or nothing (a failed write leaves
+    // the bytes as they were); failure goes through editFailed.
     bool writeBytes(qint64 offset, const QByteArray &bytes);
+    // Undoes (forward = false) or redoes one step; see undo().
+    bool step(bool forward);
+    void noteWritten(qint64 offset, qint64 count);
+    // Empties the undo history (its steps no longer apply), keeping the clean state
+    // honest: with edits not yet durable, no state of the stack is clean.
+    void dropHistory();
     // Records message as lastError() and emits editFailed.
     void fail(const QString &message);
     bool applyResize(qint64 newSize, const QByteArray &restoredTail);
@@ -151,6 +174,7 @@ private:
     QString m_lastError;
     RangeSet m_modified;
     int m_rows = 0;
+    std::function<qint64()> m_fileSizeProbe;
 };
 
 } // namespace hexmap

@@ -437,13 +437,13 @@ void HexView::paste()
 void HexView::undo()
 {
     if (m_model)
-        m_model->undoStack()->undo();
+        m_model->undo();
 }
 
 void HexView::redo()
 {
     if (m_model)
-        m_model->undoStack()->redo();
+        m_model->redo();
 }
 
 void HexView::selectAll()

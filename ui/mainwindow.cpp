@@ -25,6 +25,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -35,6 +36,10 @@
 #include <atomic>
 
 namespace hexmap {
+
+namespace {
+constexpr int kMessageMs = 20000; // how long a message stays in the status bar
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -220,10 +225,12 @@ void MainWindow::addTab(std::unique_ptr<Document> document)
         m_tabs->setTabToolTip(m_tabs->indexOf(tab), tab->document()->path());
         refresh();
     };
-    connect(tab->view(), &HexView::editRefused, this, [this](const QString &reason) {
-        m_lastMessage = reason;
-        statusBar()->showMessage(reason, 8000);
+    connect(tab->view(), &HexView::editRefused, this, &MainWindow::showNotice);
+    connect(tab, &DocumentTab::saveAsRequested, this, [this, tab] {
+        m_tabs->setCurrentWidget(tab);
+        saveAs();
     });
+    connect(tab, &DocumentTab::reloadRequested, this, [this, tab] { reload(tab); });
     connect(tab, &DocumentTab::documentChanged, this, watch);
     m_tabs->setCurrentIndex(m_tabs->addTab(tab, tab->document()->title()));
     watch();
@@ -263,7 +270,11 @@ bool MainWindow::closeTab(int index)
             }
             break;
         case CloseChoice::Revert:
-            document->revert();
+            if (!document->revert()) {
+                showError(tr("Could not revert to the last flush: %1 The tab stays open.")
+                              .arg(document->model()->lastError()));
+                return false;
+            }
             break;
         case CloseChoice::Save:
             if (!save())
@@ -316,8 +327,7 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::showError(const QString &message)
 {
-    m_lastMessage = message;
-    statusBar()->showMessage(message, 10000);
+    showNotice(message);
     auto *box = new QMessageBox(
         QMessageBox::Warning, QApplication::applicationName(), message, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -327,7 +337,41 @@ void MainWindow::showError(const QString &message)
 void MainWindow::showNotice(const QString &message)
 {
     m_lastMessage = message;
-    statusBar()->showMessage(message, 10000);
+    // Long enough to read a long message; cut in the middle, whole in the tooltip.
+    const int width = std::max(100, statusBar()->width() - 40);
+    statusBar()->showMessage(
+        statusBar()->fontMetrics().elidedText(message, Qt::ElideMiddle, width), kMessageMs);
+    statusBar()->setToolTip(message);
+}
+
+void MainWindow::reload(DocumentTab *tab)
+{
+    Document *document = tab->document();
+    if (document->hasUnsavedChanges()) {
+        QMessageBox box(QMessageBox::Warning, tr("Load the File Now at the Path"),
+            tr("Loading %1 as it is now drops your %2 not yet written to disk. This cannot be "
+               "undone.")
+                .arg(document->path(),
+                    input::formatCount(document->model()->modifiedRanges().bytes(),
+                        tr("modified byte"), tr("modified bytes"))),
+            QMessageBox::Cancel, this);
+        QPushButton *drop
+            = box.addButton(tr("&Drop My Edits and Load"), QMessageBox::DestructiveRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() != drop)
+            return;
+    }
+    Document::OpenResult reopened = Document::open(document->path(), document->options());
+    if (!reopened.document) {
+        showError(reopened.error);
+        return;
+    }
+    if (tab == currentTab())
+        m_finder->setTab(nullptr);
+    tab->replaceDocument(std::move(reopened.document));
+    m_finder->setTab(currentTab());
+    showNotice(tr("Loaded %1 as it is now.").arg(tab->document()->path()));
 }
 
 void MainWindow::updateActions()
@@ -495,7 +539,7 @@ void MainWindow::adviceDialog()
 {
     const HexView *view = currentTab()->view();
     AdviceDialog dialog(
-        currentTab()->document()->model(), view->selectionStart(), view->selectionLength(), this);
+        currentTab()->document(), view->selectionStart(), view->selectionLength(), this);
     dialog.exec();
 }
 

@@ -54,6 +54,9 @@ private:
     void updateTitle();
     void showError(const QString &message);
     void showNotice(const QString &message);
+    // Loads the file now at the tab's path in place of the one it mapped (asking
+    // first when that drops edits).
+    void reload(DocumentTab *tab);
 
     void openDialog();
     void openWithOptionsDialog();

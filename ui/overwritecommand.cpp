@@ -23,18 +23,9 @@ OverwriteCommand::OverwriteCommand(
                              m_after.size(), QObject::tr("byte"), QObject::tr("bytes"))));
 }
 
-void OverwriteCommand::undo()
+bool OverwriteCommand::apply(bool forward)
 {
-    m_model->writeBytes(m_offset, m_before);
-}
-
-void OverwriteCommand::redo()
-{
-    if (m_applied) {
-        m_applied = false;
-        return;
-    }
-    m_model->writeBytes(m_offset, m_after);
+    return m_model->writeBytes(m_offset, forward ? m_after : m_before);
 }
 
 int OverwriteCommand::id() const

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "hexcommand.h"
+
 #include <QByteArray>
-#include <QUndoCommand>
 
 namespace hexmap {
 
@@ -9,24 +10,23 @@ class HexModel;
 
 // One overwrite of bytes in the map, already applied when pushed. Typing commands
 // whose ranges touch merge, so that a typed run is one undo step.
-class OverwriteCommand : public QUndoCommand
+class OverwriteCommand : public HexCommand
 {
 public:
     OverwriteCommand(
         HexModel *model, qint64 offset, QByteArray before, QByteArray after, bool typing);
 
-    void undo() override;
-    void redo() override;
     [[nodiscard]] int id() const override;
     bool mergeWith(const QUndoCommand *other) override;
 
 private:
+    bool apply(bool forward) override;
+
     HexModel *m_model;
     qint64 m_offset;
     QByteArray m_before;
     QByteArray m_after;
     bool m_typing;
-    bool m_applied = true; // the first redo() is the push: the bytes are already written
 };
 
 } // namespace hexmap

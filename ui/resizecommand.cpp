@@ -13,18 +13,10 @@ ResizeCommand::ResizeCommand(HexModel *model, qint64 oldSize, qint64 newSize, QB
     setText(QObject::tr("Resize to %1 bytes").arg(newSize));
 }
 
-void ResizeCommand::undo()
+bool ResizeCommand::apply(bool forward)
 {
-    m_model->applyResize(m_oldSize, m_cutBytes);
-}
-
-void ResizeCommand::redo()
-{
-    if (m_applied) {
-        m_applied = false;
-        return;
-    }
-    m_model->applyResize(m_newSize, {});
+    return forward ? m_model->applyResize(m_newSize, {})
+                   : m_model->applyResize(m_oldSize, m_cutBytes);
 }
 
 } // namespace hexmap

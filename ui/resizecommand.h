@@ -1,7 +1,8 @@
 #pragma once
 
+#include "hexcommand.h"
+
 #include <QByteArray>
-#include <QUndoCommand>
 
 namespace hexmap {
 
@@ -9,20 +10,18 @@ class HexModel;
 
 // A resize of map and file, already applied when pushed. Undoing a shrink puts the
 // cut bytes back.
-class ResizeCommand : public QUndoCommand
+class ResizeCommand : public HexCommand
 {
 public:
     ResizeCommand(HexModel *model, qint64 oldSize, qint64 newSize, QByteArray cutBytes);
 
-    void undo() override;
-    void redo() override;
-
 private:
+    bool apply(bool forward) override;
+
     HexModel *m_model;
     qint64 m_oldSize;
     qint64 m_newSize;
     QByteArray m_cutBytes;
-    bool m_applied = true;
 };
 
 } // namespace hexmap

@@ -48,7 +48,7 @@ void StatusFields::track(DocumentTab *tab)
                       << connect(model, &HexModel::modifiedRangesChanged, this, update)
                       << connect(model, &HexModel::sizeChanged, this, update)
                       << connect(model, &QAbstractItemModel::modelReset, this, update)
-                      << connect(tab->document(), &Document::fileSizeChangedOnDisk, this, update)
+                      << connect(tab->document(), &Document::changedOnDisk, this, update)
                       << connect(
                              tab, &DocumentTab::documentChanged, this, [this, tab] { track(tab); });
     }

@@ -1,0 +1,19 @@
+#pragma once
+
+namespace hexmap {
+
+// What an madvise option does to the bytes of a map, so that the UI can ask before
+// one that loses data. Stated here once for every caller.
+enum class AdviceEffect {
+    Hint, // changes how pages are kept, read or shared, never what the bytes are
+    DropsPrivateChanges, // the map's private pages are discarded: they read back as
+                         // the file's bytes (copy-on-write) or as zeros (anonymous)
+    DestroysFileData, // the bytes are freed in the file itself: zeros, also on disk
+    Refused, // needs privileges and damages RAM (poisons or offlines pages)
+};
+
+// The effect of madvise(option) on a map that is private (MAP_PRIVATE: copy-on-write
+// or a private anonymous map) or shared.
+[[nodiscard]] AdviceEffect adviceEffect(int option, bool privateMap) noexcept;
+
+} // namespace hexmap

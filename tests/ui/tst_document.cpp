@@ -1,0 +1,386 @@
+// Document and HexModel keep the user's bytes: writes are all or nothing, a failed undo
+// leaves the history where it was, advice that loses data asks first, a file replaced or
+// deleted at its path is noticed and never written to by mistake. Files are real; their
+// bytes are read back with pread, not through the map under test.
+#include "advicedialog.h"
+#include "document.h"
+#include "documenttab.h"
+#include "hexmodel.h"
+#include "messageboxes.h"
+#include "scratchfile.h"
+
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QUndoStack>
+#include <QtTest>
+
+#include <sys/mman.h>
+#include <sys/mount.h>
+
+#include <cstdio>
+
+using namespace hexmap;
+
+namespace {
+const qint64 kPage = 4096;
+
+std::unique_ptr<Document> openDocument(
+    const std::string &path, Document::Mode mode = Document::Mode::InPlace, bool trackfd = true)
+{
+    Document::OpenOptions options;
+    options.mode = mode;
+    options.trackfd = trackfd;
+    Document::OpenResult result = Document::open(QString::fromStdString(path), options);
+    if (!result.document)
+        qWarning("%s", qPrintable(result.error));
+    return std::move(result.document);
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(unreadable)");
+}
+
+// A small tmpfs, for writes that meet a full disk; unmounted when it goes.
+class SmallDisk
+{
+public:
+    explicit SmallDisk(const char *size)
+    {
+        const QByteArray options = QByteArray("size=") + size;
+        m_mounted = mount("hexmap-test", where().constData(), "tmpfs", 0, options.constData()) == 0;
+    }
+    ~SmallDisk()
+    {
+        if (m_mounted)
+            umount2(where().constData(), MNT_DETACH);
+    }
+    [[nodiscard]] bool mounted() const { return m_mounted; }
+    [[nodiscard]] QString filePath(const QString &name) const { return m_dir.filePath(name); }
+
+private:
+    [[nodiscard]] QByteArray where() const { return QFile::encodeName(m_dir.path()); }
+    QTemporaryDir m_dir;
+    bool m_mounted = false;
+};
+
+// The list row of an advice in the dialog.
+QListWidgetItem *adviceItem(AdviceDialog &dialog, const QString &name)
+{
+    auto *list = dialog.findChild<QListWidget *>();
+    for (int row = 0; row < list->count(); ++row) {
+        if (list->item(row)->data(Qt::UserRole + 1).toString() == name)
+            return list->item(row);
+    }
+    return nullptr;
+}
+} // namespace
+
+class TestDocument : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void undoBackToTheFlushIsNotModified();
+    void droppedHistoryWithEditsIsNotClean();
+    void failedUndoLeavesTheHistory();
+    void failedUndoOfAMacroPutsBackItsParts();
+    void fullDiskWriteChangesNothing();
+    void removeAdviceAsksAndDeclineKeepsTheFile();
+    void dontNeedOnCopyOnWriteAsksAndCanSaveFirst();
+    void poisonIsListedButRefused();
+    void renamedOverIsNoticedAndNeverWritten();
+    void deletedIsNoticed();
+    void trackfdOffFollowsTheFileThroughItsPath();
+    void saveAsOntoAFullDiskSaysWhy();
+    void saveAsAfterTruncationNamesTheFirstMissingByte();
+    void diskBarShowsTheMapAndTheFileAsTheyAre();
+};
+
+void TestDocument::undoBackToTheFlushIsNotModified()
+{
+    ScratchFile file(QByteArray(64, '.'));
+    auto document = openDocument(file.path());
+    HexModel *model = document->model();
+    QVERIFY(model->overwrite(0, "a"));
+    QString error;
+    QVERIFY(document->flush(&error));
+    QVERIFY(model->overwrite(1, "b"));
+    QVERIFY(document->hasUnsavedChanges());
+    QVERIFY(model->undo()); // back to what was flushed
+    QVERIFY(!document->hasUnsavedChanges());
+    QVERIFY(model->undo()); // before the flush: not durable
+    QVERIFY(document->hasUnsavedChanges());
+    QVERIFY(model->redo());
+    QVERIFY(!document->hasUnsavedChanges());
+
+    ScratchFile copy(QByteArray(64, '.'));
+    auto cow = openDocument(copy.path(), Document::Mode::CopyOnWrite);
+    QVERIFY(cow->model()->overwrite(0, "c"));
+    QVERIFY(cow->save(&error));
+    QVERIFY(cow->model()->overwrite(0, "d"));
+    QVERIFY(cow->model()->undo());
+    QVERIFY(!cow->hasUnsavedChanges());
+    QCOMPARE(copy.contents().left(1), QByteArray("c"));
+}
+
+void TestDocument::droppedHistoryWithEditsIsNotClean()
+{
+    // A shrink past the undo limit drops the history; the edit before it is still not
+    // durable, so no state is "clean" and Revert is not offered.
+    ScratchFile file("");
+    file.truncate(HexModel::kMaxUndoableCut + 2 * kPage);
+    auto document = openDocument(file.path());
+    HexModel *model = document->model();
+    QVERIFY(model->overwrite(0, "x"));
+    QVERIFY(model->resize(kPage));
+    QCOMPARE(model->undoStack()->count(), 0);
+    QVERIFY(document->hasUnsavedChanges());
+    QVERIFY(!document->canRevert());
+}
+
+void TestDocument::failedUndoLeavesTheHistory()
+{
+    ScratchFile file(QByteArray(3 * kPage, 'o'));
+    auto document = openDocument(file.path());
+    HexModel *model = document->model();
+    QVERIFY(model->overwrite(2 * kPage + 10, "new"));
+    file.truncate(kPage); // another program takes the edited bytes away
+    QVERIFY(!model->undo());
+    QCOMPARE(model->undoStack()->index(), 1);
+    QVERIFY(model->undoStack()->canUndo());
+    QVERIFY2(model->lastError().startsWith("Undo failed; nothing was changed"),
+        qPrintable(model->lastError()));
+    file.truncate(3 * kPage); // back (as zeros): now the undo goes through
+    QVERIFY(model->undo());
+    QCOMPARE(model->undoStack()->index(), 0);
+    QCOMPARE(file.contents().mid(2 * kPage + 10, 3), QByteArray("ooo"));
+}
+
+void TestDocument::failedUndoOfAMacroPutsBackItsParts()
+{
+    ScratchFile file(QByteArray(3 * kPage, 'o'));
+    auto document = openDocument(file.path());
+    HexModel *model = document->model();
+    model->undoStack()->beginMacro("two places");
+    QVERIFY(model->overwrite(10, "A"));
+    QVERIFY(model->overwrite(2 * kPage + 10, "B"));
+    model->undoStack()->endMacro();
+    file.truncate(kPage);
+    QVERIFY(!model->undo()); // B cannot be undone, so A is put back too
+    QCOMPARE(model->undoStack()->index(), 1);
+    QCOMPARE(file.contents().at(10), 'A');
+    QVERIFY(model->redo() == false); // nothing to redo: the step is still done
+}
+
+void TestDocument::fullDiskWriteChangesNothing()
+{
+    SmallDisk disk("1m");
+    if (!disk.mounted())
+        QSKIP("cannot mount a tmpfs here: needs root and mount rights");
+    const QString path = disk.filePath("sparse.bin");
+    QFile sparse(path);
+    QVERIFY(sparse.open(QIODevice::WriteOnly));
+    QVERIFY(sparse.resize(4 << 20)); // a hole larger than the disk
+    sparse.close();
+    auto document = openDocument(path.toStdString());
+    HexModel *model = document->model();
+    // A paste of 2 MiB: the disk fills after about 1 MiB of it.
+    QVERIFY(!model->overwrite(0, QByteArray(2 << 20, 'p')));
+    QVERIFY2(model->lastError().contains("Nothing was changed"), qPrintable(model->lastError()));
+    QVERIFY(!document->hasUnsavedChanges());
+    QCOMPARE(model->undoStack()->count(), 0);
+    QCOMPARE(fileBytes(path).count('p'), 0);
+    QCOMPARE(model->read(0, 1 << 20).bytes.count('p'), 0);
+}
+
+void TestDocument::removeAdviceAsksAndDeclineKeepsTheFile()
+{
+    // MADV_REMOVE punches a hole in the file: on tmpfs, which supports it.
+    QTemporaryDir dir(QStringLiteral("/dev/shm/hexmap-XXXXXX"));
+    const QString path = dir.filePath("data.bin");
+    QFile data(path);
+    QVERIFY(data.open(QIODevice::WriteOnly));
+    data.write(QByteArray(4 * kPage, 'r'));
+    data.close();
+    auto document = openDocument(path.toStdString());
+    QVERIFY(document->model()->overwrite(5, "E")); // an edit not yet flushed
+    AdviceDialog dialog(document.get(), 0, 0);
+    QVERIFY(dialog.selectAdvice("MADV_REMOVE"));
+    {
+        PromptAnswer no = answerNextPrompt("cannot be undone", "Cancel");
+        QVERIFY(!dialog.apply());
+        QVERIFY2(no.answered(), no.failure());
+    }
+    QVERIFY2(dialog.message().contains("not applied"), qPrintable(dialog.message()));
+    QCOMPARE(fileBytes(path).count('r'), 4 * kPage - 1);
+    QVERIFY(document->hasUnsavedChanges());
+
+    const Document::AdviceImpact impact = document->adviceImpact(MADV_REMOVE, 0, 4 * kPage);
+    const QString warning = document->adviceWarning("MADV_REMOVE", impact);
+    QVERIFY2(warning.contains("from offset 0x0 to 0x3FFF (16384 bytes)"), qPrintable(warning));
+    QVERIFY2(warning.contains("1 modified byte"), qPrintable(warning));
+
+    QSignalSpy changed(document->model(), &HexModel::dataChanged);
+    {
+        PromptAnswer yes = answerNextPrompt("cannot be undone", "&Destroy the Bytes");
+        QVERIFY2(dialog.apply(), qPrintable(dialog.message()));
+        QVERIFY2(yes.answered(), yes.failure());
+    }
+    QCOMPARE(fileBytes(path), QByteArray(4 * kPage, '\0'));
+    QCOMPARE(document->model()->read(0, 4 * kPage).bytes, QByteArray(4 * kPage, '\0'));
+    QVERIFY(changed.size() > 0); // the view re-reads the range
+    QVERIFY(!document->hasUnsavedChanges());
+    QCOMPARE(document->model()->undoStack()->count(), 0);
+}
+
+void TestDocument::dontNeedOnCopyOnWriteAsksAndCanSaveFirst()
+{
+    ScratchFile file(QByteArray(2 * kPage, 'f'));
+    auto document = openDocument(file.path(), Document::Mode::CopyOnWrite);
+    HexModel *model = document->model();
+    QVERIFY(model->overwrite(3, "SAVE"));
+    AdviceDialog dialog(document.get(), 0, 0);
+    QVERIFY(dialog.selectAdvice("MADV_DONTNEED"));
+    {
+        PromptAnswer save = answerNextPrompt("4 modified bytes", "&Save First");
+        QVERIFY2(dialog.apply(), qPrintable(dialog.message()));
+        QVERIFY2(save.answered(), save.failure());
+    }
+    QCOMPARE(file.contents().mid(3, 4), QByteArray("SAVE"));
+    QCOMPARE(model->read(3, 4).bytes, QByteArray("SAVE"));
+
+    QVERIFY(model->overwrite(9, "DROP"));
+    {
+        PromptAnswer drop = answerNextPrompt("Save first", "&Drop the Edits");
+        QVERIFY2(dialog.apply(), qPrintable(dialog.message()));
+        QVERIFY2(drop.answered(), drop.failure());
+    }
+    QCOMPARE(model->read(9, 4).bytes, QByteArray("ffff")); // the file's bytes again
+    QVERIFY(!document->hasUnsavedChanges());
+    QCOMPARE(model->undoStack()->count(), 0);
+    QCOMPARE(file.contents().mid(9, 4), QByteArray("ffff"));
+
+    // Without unsaved edits in the range nothing is lost: no question.
+    QVERIFY(
+        document->adviceWarning(
+                    "MADV_DONTNEED", document->adviceImpact(MADV_DONTNEED, 0, 2 * kPage))
+            .isEmpty());
+}
+
+void TestDocument::poisonIsListedButRefused()
+{
+    ScratchFile file(QByteArray(kPage, 'p'));
+    auto document = openDocument(file.path());
+    AdviceDialog dialog(document.get(), 0, 0);
+    for (const char *name : {"MADV_HWPOISON", "MADV_SOFT_OFFLINE"}) {
+        QListWidgetItem *item = adviceItem(dialog, name);
+        QVERIFY2(item, name);
+        QVERIFY(!(item->flags() & Qt::ItemIsEnabled));
+        QVERIFY2(item->toolTip().contains("needs root"), qPrintable(item->toolTip()));
+    }
+    QString error;
+    QVERIFY(!document->advise(MADV_HWPOISON, 0, kPage, &error));
+    QVERIFY2(error.contains("damages the RAM"), qPrintable(error));
+    QCOMPARE(file.contents(), QByteArray(kPage, 'p'));
+}
+
+void TestDocument::renamedOverIsNoticedAndNeverWritten()
+{
+    ScratchFile file(QByteArray(32, 'o'));
+    const QString path = QString::fromStdString(file.path());
+    auto inPlace = openDocument(file.path());
+    auto cow = openDocument(file.path(), Document::Mode::CopyOnWrite);
+    QSignalSpy noticed(inPlace.get(), &Document::changedOnDisk);
+    QVERIFY(inPlace->model()->overwrite(0, "I"));
+    QVERIFY(cow->model()->overwrite(1, "C"));
+    // Another program saves the way most do: a new file renamed over the path.
+    const QString incoming = path + ".new";
+    QFile other(incoming);
+    QVERIFY(other.open(QIODevice::WriteOnly));
+    other.write(QByteArray(32, 'n'));
+    other.close();
+    QCOMPARE(
+        ::rename(QFile::encodeName(incoming).constData(), QFile::encodeName(path).constData()), 0);
+
+    QTRY_VERIFY(noticed.size() > 0);
+    QCOMPARE(inPlace->pathState(), Document::PathState::Replaced);
+    QString error;
+    QVERIFY(!inPlace->flush(&error));
+    QVERIFY2(
+        error.contains("replaced it") && error.contains("nothing was flushed"), qPrintable(error));
+    QVERIFY(!cow->save(&error));
+    QVERIFY2(error.contains("Nothing was saved"), qPrintable(error));
+    QCOMPARE(fileBytes(path), QByteArray(32, 'n')); // the other program's file, untouched
+}
+
+void TestDocument::deletedIsNoticed()
+{
+    ScratchFile file(QByteArray(32, 'd'));
+    DocumentTab tab(openDocument(file.path()));
+    tab.show();
+    QVERIFY(QFile::remove(QString::fromStdString(file.path())));
+    QTRY_VERIFY(tab.diskNotice().contains("deleted"));
+    QCOMPARE(tab.document()->pathState(), Document::PathState::Deleted);
+    QString error;
+    QVERIFY(!tab.document()->flush(&error));
+    QVERIFY2(error.contains("was deleted"), qPrintable(error));
+}
+
+void TestDocument::trackfdOffFollowsTheFileThroughItsPath()
+{
+    ScratchFile file(QByteArray(2 * kPage, 't'));
+    auto document = openDocument(file.path(), Document::Mode::InPlace, false);
+    HexModel *model = document->model();
+    QVERIFY(!model->trackfd());
+    file.truncate(100);
+    QVERIFY(!model->overwrite(200, "lost")); // same page, past the file's new end
+    QVERIFY2(model->lastError().contains("the file now ends at offset 100"),
+        qPrintable(model->lastError()));
+    QVERIFY(model->overwrite(50, "kept"));
+    QCOMPARE(file.contents().mid(50, 4), QByteArray("kept"));
+}
+
+void TestDocument::saveAsOntoAFullDiskSaysWhy()
+{
+    SmallDisk disk("64k");
+    if (!disk.mounted())
+        QSKIP("cannot mount a tmpfs here: needs root and mount rights");
+    Document::OpenResult scratch = Document::scratch(1 << 20);
+    QString error;
+    QVERIFY(!scratch.document->saveAs(disk.filePath("out.bin"), &error));
+    QVERIFY2(error.contains("No space left on device"), qPrintable(error));
+    QVERIFY2(!error.contains("canceled", Qt::CaseInsensitive), qPrintable(error));
+    QVERIFY(!QFile::exists(disk.filePath("out.bin")));
+}
+
+void TestDocument::saveAsAfterTruncationNamesTheFirstMissingByte()
+{
+    ScratchFile file(QByteArray(3 * kPage, 's'));
+    auto document = openDocument(file.path());
+    file.truncate(5000);
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY(!document->saveAs(dir.filePath("copy.bin"), &error));
+    QVERIFY2(error.contains("offset 5000"), qPrintable(error));
+}
+
+void TestDocument::diskBarShowsTheMapAndTheFileAsTheyAre()
+{
+    ScratchFile file(QByteArray(151344, 'b'));
+    DocumentTab tab(openDocument(file.path()));
+    tab.show();
+    QFile grow(QString::fromStdString(file.path()));
+    QVERIFY(grow.open(QIODevice::Append));
+    grow.write(QByteArray(4000, 'g'));
+    grow.flush();
+    QTRY_VERIFY(tab.diskNotice().contains("(151344 → 155344 bytes)"));
+    grow.write(QByteArray(1000, 'g'));
+    grow.close();
+    QTRY_VERIFY2(
+        tab.diskNotice().contains("(151344 → 156344 bytes)"), qPrintable(tab.diskNotice()));
+}
+
+QTEST_MAIN(TestDocument)
+#include "tst_document.moc"

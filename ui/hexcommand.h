@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QUndoCommand>
+
+namespace hexmap {
+
+// An undo step over a HexModel. It is pushed already applied; undo() and redo() run
+// apply(), which either succeeds or leaves the bytes as they were. A step that failed
+// says so, so that HexModel::undo/redo can put the stack back where it was.
+class HexCommand : public QUndoCommand
+{
+public:
+    void undo() final { run(false); }
+    void redo() final { run(true); }
+
+    // Whether the last undo() or redo() failed (and changed nothing).
+    [[nodiscard]] bool failed() const { return m_failed; }
+    // The next undo() or redo() does nothing: the bytes are already in that state.
+    void skipNext() { m_skipNext = true; }
+
+protected:
+    // Brings the bytes to the state after the step (forward) or before it.
+    virtual bool apply(bool forward) = 0;
+
+private:
+    void run(bool forward)
+    {
+        m_failed = false;
+        if (m_skipNext) {
+            m_skipNext = false;
+            return;
+        }
+        m_failed = !apply(forward);
+    }
+
+    bool m_failed = false;
+    bool m_skipNext = true; // pushed applied: the push's redo() has nothing to do
+};
+
+} // namespace hexmap
