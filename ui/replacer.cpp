@@ -1,0 +1,104 @@
+#include "replacer.h"
+
+#include "bytesearch.h"
+#include "hexmodel.h"
+#include "inputparsing.h"
+
+#include <QCoreApplication>
+#include <QUndoStack>
+
+#include <span>
+
+namespace hexmap {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hexmap::ReplaceOutcome", text);
+}
+
+// Ends the macro begun for the replacements. One that holds no step (its first write
+// was refused and changed nothing) is taken off the stack again: a step must undo
+// something, and the model steers each step's parts.
+void endMacro(QUndoStack *undo)
+{
+    undo->endMacro();
+    // The stack hands its steps out const; an obsolete step is deleted when undone.
+    auto *macro = const_cast<QUndoCommand *>(undo->command(undo->index() - 1));
+    if (macro->childCount() > 0)
+        return;
+    macro->setObsolete(true);
+    undo->undo();
+}
+} // namespace
+
+bool patternMatchesAt(const HexModel &model, const BytePattern &pattern, qint64 offset)
+{
+    const auto size = qint64(pattern.bytes.size());
+    if (size == 0 || offset < 0)
+        return false;
+    const ByteBlock block = model.read(offset, size);
+    if (block.bytes.size() != size || block.missing.count(true) > 0)
+        return false;
+    const std::span<const std::uint8_t> here(
+        reinterpret_cast<const std::uint8_t *>(block.bytes.constData()), std::size_t(size));
+    // The kernels' own test: a match at 0 of a haystack exactly as long as the pattern.
+    return pattern.isLiteral() ? search::find(here, pattern.bytes) == 0
+                               : search::findMasked(here, {pattern.bytes, pattern.mask}) == 0;
+}
+
+ReplaceOutcome replaceMatches(HexModel &model, const BytePattern &pattern,
+    const QList<qint64> &offsets, const QByteArray &replacement, const QString &undoText)
+{
+    ReplaceOutcome outcome;
+    if (replacement.isEmpty() || replacement.size() != qsizetype(pattern.bytes.size())) {
+        outcome.error = tr("the replacement must be as long as the pattern");
+        return outcome;
+    }
+    QUndoStack *undo = model.undoStack();
+    bool inMacro = false;
+    qint64 nextFree = 0;
+    for (const qint64 offset : offsets) {
+        if (offset < nextFree) {
+            ++outcome.overlapping;
+            continue;
+        }
+        // Read, check and write with nothing in between: no event loop, no other writer.
+        if (!patternMatchesAt(model, pattern, offset)) {
+            ++outcome.stale;
+            continue;
+        }
+        if (!inMacro) {
+            undo->beginMacro(undoText);
+            inMacro = true;
+        }
+        if (!model.overwrite(offset, replacement)) {
+            outcome.error = model.lastError();
+            break;
+        }
+        ++outcome.replaced;
+        nextFree = offset + replacement.size();
+    }
+    if (inMacro)
+        endMacro(undo);
+    return outcome;
+}
+
+QString ReplaceOutcome::summary() const
+{
+    QString text = tr("Replaced %1").arg(input::formatCount(replaced, tr("match"), tr("matches")));
+    if (stale == 1)
+        text += tr("; 1 no longer matched and was left as it was");
+    else if (stale > 1)
+        text += tr("; %1 no longer matched and were left as they were").arg(stale);
+    if (overlapping == 1)
+        text += tr("; 1 overlapped a match replaced before it and was left as it was");
+    else if (overlapping > 1)
+        text += tr("; %1 overlapped a match replaced before them and were left as they were")
+                    .arg(overlapping);
+    if (!error.isEmpty())
+        return text + tr("; then an edit was refused: %1").arg(error);
+    return text + QLatin1Char('.');
+}
+
+} // namespace hexmap

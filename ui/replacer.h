@@ -1,0 +1,40 @@
+#pragma once
+
+#include "chunkedsearch.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace hexmap {
+
+class HexModel;
+
+// Whether pattern matches the model's bytes at offset now: every byte there can be
+// read (none missing) and matches as the search kernels match it (mask, wildcards,
+// either-case letters). An empty pattern matches nowhere.
+[[nodiscard]] bool patternMatchesAt(
+    const HexModel &model, const BytePattern &pattern, qint64 offset);
+
+// What replaceMatches did with the offsets it was given.
+struct ReplaceOutcome
+{
+    qint64 replaced = 0;
+    qint64 stale = 0; // the bytes there no longer matched: left as they were
+    qint64 overlapping = 0; // overlapped a match replaced before: left as they were
+    QString error; // why a write was refused; the offsets after it were not tried
+
+    // "Replaced 1 match; 1 no longer matched and was left as it was."
+    [[nodiscard]] QString summary() const;
+};
+
+// Replaces the bytes at each of offsets (ascending) with replacement, which must be as
+// long as pattern, all as one undo step named undoText. Each offset is re-checked
+// against pattern right before its write, with nothing in between that could let
+// another edit in (the UI thread is the only writer): one that no longer matches, or
+// that overlaps one already replaced, is skipped and counted. Stops at the first
+// write the model refuses.
+ReplaceOutcome replaceMatches(HexModel &model, const BytePattern &pattern,
+    const QList<qint64> &offsets, const QByteArray &replacement, const QString &undoText);
+
+} // namespace hexmap
