@@ -47,6 +47,18 @@ QString kindOf(mode_t mode)
     return QObject::tr("not a regular file");
 }
 
+// Whether reading the file gives at least one byte.
+bool hasContent(const QByteArray &native)
+{
+    const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return false;
+    char byte = 0;
+    const bool some = ::read(fd, &byte, 1) == 1;
+    ::close(fd);
+    return some;
+}
+
 QString systemError(int error)
 {
     return QString::fromLocal8Bit(strerror(error));
@@ -115,6 +127,14 @@ Document::OpenResult Document::open(const QString &path, const OpenOptions &opti
         return result;
     }
 
+    if (status.st_size == 0 && hasContent(native)) {
+        result.error = tr("%1 says it is empty (size 0) but reading it gives bytes: it is made "
+                          "as it is read, like the files in /proc, and cannot be mapped.")
+                           .arg(path);
+        result.readableAsScratch = true;
+        return result;
+    }
+
     OpenOptions effective = options;
     int fd = ::open(
         native.constData(), (options.mode == Mode::InPlace ? O_RDWR : O_RDONLY) | O_CLOEXEC);
@@ -156,6 +176,37 @@ Document::OpenResult Document::scratch(qint64 size)
         result.error = tr("Cannot make a scratch buffer of %1 bytes: %2")
                            .arg(size)
                            .arg(QString::fromUtf8(error.what()));
+    }
+    return result;
+}
+
+Document::OpenResult Document::readCopy(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
+        OpenResult failed;
+        failed.error = tr("Cannot read %1: %2.").arg(path, file.errorString());
+        return failed;
+    }
+    QByteArray bytes;
+    while (bytes.size() < kMaxReadCopy) {
+        const QByteArray chunk
+            = file.read(std::min<qint64>(kCopyChunk, kMaxReadCopy - bytes.size()));
+        if (chunk.isEmpty())
+            break;
+        bytes += chunk;
+    }
+    if (bytes.isEmpty()) {
+        OpenResult failed;
+        failed.error = tr("%1 gave no bytes to read.").arg(path);
+        return failed;
+    }
+    OpenResult result = scratch(bytes.size());
+    if (result.document) {
+        result.document->m_model->overwrite(0, bytes);
+        result.document->m_model->undoStack()->clear(); // the copy is where the buffer starts
+        result.notice = tr("Read %1 of %2 into a scratch buffer; Save As writes it out.")
+                            .arg(input::formatCount(bytes.size(), tr("byte"), tr("bytes")), path);
     }
     return result;
 }

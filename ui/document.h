@@ -42,12 +42,17 @@ public:
         std::unique_ptr<Document> document; // null on failure
         QString error; // why it failed, for the user
         QString notice; // something the user should know (e.g. opened read-only)
+        bool readableAsScratch = false; // it cannot be mapped, but readCopy() can read it
     };
 
     // Opens a regular file; a file the user cannot write opens read-only, with a notice.
     [[nodiscard]] static OpenResult open(const QString &path, const OpenOptions &options);
     // An anonymous map of size bytes, filled with zeros.
     [[nodiscard]] static OpenResult scratch(qint64 size);
+    // A scratch buffer holding a copy of what reading path gives (up to kMaxReadCopy
+    // bytes): for files that report size 0 yet have content, such as /proc's.
+    [[nodiscard]] static OpenResult readCopy(const QString &path);
+    static constexpr qint64 kMaxReadCopy = qint64(64) << 20;
 
     ~Document() override;
 

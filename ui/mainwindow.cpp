@@ -198,6 +198,18 @@ DocumentTab *MainWindow::currentTab() const
 bool MainWindow::openFile(const QString &path, const Document::OpenOptions &options)
 {
     Document::OpenResult result = Document::open(path, options);
+    if (!result.document && result.readableAsScratch) {
+        QMessageBox box(QMessageBox::Question, QApplication::applicationName(),
+            result.error + ' ' + tr("Read it into a scratch buffer instead?"), QMessageBox::Cancel,
+            this);
+        QPushButton *read = box.addButton(tr("&Read a Copy"), QMessageBox::AcceptRole);
+        box.exec();
+        if (box.clickedButton() != read) {
+            showNotice(result.error);
+            return false;
+        }
+        result = Document::readCopy(path);
+    }
     if (!result.document) {
         showError(result.error);
         return false;

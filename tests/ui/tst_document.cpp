@@ -96,6 +96,7 @@ private slots:
     void saveAsOntoAFullDiskSaysWhy();
     void saveAsAfterTruncationNamesTheFirstMissingByte();
     void diskBarShowsTheMapAndTheFileAsTheyAre();
+    void procFilesAreNotMappedEmptyButCanBeRead();
 };
 
 void TestDocument::undoBackToTheFlushIsNotModified()
@@ -380,6 +381,24 @@ void TestDocument::diskBarShowsTheMapAndTheFileAsTheyAre()
     grow.close();
     QTRY_VERIFY2(
         tab.diskNotice().contains("(151344 → 156344 bytes)"), qPrintable(tab.diskNotice()));
+}
+
+void TestDocument::procFilesAreNotMappedEmptyButCanBeRead()
+{
+    Document::OpenResult opened = Document::open("/proc/self/maps", {});
+    QVERIFY(!opened.document);
+    QVERIFY2(opened.error.contains("size 0") && opened.error.contains("cannot be mapped"),
+        qPrintable(opened.error));
+    QVERIFY(opened.readableAsScratch);
+    Document::OpenResult copy = Document::readCopy("/proc/self/maps");
+    QVERIFY2(copy.document, qPrintable(copy.error));
+    QVERIFY(copy.document->isScratch());
+    const QByteArray bytes = copy.document->model()->read(0, copy.document->model()->size()).bytes;
+    QVERIFY(bytes.contains("[stack]"));
+    QVERIFY(!copy.document->model()->undoStack()->canUndo());
+
+    ScratchFile empty(""); // a really empty file still opens, empty
+    QVERIFY(Document::open(QString::fromStdString(empty.path()), {}).document);
 }
 
 QTEST_MAIN(TestDocument)
