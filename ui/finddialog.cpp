@@ -7,6 +7,7 @@
 #include "hexmodel.h"
 #include "hexview.h"
 #include "inputparsing.h"
+#include "replacer.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -23,6 +24,9 @@
 #include <QTableWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <limits>
 
 namespace hexmap {
 
@@ -94,6 +98,7 @@ void FindDialog::buildUi()
     directions->addWidget(radio(tr("&Backward (rfind)"), m_direction, 0, this));
     directions->addStretch();
     m_direction->button(1)->setChecked(true);
+    m_direction->button(1)->setObjectName(QStringLiteral("forward"));
     m_direction->button(0)->setObjectName(QStringLiteral("backward"));
     m_from = new QLineEdit(this);
     m_from->setObjectName(QStringLiteral("from"));
@@ -169,7 +174,7 @@ void FindDialog::buildUi()
     m_table->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     connect(m_table, &QTableWidget::cellClicked, this, [this](int row) {
         if (m_tab && row < m_results.size())
-            m_tab->view()->setSelection(m_results[row], qint64(m_pattern.bytes.size()));
+            selectMatch(m_results[row], qint64(m_resultsPattern.bytes.size()));
     });
 
     auto *layout = new QVBoxLayout(this);
@@ -203,17 +208,42 @@ void FindDialog::setTab(DocumentTab *tab)
     if (tab == m_tab)
         return;
     cancel();
+    if (m_tab)
+        disconnect(m_tab, nullptr, this, nullptr);
     m_tab = tab;
     m_lastMatch = -1;
     m_results.clear();
     m_table->setRowCount(0);
     m_count->clear();
+    watchModel();
+    if (tab)
+        connect(tab, &DocumentTab::documentChanged, this, [this] {
+            watchModel();
+            recheckResults(0, std::numeric_limits<qint64>::max());
+        });
     for (QPushButton *button : std::as_const(m_actionButtons))
         button->setEnabled(tab);
     if (!tab)
         setMessage(tr("Open a file to search it."), false);
     else
         setMessage({}, false);
+}
+
+void FindDialog::watchModel()
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = m_tab ? m_tab->document()->model() : nullptr;
+    if (!m_model)
+        return;
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+            recheckResults(m_model->offsetOf(topLeft), m_model->offsetOf(bottomRight) + 1);
+        });
+    connect(m_model, &HexModel::sizeChanged, this,
+        [this](qint64 size) { recheckResults(size, std::numeric_limits<qint64>::max()); });
+    connect(m_model, &QAbstractItemModel::modelReset, this,
+        [this] { recheckResults(0, std::numeric_limits<qint64>::max()); });
 }
 
 std::optional<BytePattern> FindDialog::pattern(QString *error) const
@@ -309,7 +339,7 @@ void FindDialog::findPrevious()
     find(m_direction->checkedId() != 1);
 }
 
-void FindDialog::find(bool forward)
+void FindDialog::find(bool forward, const QString &note)
 {
     const std::optional<Query> query = m_tab ? readQuery() : std::nullopt;
     if (!query)
@@ -334,27 +364,40 @@ void FindDialog::find(bool forward)
             range.end = std::min<qint64>(range.end, m_lastMatch + size - 1);
     }
     m_pattern = query->pattern;
+    m_note = note;
     m_forward = forward;
     m_wrapped = false;
     // Where a wrapped search looks: the part of the data the first one did not.
     const FindRange whole = resolveFindRange(query->from.value_or(0), query->to, 0, length);
     m_wrapStart = forward ? whole.start : std::max<qint64>(whole.start, range.end - size + 1);
     m_wrapEnd = forward ? std::min<qint64>(whole.end, range.start + size - 1) : whole.end;
-    startJob(Pending::Next, range.start, range.end,
+    startJob(Pending::Next, m_pattern, range.start, range.end,
         forward ? ChunkedSearch::Direction::Forward : ChunkedSearch::Direction::Backward,
         SearchJob::Scope::First);
 }
 
 void FindDialog::findAll()
 {
-    const std::optional<Query> query = m_tab ? readQuery() : std::nullopt;
-    if (!query)
-        return;
-    m_pattern = query->pattern;
-    const FindRange range = resolveFindRange(
-        query->from.value_or(0), query->to, 0, m_tab->document()->model()->size());
-    startJob(Pending::All, range.start, range.end, ChunkedSearch::Direction::Forward,
+    if (const std::optional<Query> query = m_tab ? readQuery() : std::nullopt)
+        startFindAll(*query, Pending::All);
+}
+
+void FindDialog::startFindAll(const Query &query, Pending pending)
+{
+    m_resultsPattern = query.pattern;
+    const FindRange range
+        = resolveFindRange(query.from.value_or(0), query.to, 0, m_tab->document()->model()->size());
+    startJob(pending, query.pattern, range.start, range.end, ChunkedSearch::Direction::Forward,
         SearchJob::Scope::All);
+}
+
+void FindDialog::selectMatch(qint64 offset, qint64 size)
+{
+    // Selected from its last byte back to its first, where the cursor is and typing
+    // starts (as in Okteta, HxD and text editors).
+    HexView *view = m_tab->view();
+    view->setCursorOffset(offset + std::max<qint64>(size, 1) - 1);
+    view->setCursorOffset(offset, true);
 }
 
 void FindDialog::replaceCurrent()
@@ -370,28 +413,40 @@ void FindDialog::replaceCurrent()
         setMessage(error, true);
         return;
     }
-    const bool onMatch = m_lastMatch >= 0 && view->hasSelection()
-        && view->selectionStart() == m_lastMatch && view->selectionLength() == bytes->size();
-    if (onMatch && !m_tab->document()->model()->overwrite(m_lastMatch, *bytes)) {
-        setMessage(tr("Not replaced: the edit was refused."), true);
-        return;
+    // The selection is replaced only if the pattern typed now matches its bytes now.
+    QString note;
+    if (view->hasSelection() && view->selectionLength() == bytes->size()) {
+        const qint64 start = view->selectionStart();
+        const ReplaceOutcome outcome = replaceMatches(
+            *m_tab->document()->model(), *compiled, {start}, *bytes, tr("Replace"));
+        if (!outcome.error.isEmpty()) {
+            setMessage(tr("Not replaced: %1").arg(outcome.error), true);
+            return;
+        }
+        if (outcome.replaced == 1) {
+            // Find Next goes on past it.
+            m_lastMatch = start;
+            m_pattern = *compiled;
+        } else {
+            note = tr("The selection does not match the pattern, so it was not replaced.");
+        }
     }
-    findNext();
+    find(m_direction->checkedId() == 1, note);
 }
 
 void FindDialog::replaceAll()
 {
-    if (!m_tab)
+    const std::optional<Query> query = m_tab ? readQuery() : std::nullopt;
+    if (!query)
         return;
     QString error;
-    const auto compiled = pattern(&error);
-    if (!compiled || !replacement(qsizetype(compiled->bytes.size()), &error)) {
+    const auto bytes = replacement(qsizetype(query->pattern.bytes.size()), &error);
+    if (!bytes) {
         setMessage(error, true);
         return;
     }
-    findAll();
-    if (m_pending == Pending::All)
-        m_pending = Pending::ReplaceAll;
+    m_replacement = *bytes;
+    startFindAll(*query, Pending::ReplaceAll);
 }
 
 void FindDialog::cancel()
@@ -410,7 +465,7 @@ QString FindDialog::message() const
     return m_message->text();
 }
 
-void FindDialog::startJob(Pending pending, qint64 start, qint64 end,
+void FindDialog::startJob(Pending pending, const BytePattern &pattern, qint64 start, qint64 end,
     ChunkedSearch::Direction direction, SearchJob::Scope scope)
 {
     std::shared_ptr<const MemoryMap> map = m_tab->document()->model()->sharedMap();
@@ -421,7 +476,7 @@ void FindDialog::startJob(Pending pending, qint64 start, qint64 end,
     m_pending = pending;
     setSearching(true);
     setMessage(tr("Searching…"), false);
-    m_job.start(std::move(map), m_pattern, start, end, direction, scope);
+    m_job.start(std::move(map), pattern, start, end, direction, scope);
 }
 
 void FindDialog::onFinished(const SearchJob::Result &result)
@@ -438,74 +493,134 @@ void FindDialog::onFinished(const SearchJob::Result &result)
         if (result.matches.isEmpty() && m_wrap->isChecked() && !m_wrapped
             && m_wrapStart < m_wrapEnd) {
             m_wrapped = true;
-            startJob(Pending::Next, m_wrapStart, m_wrapEnd,
+            startJob(Pending::Next, m_pattern, m_wrapStart, m_wrapEnd,
                 m_forward ? ChunkedSearch::Direction::Forward : ChunkedSearch::Direction::Backward,
                 SearchJob::Scope::First);
             return;
         }
+        const QString note = std::exchange(m_note, {});
+        const QString prefix = note.isEmpty() ? QString() : note + QLatin1Char(' ');
         if (result.matches.isEmpty()) {
             m_lastMatch = -1;
-            setMessage(tr("Not found."), false);
+            setMessage(prefix + tr("Not found."), false);
         } else {
             m_lastMatch = result.matches.first();
-            m_tab->view()->setSelection(m_lastMatch, qint64(m_pattern.bytes.size()));
-            setMessage(tr("Found at %1 (%2)%3.")
-                           .arg(input::formatOffset(m_lastMatch))
-                           .arg(m_lastMatch)
-                           .arg(m_wrapped ? tr(", after wrapping around") : QString()),
+            selectMatch(m_lastMatch, qint64(m_pattern.bytes.size()));
+            setMessage(prefix
+                    + tr("Found at %1 (%2)%3.")
+                          .arg(input::formatOffset(m_lastMatch))
+                          .arg(m_lastMatch)
+                          .arg(m_wrapped ? tr(", after wrapping around") : QString()),
                 false);
         }
+    } else if (pending == Pending::ReplaceAll) {
+        // The offsets were found a while ago: each is checked again as it is written.
+        m_results.clear(); // the last list: nothing to recheck after each write
+        const ReplaceOutcome outcome = replaceMatches(*m_tab->document()->model(), m_resultsPattern,
+            result.matches, m_replacement, tr("Replace all"));
+        showResults(result.matches); // what still matches after the replacements
+        setMessage(outcome.summary(), !outcome.error.isEmpty());
     } else {
-        m_results = result.matches;
-        showResults();
-        if (pending == Pending::ReplaceAll) {
-            QString error;
-            const auto bytes = replacement(qsizetype(m_pattern.bytes.size()), &error);
-            HexModel *model = m_tab->document()->model();
-            int replaced = 0;
-            qint64 nextFree = 0; // matches that overlap a replaced one are skipped
-            model->undoStack()->beginMacro(tr("Replace all"));
-            for (const qint64 match : std::as_const(m_results)) {
-                if (bytes && match >= nextFree && model->overwrite(match, *bytes)) {
-                    ++replaced;
-                    nextFree = match + bytes->size();
-                }
-            }
-            model->undoStack()->endMacro();
-            setMessage(tr("Replaced %1, as one undo step.")
-                           .arg(input::formatCount(replaced, tr("match"), tr("matches"))),
-                false);
-        } else {
-            setMessage(
-                result.truncated ? tr("Stopped at %1 matches.").arg(m_results.size()) : QString(),
-                false);
-        }
+        showResults(result.matches);
+        setMessage(
+            result.truncated ? tr("Stopped at %1 matches.").arg(result.matches.size()) : QString(),
+            false);
     }
     emit searchFinished();
 }
 
-void FindDialog::showResults()
+void FindDialog::showResults(const QList<qint64> &matches)
 {
-    const auto size = qint64(m_pattern.bytes.size());
+    // Edits made since the search saw the bytes may have undone some matches.
+    m_results.clear();
+    for (const qint64 match : matches) {
+        if (patternMatchesAt(*m_tab->document()->model(), m_resultsPattern, match))
+            m_results.append(match);
+    }
+    const auto size = qint64(m_resultsPattern.bytes.size());
     RangeSet highlights;
     for (const qint64 match : std::as_const(m_results))
         highlights.add(match, match + std::max<qint64>(size, 1));
     m_tab->view()->setHighlights(highlights);
-    m_count->setText(input::formatCount(m_results.size(), tr("match"), tr("matches")));
+    showCount();
     const int rows = int(std::min<qsizetype>(m_results.size(), kMaxRows));
     m_table->setRowCount(rows);
-    const HexModel *model = m_tab->document()->model();
-    for (int row = 0; row < rows; ++row) {
-        const qint64 match = m_results[row];
-        const qint64 start = std::max<qint64>(0, match - kContext);
-        const ByteBlock context = model->read(start, match - start + size + kContext);
-        QString text;
-        for (const char byte : context.bytes)
-            text += QLatin1Char(textGlyph(quint8(byte)));
-        m_table->setItem(row, 0, new QTableWidgetItem(input::formatOffset(match)));
-        m_table->setItem(row, 1, new QTableWidgetItem(input::formatHex(context.bytes)));
-        m_table->setItem(row, 2, new QTableWidgetItem(text));
+    for (int row = 0; row < rows; ++row)
+        fillRow(row);
+}
+
+void FindDialog::showCount()
+{
+    m_count->setText(input::formatCount(m_results.size(), tr("match"), tr("matches")));
+}
+
+void FindDialog::fillRow(int row)
+{
+    const auto size = qint64(m_resultsPattern.bytes.size());
+    const qint64 match = m_results[row];
+    const qint64 start = std::max<qint64>(0, match - kContext);
+    const ByteBlock context
+        = m_tab->document()->model()->read(start, match - start + size + kContext);
+    QString text;
+    for (const char byte : context.bytes)
+        text += QLatin1Char(textGlyph(quint8(byte)));
+    m_table->setItem(row, 0, new QTableWidgetItem(input::formatOffset(match)));
+    m_table->setItem(row, 1, new QTableWidgetItem(input::formatHex(context.bytes)));
+    m_table->setItem(row, 2, new QTableWidgetItem(text));
+}
+
+void FindDialog::recheckResults(qint64 start, qint64 end)
+{
+    if (!m_tab || !m_model || m_results.isEmpty())
+        return;
+    const auto size = qint64(m_resultsPattern.bytes.size());
+    const qint64 width = std::max<qint64>(size, 1); // of a highlight
+    const auto at = [this](qint64 offset) {
+        return qsizetype(
+            std::lower_bound(m_results.cbegin(), m_results.cend(), offset) - m_results.cbegin());
+    };
+    // The matches that overlap [start, end) start in [start - size + 1, end).
+    const qsizetype first = at(start - size + 1);
+    const qsizetype last = at(end);
+    QList<qsizetype> dropped; // their indexes before the drop, ascending
+    qint64 low = 0;
+    qint64 high = 0; // the dropped ones' highlights lie in [low, high)
+    qsizetype kept = first;
+    for (qsizetype i = first; i < last; ++i) {
+        const qint64 match = m_results[i];
+        if (patternMatchesAt(*m_model, m_resultsPattern, match)) {
+            m_results[kept++] = match;
+            continue;
+        }
+        if (dropped.isEmpty())
+            low = match;
+        high = match + width;
+        dropped << i;
     }
+    if (!dropped.isEmpty()) {
+        m_results.remove(kept, last - kept);
+        // Highlights off where the dropped ones were, then on again for those kept there.
+        RangeSet highlights = m_tab->view()->highlights();
+        highlights.remove(low, high);
+        for (qsizetype i = at(low - width + 1); i < m_results.size() && m_results[i] < high; ++i)
+            highlights.add(std::max(m_results[i], low), std::min(m_results[i] + width, high));
+        m_tab->view()->setHighlights(highlights);
+        // The list's rows are the first kMaxRows matches.
+        for (auto it = dropped.crbegin(); it != dropped.crend(); ++it) {
+            if (*it < m_table->rowCount())
+                m_table->removeRow(int(*it));
+        }
+        const int rows = int(std::min<qsizetype>(m_results.size(), kMaxRows));
+        for (int row = m_table->rowCount(); row < rows; ++row) {
+            m_table->insertRow(row);
+            fillRow(row);
+        }
+        showCount();
+    }
+    // The rows that show changed bytes around their match.
+    for (qsizetype row = at(start - size - kContext + 1);
+         row < m_table->rowCount() && m_results[row] - kContext < end; ++row)
+        fillRow(int(row));
 }
 
 void FindDialog::setMessage(const QString &message, bool error)

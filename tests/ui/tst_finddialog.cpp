@@ -1,6 +1,9 @@
-// The Find dialog on real files: for literal patterns its answers are exactly
-// MemoryMap::find / rfind's; Find All counts and highlights; wildcards and ignored
-// case; cancel stops a long search; Replace All is one undo step.
+// The Find dialog on real files: its answers are those of a plain loop over the bytes
+// with Python's range rules, also for matches touching either end, after wrapping, and
+// for generated cases; a match is selected with the cursor on its first byte; Find All
+// counts and highlights, and drops the matches that edits undo; wildcards and ignored
+// case; cancel stops a long search; Replace and Replace All write only over bytes that
+// match the pattern at the moment of the write, as one undo step.
 #include "document.h"
 #include "documenttab.h"
 #include "finddialog.h"
@@ -13,9 +16,12 @@
 #include <QLineEdit>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QTableWidget>
+#include <QThreadPool>
 #include <QUndoStack>
 #include <QtTest>
 
+#include <optional>
 #include <random>
 
 using namespace hexmap;
@@ -52,12 +58,193 @@ struct Fixture
         (dialog.*action)();
         return finished.wait(20000);
     }
-    [[nodiscard]] MemoryMap &map() const { return *tab->document()->model()->map(); }
+    [[nodiscard]] HexView *view() const { return tab->view(); }
+    [[nodiscard]] HexModel *model() const { return tab->document()->model(); }
+    // The selection as [start, start + length), or nothing.
+    [[nodiscard]] std::optional<std::pair<qint64, qint64>> selection() const
+    {
+        if (!view()->hasSelection())
+            return std::nullopt;
+        return std::pair {view()->selectionStart(), view()->selectionLength()};
+    }
 
     ScratchFile file;
     std::unique_ptr<DocumentTab> tab;
     FindDialog dialog;
 };
+
+// What the dialog should answer, worked out the plain way: a loop over the bytes, and
+// Python's find/rfind bounds written out again, so that no range code is shared with
+// the dialog or the core. The state is what the dialog sees: cursor, selection, and
+// whether the last match is still selected (then the search goes on past it).
+struct Reference
+{
+    QByteArray data;
+    QByteArray bytes;
+    QByteArray mask; // empty: literal
+    std::optional<qint64> from;
+    std::optional<qint64> to;
+    bool wrap = true;
+    qint64 cursor = 0;
+    std::optional<std::pair<qint64, qint64>> selection;
+    qint64 lastMatch = -1; // selected by the last search, which found it
+
+    struct Answer
+    {
+        qint64 match = -1;
+        bool wrapped = false;
+    };
+
+    [[nodiscard]] bool matchesAt(qint64 at) const
+    {
+        if (at < 0 || at + bytes.size() > data.size())
+            return false;
+        for (qsizetype k = 0; k < bytes.size(); ++k) {
+            const auto m = mask.isEmpty() ? quint8(0xff) : quint8(mask[k]);
+            if ((quint8(data[at + k]) & m) != (quint8(bytes[k]) & m))
+                return false;
+        }
+        return true;
+    }
+    // Python: a negative bound counts from the end, then is clamped at 0; end at most
+    // the length; a start past the end stays there.
+    [[nodiscard]] qint64 startBound(qint64 value) const
+    {
+        return value < 0 ? std::max<qint64>(value + data.size(), 0) : value;
+    }
+    [[nodiscard]] qint64 endBound(qint64 value) const
+    {
+        return value < 0 ? std::max<qint64>(value + data.size(), 0)
+                         : std::min<qint64>(value, data.size());
+    }
+    // The first (or last) match at an offset in [low, high].
+    [[nodiscard]] qint64 scan(qint64 low, qint64 high, bool forward) const
+    {
+        if (forward) {
+            for (qint64 at = low; at <= high; ++at)
+                if (matchesAt(at))
+                    return at;
+        } else {
+            for (qint64 at = high; at >= low; --at)
+                if (matchesAt(at))
+                    return at;
+        }
+        return -1;
+    }
+
+    // Find Next in direction forward; updates the state as the dialog does.
+    Answer find(bool forward)
+    {
+        const qint64 size = bytes.size();
+        const bool continuing = lastMatch >= 0 && selection == std::pair {lastMatch, size};
+        Answer answer;
+        if (forward) {
+            // From defaults to the selection's start (or the cursor), To to the end.
+            qint64 start = startBound(from.value_or(selection ? selection->first : cursor));
+            const qint64 end = endBound(to.value_or(data.size()));
+            if (continuing)
+                start = std::max(start, lastMatch + 1);
+            answer.match = scan(start, end - size, true);
+            if (answer.match < 0 && wrap) {
+                // Then the rest of the range: the matches that start before start.
+                answer.match
+                    = scan(startBound(from.value_or(0)), std::min(start - 1, end - size), true);
+                answer.wrapped = true;
+            }
+        } else {
+            // From defaults to 0, To to the cursor: a match may start on the cursor.
+            const qint64 start = startBound(from.value_or(0));
+            qint64 end = endBound(to.value_or(cursor + size));
+            if (continuing)
+                end = std::min(end, lastMatch + size - 1);
+            answer.match = scan(start, end - size, false);
+            if (answer.match < 0 && wrap) {
+                // Then the rest of the range: the matches that end after end.
+                const qint64 wholeEnd = endBound(to.value_or(data.size()));
+                answer.match = scan(std::max(start, end - size + 1), wholeEnd - size, false);
+                answer.wrapped = true;
+            }
+        }
+        lastMatch = answer.match;
+        if (answer.match >= 0) {
+            selection = std::pair {answer.match, size};
+            cursor = answer.match; // on the match's first byte
+        } else {
+            answer.wrapped = false;
+        }
+        return answer;
+    }
+
+    // The pattern as the Find field takes it, "??" for a wildcard.
+    [[nodiscard]] QString hexPattern() const
+    {
+        QStringList parts;
+        for (qsizetype k = 0; k < bytes.size(); ++k)
+            parts << (!mask.isEmpty() && mask[k] == 0
+                    ? QStringLiteral("??")
+                    : QStringLiteral("%1").arg(quint8(bytes[k]), 2, 16, QLatin1Char('0')));
+        return parts.join(QLatin1Char(' '));
+    }
+    [[nodiscard]] QString describe() const
+    {
+        const auto bound = [](const std::optional<qint64> &value) {
+            return value ? QString::number(*value) : QString();
+        };
+        return QStringLiteral("data %1, pattern %2 [%3:%4], cursor %5, selection %6+%7, wrap %8")
+            .arg(data.size() <= 100 ? QString::fromLatin1(data.toHex())
+                                    : QStringLiteral("(%1 bytes)").arg(data.size()),
+                hexPattern(), bound(from), bound(to))
+            .arg(cursor)
+            .arg(selection ? selection->first : -1)
+            .arg(selection ? selection->second : 0)
+            .arg(wrap);
+    }
+};
+
+// Sets up the dialog and the view as ref says, presses Find Next (forward) or Find
+// Previous (backward) once per entry of presses, and compares every answer.
+void checkAgainstReference(Fixture &f, Reference ref, const QList<bool> &presses,
+    bool forwardIsNext, const QString &context)
+{
+    f.type("find", ref.hexPattern());
+    f.type("from", ref.from ? QString::number(*ref.from) : QString());
+    f.type("to", ref.to ? QString::number(*ref.to) : QString());
+    f.check("wrap", ref.wrap);
+    f.check(forwardIsNext ? "forward" : "backward");
+    if (ref.selection) {
+        // The anchor at one end, the cursor at the other.
+        const qint64 first = ref.selection->first;
+        const qint64 last = first + ref.selection->second - 1;
+        f.view()->setCursorOffset(ref.cursor == first ? last : first);
+        f.view()->setCursorOffset(ref.cursor, true);
+    } else {
+        f.view()->setCursorOffset(ref.cursor);
+    }
+    for (int i = 0; i < presses.size(); ++i) {
+        const bool forward = presses[i];
+        const QString what = QStringLiteral("%1; %2; press %3 of %4 (%5)")
+                                 .arg(context, ref.describe())
+                                 .arg(i + 1)
+                                 .arg(presses.size())
+                                 .arg(forward ? "find" : "rfind");
+        const Reference::Answer expected = ref.find(forward);
+        QVERIFY2(
+            f.run(forward == forwardIsNext ? &FindDialog::findNext : &FindDialog::findPrevious),
+            qPrintable(what));
+        const QString message = f.dialog.message();
+        if (expected.match < 0) {
+            QVERIFY2(message == "Not found.", qPrintable(what + ": found, " + message));
+            continue;
+        }
+        QVERIFY2(message.startsWith("Found at"),
+            qPrintable(what + QStringLiteral(": expected %1, ").arg(expected.match) + message));
+        QVERIFY2(f.selection() == std::pair(expected.match, qint64(ref.bytes.size())),
+            qPrintable(what + QStringLiteral(": expected %1, ").arg(expected.match) + message));
+        QVERIFY2(f.view()->cursorOffset() == expected.match, qPrintable(what));
+        QVERIFY2(message.contains("after wrapping around") == expected.wrapped,
+            qPrintable(what + ": " + message));
+    }
+}
 } // namespace
 
 class TestFindDialog : public QObject
@@ -65,23 +252,41 @@ class TestFindDialog : public QObject
     Q_OBJECT
 
 private slots:
-    void answersEqualTheCore_data();
-    void answersEqualTheCore();
+    void answersEqualANaiveSearch_data();
+    void answersEqualANaiveSearch();
+    void generatedCasesAnswerAsANaiveSearch();
+    void searchWindowsOfABigFile();
     void findNextGoesOnAndWraps();
+    void findPutsTheCursorOnTheFirstByte();
     void findAllCountsAndHighlights();
+    void findAllDropsWhatEditsUndo();
+    void findAllLeavesOutWhatWasTypedOverMeanwhile();
     void wildcardsAndIgnoredCase();
     void typedValues();
     void cancelStopsALongSearch();
     void replaceAndReplaceAll();
+    void replaceChecksThePatternNowInTheField();
+    void replaceAllRechecksWhatWasTypedOverMeanwhile();
+    void replaceAllSkipsOverlappingMatches();
     void badInputSaysWhy();
 };
 
-void TestFindDialog::answersEqualTheCore_data()
+namespace {
+// Matches touching both ends: "ab" at 0, 3 and 13 (its last byte is the last byte).
+const QByteArray kEdges = "abcabqqqqqqqqab";
+} // namespace
+
+void TestFindDialog::answersEqualANaiveSearch_data()
 {
+    QTest::addColumn<QByteArray>("data");
     QTest::addColumn<QString>("pattern");
     QTest::addColumn<QString>("from");
     QTest::addColumn<QString>("to");
-    QTest::addColumn<bool>("forward");
+    QTest::addColumn<qint64>("cursor");
+    QTest::addColumn<bool>("wrap");
+    QTest::addColumn<QString>("presses"); // f: Find Next (forward), b: Find Previous
+    // Single searches over kData, without wrapping: find from the start, rfind up to
+    // the last byte (there, an empty To is Python's default end).
     const QList<std::tuple<const char *, const char *, const char *>> cases = {
         {"61 62", "0", ""},
         {"61 62", "1", ""},
@@ -98,45 +303,170 @@ void TestFindDialog::answersEqualTheCore_data()
     for (const auto &[pattern, from, to] : cases) {
         for (bool forward : {true, false}) {
             QTest::addRow("%s [%s:%s] %s", pattern, from, to, forward ? "find" : "rfind")
-                << QString(pattern) << QString(from) << QString(to) << forward;
+                << kData << QString(pattern) << QString(from) << QString(to)
+                << (forward ? qint64(0) : qint64(kData.size() - 1)) << false
+                << (forward ? "f" : "b");
+        }
+    }
+    // Matches at offset 0 and ending on the last byte, both ways, with and without
+    // wrapping, one search after another.
+    const QList<std::tuple<const char *, const char *, const char *, qint64, bool, const char *>>
+        edges = {
+            {"forward from 0", "", "", 0, true, "fffff"},
+            {"forward from 0, no wrap", "", "", 0, false, "ffff"},
+            {"forward from the last byte", "", "", 14, true, "ff"},
+            {"forward from the last byte, no wrap", "", "", 14, false, "f"},
+            {"backward from 0", "", "", 0, true, "bbbbb"},
+            {"backward from 0, no wrap", "", "", 0, false, "bb"},
+            {"backward from the last byte", "", "", 14, true, "bbbb"},
+            {"backward from the last byte, no wrap", "", "", 14, false, "bbbb"},
+            {"backward from the middle", "", "", 6, true, "bbbb"},
+            {"forward from the middle, then back", "", "", 6, true, "ffbbbf"},
+            {"from -2 forward", "-2", "", 0, true, "fff"},
+            {"from -2 backward", "-2", "", 0, true, "bb"},
+            {"from -2 backward, no wrap", "-2", "", 0, false, "b"},
+            {"from 3 backward", "3", "", 0, true, "bbb"},
+            {"from 1 forward", "1", "", 14, true, "ff"},
+            {"to the end forward", "", "15", 6, true, "fff"},
+            {"to the end backward", "", "15", 6, true, "bbb"},
+            {"to -1 backward", "", "-1", 0, true, "bbb"},
+            {"to -1 forward", "", "-1", 6, true, "ff"},
+            {"to 2 backward", "", "2", 14, true, "bb"},
+            {"0 to 2 forward", "0", "2", 14, true, "ff"},
+            {"-2 to 15 backward", "-2", "15", 0, true, "bb"},
+        };
+    for (const auto &[name, from, to, cursor, wrap, presses] : edges) {
+        QTest::addRow("ab: %s", name) << kEdges << "61 62" << QString(from) << QString(to) << cursor
+                                      << wrap << QString(presses);
+        QTest::addRow("?? 62: %s", name) << kEdges << "?? 62" << QString(from) << QString(to)
+                                         << cursor << wrap << QString(presses);
+    }
+    // One byte, at both ends.
+    for (const char *presses : {"ffff", "bbbb"}) {
+        for (qint64 cursor : {0, 6}) {
+            QTest::addRow("one byte at both ends, %s from %lld", presses, cursor) << QByteArray(
+                "b..b..b") << "62" << QString() << QString() << cursor << true << QString(presses);
         }
     }
 }
 
-void TestFindDialog::answersEqualTheCore()
+void TestFindDialog::answersEqualANaiveSearch()
 {
+    QFETCH(QByteArray, data);
     QFETCH(QString, pattern);
     QFETCH(QString, from);
     QFETCH(QString, to);
-    QFETCH(bool, forward);
-    Fixture f(kData);
-    f.check("wrap", false);
-    // An empty To means the end going forward and the cursor going backward: with the
-    // cursor on the last byte both are Python's default end.
-    if (!forward) {
-        f.check("backward");
-        f.tab->view()->setCursorOffset(kData.size() - 1);
+    QFETCH(qint64, cursor);
+    QFETCH(bool, wrap);
+    QFETCH(QString, presses);
+    Reference ref;
+    ref.data = data;
+    for (const QString &part : pattern.split(QLatin1Char(' '))) {
+        const bool any = part == "??";
+        ref.bytes += any ? '\0' : char(part.toInt(nullptr, 16));
+        ref.mask += any ? '\0' : '\xff';
     }
-    f.type("find", pattern);
-    f.type("from", from);
-    f.type("to", to);
-    QVERIFY(f.run(&FindDialog::findNext));
-
-    const QByteArray needle = QByteArray::fromHex(pattern.toLatin1());
-    const Bytes bytes(needle.begin(), needle.end());
-    const auto bound = [](const QString &text) -> std::optional<std::int64_t> {
+    if (!pattern.contains("??"))
+        ref.mask.clear();
+    const auto bound = [](const QString &text) -> std::optional<qint64> {
         if (text.isEmpty())
             return std::nullopt;
         return text == "4K" ? 4096 : text.toLongLong(nullptr, 0);
     };
-    const std::int64_t expected = forward ? f.map().find(bytes, bound(from), bound(to))
-                                          : f.map().rfind(bytes, bound(from), bound(to));
-    if (expected < 0) {
-        QCOMPARE(f.dialog.message(), "Not found.");
-    } else {
-        QVERIFY2(f.tab->view()->hasSelection(), qPrintable(f.dialog.message()));
-        QCOMPARE(f.tab->view()->selectionStart(), expected);
-        QCOMPARE(f.tab->view()->selectionLength(), qint64(bytes.size()));
+    ref.from = bound(from);
+    ref.to = bound(to);
+    ref.wrap = wrap;
+    ref.cursor = cursor;
+    QList<bool> forward;
+    for (const QChar press : presses)
+        forward << (press == 'f');
+    Fixture f(data);
+    checkAgainstReference(f, ref, forward, true, QString());
+}
+
+void TestFindDialog::generatedCasesAnswerAsANaiveSearch()
+{
+    // HEXMAP_FIND_SEED=n replays the case a failure names.
+    const qint64 only = qEnvironmentVariableIsSet("HEXMAP_FIND_SEED")
+        ? qEnvironmentVariable("HEXMAP_FIND_SEED").toLongLong()
+        : -1;
+    const int cases = only >= 0 ? 1 : 300;
+    for (int i = 0; i < cases; ++i) {
+        const quint64 seed = only >= 0 ? quint64(only) : 20240 + quint64(i);
+        std::mt19937_64 random(seed);
+        const auto pick = [&](qint64 low, qint64 high) {
+            return std::uniform_int_distribution<qint64>(low, high)(random);
+        };
+        Reference ref;
+        const qint64 length = pick(0, 3) > 0 ? pick(1, 24) : pick(25, 100);
+        for (qint64 k = 0; k < length; ++k)
+            ref.data += pick(0, 9) == 0 ? char(pick(0, 255)) : "ab"[pick(0, 1)];
+        // A pattern from the data (often touching an end) or made up.
+        const qint64 size = pick(1, std::min<qint64>(4, length));
+        if (pick(0, 2) > 0)
+            ref.bytes = ref.data.mid(pick(0, 1) ? length - size : pick(0, length - size), size);
+        else
+            for (qint64 k = 0; k < size; ++k)
+                ref.bytes += "abc"[pick(0, 2)];
+        if (pick(0, 3) == 0) {
+            ref.mask = QByteArray(size, '\xff');
+            ref.mask[pick(0, size - 1)] = '\0';
+            for (qsizetype k = 0; k < size; ++k)
+                if (ref.mask[k] == 0)
+                    ref.bytes[k] = '\0';
+        }
+        const auto bound = [&]() -> std::optional<qint64> {
+            if (pick(0, 1) == 0)
+                return std::nullopt;
+            return pick(-length - 2, length + 2);
+        };
+        ref.from = bound();
+        ref.to = bound();
+        ref.wrap = pick(0, 1) == 1;
+        ref.cursor = pick(0, length - 1);
+        if (pick(0, 2) == 0) {
+            const qint64 anchor = pick(0, length - 1);
+            ref.selection = std::pair {std::min(anchor, ref.cursor),
+                std::max(anchor, ref.cursor) - std::min(anchor, ref.cursor) + 1};
+        }
+        QList<bool> presses;
+        for (qint64 k = pick(1, 3); k > 0; --k)
+            presses << (pick(0, 1) == 1);
+        Fixture f(ref.data);
+        checkAgainstReference(
+            f, ref, presses, pick(0, 1) == 1, QStringLiteral("HEXMAP_FIND_SEED=%1").arg(seed));
+        if (QTest::currentTestFailed())
+            return;
+    }
+}
+
+void TestFindDialog::searchWindowsOfABigFile()
+{
+    // The job searches 16 MiB at a time: matches at both ends, across the windows'
+    // boundaries and on either side of them.
+    const qint64 window = qint64(16) << 20;
+    QByteArray data(2 * window + 100, 'q');
+    for (const qint64 at : {qint64(0), window - 1, window + 5, 2 * window - 2, 2 * window + 98})
+        data.replace(at, 2, "ab");
+    Fixture f(data);
+    Reference ref;
+    ref.data = data;
+    ref.bytes = "ab";
+    for (const bool wrap : {true, false}) {
+        for (const qint64 cursor : {qint64(0), window, data.size() - 1}) {
+            for (const bool forward : {true, false}) {
+                ref.wrap = wrap;
+                ref.cursor = cursor;
+                ref.selection.reset();
+                ref.lastMatch = -1;
+                f.dialog.setTab(nullptr); // forgets the last match
+                f.dialog.setTab(f.tab.get());
+                checkAgainstReference(f, ref, QList<bool>(6, forward), true,
+                    QStringLiteral("big file, cursor %1").arg(cursor));
+                if (QTest::currentTestFailed())
+                    return;
+            }
+        }
     }
 }
 
@@ -155,6 +485,40 @@ void TestFindDialog::findNextGoesOnAndWraps()
     QCOMPARE(f.tab->view()->selectionStart(), kData.size() - 3);
 }
 
+void TestFindDialog::findPutsTheCursorOnTheFirstByte()
+{
+    Fixture f(kData);
+    f.type("find", "61 62 63");
+    QVERIFY(f.run(&FindDialog::findNext));
+    QCOMPARE(f.selection(), std::pair(qint64(0), qint64(3)));
+    QCOMPARE(f.view()->cursorOffset(), 0);
+    QVERIFY(f.run(&FindDialog::findNext)); // still goes on past the selected match
+    QCOMPARE(f.selection(), std::pair(qint64(4), qint64(3)));
+    QCOMPARE(f.view()->cursorOffset(), 4);
+    QVERIFY(f.run(&FindDialog::findPrevious));
+    QCOMPARE(f.selection(), std::pair(qint64(0), qint64(3)));
+    QVERIFY(f.run(&FindDialog::findNext));
+    QCOMPARE(f.view()->cursorOffset(), 4);
+
+    // Typing starts on the match's first byte, at its high nibble.
+    QTest::keyClicks(f.view(), "f");
+    QCOMPARE(f.file.contents().mid(3, 4),
+        QByteArray("X\xf1"
+                   "bc"));
+    QTest::keyClicks(f.view(), "0");
+    QCOMPARE(f.file.contents().mid(3, 4),
+        QByteArray("X\xf0"
+                   "bc"));
+
+    // A match picked from Find All's list too.
+    QVERIFY(f.run(&FindDialog::findAll));
+    QCOMPARE(f.dialog.results(), (QList<qint64> {0, kData.size() - 3}));
+    auto *table = f.dialog.findChild<QTableWidget *>();
+    emit table->cellClicked(1, 0);
+    QCOMPARE(f.selection(), std::pair(kData.size() - 3, qint64(3)));
+    QCOMPARE(f.view()->cursorOffset(), kData.size() - 3);
+}
+
 void TestFindDialog::findAllCountsAndHighlights()
 {
     Fixture f(kData);
@@ -166,6 +530,81 @@ void TestFindDialog::findAllCountsAndHighlights()
     QCOMPARE(highlights.bytes(), 10);
     QVERIFY(highlights.intersects(13, 14));
     QVERIFY(!highlights.intersects(2, 4));
+}
+
+void TestFindDialog::findAllDropsWhatEditsUndo()
+{
+    Fixture f(kData);
+    f.type("find", "61 62");
+    QVERIFY(f.run(&FindDialog::findAll));
+    QCOMPARE(f.dialog.results(), (QList<qint64> {0, 4, 8, 13, kData.size() - 3}));
+    auto *table = f.dialog.findChild<QTableWidget *>();
+    auto *count = f.dialog.findChild<QLabel *>("count");
+
+    // Typing over the match at 4 drops it, from the list, the count and the view.
+    f.view()->setCursorOffset(5);
+    QTest::keyClicks(f.view(), "0");
+    QCOMPARE(f.dialog.results(), (QList<qint64> {0, 8, 13, kData.size() - 3}));
+    QCOMPARE(count->text(), "4 matches");
+    QCOMPARE(table->rowCount(), 4);
+    QCOMPARE(table->item(1, 0)->text(), "0x8");
+    const RangeSet &highlights = f.view()->highlights();
+    QCOMPARE(highlights.bytes(), 8);
+    QVERIFY(!highlights.intersects(4, 6));
+    QVERIFY(highlights.intersects(8, 10));
+    // The rows around the edit show the bytes as they are now.
+    QVERIFY(table->item(0, 1)->text().startsWith("61 62 63 58 61 02 63"));
+
+    // Undo brings the bytes back, not the dropped match.
+    f.model()->undoStack()->undo();
+    QCOMPARE(f.file.contents(), kData);
+    QCOMPARE(f.dialog.results().size(), 4);
+    // An edit next to a match leaves it.
+    QVERIFY(f.model()->overwrite(10, "a"));
+    QCOMPARE(f.dialog.results().size(), 4);
+
+    // Overlapping matches: dropping one keeps the other's highlight.
+    Fixture g("aaaa");
+    g.type("find", "61 61");
+    QVERIFY(g.run(&FindDialog::findAll));
+    QCOMPARE(g.dialog.results(), (QList<qint64> {0, 1, 2}));
+    QVERIFY(g.model()->overwrite(3, "b"));
+    QCOMPARE(g.dialog.results(), (QList<qint64> {0, 1}));
+    QCOMPARE(g.view()->highlights().ranges(), (std::vector<RangeSet::Range> {{0, 3}}));
+    QVERIFY(g.model()->overwrite(0, "b"));
+    QCOMPARE(g.dialog.results(), (QList<qint64> {1}));
+    QCOMPARE(g.view()->highlights().ranges(), (std::vector<RangeSet::Range> {{1, 3}}));
+
+    // A shrink drops the matches it cuts, also from pages that go entirely.
+    QVERIFY(f.model()->resize(kData.size() - 2));
+    QCOMPARE(f.dialog.results(), (QList<qint64> {0, 8, 13}));
+    QCOMPARE(count->text(), "3 matches");
+    QCOMPARE(table->rowCount(), 3);
+    QVERIFY(!f.view()->highlights().intersects(kData.size() - 3, kData.size()));
+    const qint64 page = HexModel::pageSize();
+    Fixture h("ab" + QByteArray(3 * page, '.') + "ab");
+    h.type("find", "61 62");
+    QVERIFY(h.run(&FindDialog::findAll));
+    QCOMPARE(h.dialog.results(), (QList<qint64> {0, 3 * page + 2}));
+    QVERIFY(h.model()->resize(page + 10));
+    QCOMPARE(h.dialog.results(), (QList<qint64> {0}));
+    QCOMPARE(h.view()->highlights().bytes(), 2);
+}
+
+void TestFindDialog::findAllLeavesOutWhatWasTypedOverMeanwhile()
+{
+    Fixture f(kData);
+    f.type("find", "61 62");
+    QSignalSpy finished(&f.dialog, &FindDialog::searchFinished);
+    f.dialog.findAll();
+    // The search has recorded every match; its answer has not reached the dialog yet.
+    QThreadPool::globalInstance()->waitForDone();
+    f.view()->setCursorOffset(8);
+    QTest::keyClicks(f.view(), "00");
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(f.dialog.results(), (QList<qint64> {0, 4, 13, kData.size() - 3}));
+    QCOMPARE(f.dialog.findChild<QLabel *>("count")->text(), "4 matches");
+    QVERIFY(!f.view()->highlights().intersects(8, 10));
 }
 
 void TestFindDialog::wildcardsAndIgnoredCase()
@@ -240,6 +679,81 @@ void TestFindDialog::replaceAndReplaceAll()
     f.dialog.replaceAll();
     QVERIFY(f.dialog.message().contains("must be equal"));
     QCOMPARE(f.file.contents(), "aYbXcXdX");
+}
+
+void TestFindDialog::replaceChecksThePatternNowInTheField()
+{
+    Fixture f("..GNU..ELF..GNU..");
+    f.check("text");
+    f.type("find", "GNU");
+    f.type("replace", "abc");
+    QVERIFY(f.run(&FindDialog::findNext));
+    QCOMPARE(f.selection(), std::pair(qint64(2), qint64(3)));
+    // The field now says ELF: the selected GNU is not an ELF, so it stays; Replace
+    // goes on to the next ELF instead.
+    f.type("find", "ELF");
+    QVERIFY(f.run(&FindDialog::replaceCurrent));
+    QCOMPARE(f.file.contents(), "..GNU..ELF..GNU..");
+    QVERIFY(f.dialog.message().startsWith("The selection does not match the pattern"));
+    QVERIFY(f.dialog.message().contains("Found at 0x7"));
+    QCOMPARE(f.selection(), std::pair(qint64(7), qint64(3)));
+    QVERIFY(f.run(&FindDialog::replaceCurrent)); // this one matches
+    QCOMPARE(f.file.contents(), "..GNU..abc..GNU..");
+    QCOMPARE(f.dialog.message(), "Not found.");
+    QCOMPARE(f.model()->undoStack()->count(), 1);
+
+    // Bytes typed over a selected match after it was found.
+    f.type("find", "GNU");
+    QVERIFY(f.run(&FindDialog::findNext));
+    QCOMPARE(f.selection(), std::pair(qint64(12), qint64(3)));
+    QVERIFY(f.model()->overwrite(13, "X"));
+    QVERIFY(f.run(&FindDialog::replaceCurrent));
+    QCOMPARE(f.file.contents(), "..GNU..abc..GXU..");
+    QVERIFY(f.dialog.message().startsWith("The selection does not match the pattern"));
+    QCOMPARE(f.selection(), std::pair(qint64(2), qint64(3))); // wrapped to the next
+    // A selection made by hand that matches is replaced.
+    f.check("ignoreCase");
+    f.view()->setCursorOffset(4);
+    f.view()->setCursorOffset(2, true);
+    QVERIFY(f.run(&FindDialog::replaceCurrent));
+    QCOMPARE(f.file.contents(), "..abc..abc..GXU..");
+}
+
+void TestFindDialog::replaceAllRechecksWhatWasTypedOverMeanwhile()
+{
+    Fixture f("GNU.GNU.GNU.");
+    f.check("text");
+    f.type("find", "GNU");
+    f.type("replace", "ELF");
+    f.view()->setActivePane(Pane::Text);
+    QSignalSpy finished(&f.dialog, &FindDialog::searchFinished);
+    f.dialog.replaceAll();
+    // The search has recorded all three offsets; before they are written, the user
+    // types over the second match.
+    QThreadPool::globalInstance()->waitForDone();
+    f.view()->setCursorOffset(5);
+    QTest::keyClicks(f.view(), "o");
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(f.file.contents(), "ELF.GoU.ELF.");
+    QCOMPARE(f.dialog.message(), "Replaced 2 matches; 1 no longer matched and was left as it was.");
+    QCOMPARE(f.dialog.results(), QList<qint64>()); // nothing matches any more
+    QCOMPARE(f.view()->highlights().bytes(), 0);
+    // One step for the replacements, apart from the typing.
+    f.model()->undoStack()->undo();
+    QCOMPARE(f.file.contents(), "GNU.GoU.GNU.");
+}
+
+void TestFindDialog::replaceAllSkipsOverlappingMatches()
+{
+    Fixture f("aaaaa");
+    f.type("find", "61 61");
+    f.type("replace", "62 61");
+    QVERIFY(f.run(&FindDialog::replaceAll));
+    QCOMPARE(f.file.contents(), "babaa");
+    QCOMPARE(f.dialog.message(),
+        "Replaced 2 matches; 2 overlapped a match replaced before them and were left as they "
+        "were.");
+    QCOMPARE(f.dialog.results(), (QList<qint64> {3})); // what still matches
 }
 
 void TestFindDialog::badInputSaysWhy()
