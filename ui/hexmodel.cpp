@@ -286,10 +286,12 @@ bool HexModel::step(bool forward)
     // The stack owns its steps and hands them out const; they are ours to steer.
     auto *command = const_cast<QUndoCommand *>(m_undoStack->command(index));
     QList<HexCommand *> parts; // a macro's children, or the step itself
-    for (int i = 0; i < command->childCount(); ++i)
-        parts.append(static_cast<HexCommand *>(const_cast<QUndoCommand *>(command->child(i))));
-    if (parts.isEmpty())
-        parts.append(static_cast<HexCommand *>(command));
+    for (int i = 0; i < command->childCount(); ++i) {
+        if (auto *part = dynamic_cast<HexCommand *>(const_cast<QUndoCommand *>(command->child(i))))
+            parts.append(part);
+    }
+    if (auto *self = dynamic_cast<HexCommand *>(command); self && command->childCount() == 0)
+        parts.append(self);
     forward ? m_undoStack->redo() : m_undoStack->undo();
     if (std::none_of(
             parts.begin(), parts.end(), [](const HexCommand *part) { return part->failed(); })) {
