@@ -391,7 +391,10 @@ bool HexModel::resize(qint64 newSize)
     if (undoable && newSize < oldSize && newSize >= 0) {
         const ByteBlock block = read(newSize, oldSize - newSize);
         if (!block.missing.isEmpty()) {
-            fail(tr("The bytes to cut can no longer be read: the file changed underneath."));
+            fail(tr("The byte at offset %1 can no longer be read (%2): it cannot be kept for "
+                    "undo, so nothing was cut.")
+                     .arg(newSize + block.firstMissing())
+                     .arg(block.whyMissing));
             return false;
         }
         cut = block.bytes;

@@ -342,9 +342,9 @@ void HexView::typeHexDigit(int value)
         return;
     const ByteBlock current = m_model->read(m_cursor, 1);
     if (current.bytes.isEmpty() || current.isMissing(0)) {
-        emit editRefused(
-            tr("The byte at offset %1 can no longer be read: the file changed underneath.")
-                .arg(m_cursor));
+        emit editRefused(tr("The byte at offset %1 can no longer be read: %2.")
+                             .arg(m_cursor)
+                             .arg(current.whyMissing));
         return;
     }
     const auto old = quint8(current.bytes.at(0));
@@ -381,8 +381,9 @@ void HexView::copy()
     }
     const ByteBlock block = m_model->read(selectionStart(), selectionLength());
     if (!block.missing.isEmpty()) {
-        emit editRefused(
-            tr("Part of the selection can no longer be read: the file changed underneath."));
+        emit editRefused(tr("The byte at offset %1 of the selection can no longer be read: %2.")
+                             .arg(selectionStart() + block.firstMissing())
+                             .arg(block.whyMissing));
         return;
     }
     auto *mime = new QMimeData;

@@ -87,6 +87,7 @@ private slots:
     void failedUndoLeavesTheHistory();
     void failedUndoOfAMacroPutsBackItsParts();
     void fullDiskWriteChangesNothing();
+    void fullDiskHoleIsNotBlamedOnTruncation();
     void removeAdviceAsksAndDeclineKeepsTheFile();
     void dontNeedOnCopyOnWriteAsksAndCanSaveFirst();
     void poisonIsListedButRefused();
@@ -194,6 +195,31 @@ void TestDocument::fullDiskWriteChangesNothing()
     QCOMPARE(model->undoStack()->count(), 0);
     QCOMPARE(fileBytes(path).count('p'), 0);
     QCOMPARE(model->read(0, 1 << 20).bytes.count('p'), 0);
+}
+
+void TestDocument::fullDiskHoleIsNotBlamedOnTruncation()
+{
+    SmallDisk disk("64k");
+    if (!disk.mounted())
+        QSKIP("cannot mount a tmpfs here: needs root and mount rights");
+    const QString path = disk.filePath("sparse.bin");
+    QFile sparse(path);
+    QVERIFY(sparse.open(QIODevice::WriteOnly));
+    QVERIFY(sparse.resize(1 << 20));
+    sparse.close();
+    QFile filler(disk.filePath("filler.bin"));
+    QVERIFY(filler.open(QIODevice::WriteOnly));
+    filler.write(QByteArray(64 << 10, 'f')); // the disk is full now
+    filler.close();
+    auto document = openDocument(path.toStdString());
+    HexModel *model = document->model();
+    // tmpfs allocates a page even to read a hole: on a full disk that fails.
+    const ByteBlock block = model->read(512 << 10, 16);
+    QVERIFY(!block.missing.isEmpty());
+    QVERIFY2(block.whyMissing.contains("disk full"), qPrintable(block.whyMissing));
+    QVERIFY(!model->overwrite(512 << 10, "x"));
+    QVERIFY2(model->lastError().contains("disk full") && !model->lastError().contains("truncated"),
+        qPrintable(model->lastError()));
 }
 
 void TestDocument::removeAdviceAsksAndDeclineKeepsTheFile()
