@@ -25,6 +25,7 @@ DocumentTab::DocumentTab(std::unique_ptr<Document> document, QWidget *parent)
     , m_saveAs(new QPushButton(tr("Keep My Version (Save As…)"), m_bar))
     , m_reload(new QPushButton(tr("Load the File Now at the Path"), m_bar))
     , m_keep(new QPushButton(tr("Keep Editing the Old Copy"), m_bar))
+    , m_dismiss(new QPushButton(tr("Dismiss"), m_bar))
 {
     auto *barLayout = new QHBoxLayout(m_bar);
     barLayout->setContentsMargins(8, 4, 8, 4);
@@ -34,8 +35,7 @@ DocumentTab::DocumentTab(std::unique_ptr<Document> document, QWidget *parent)
     barLayout->addWidget(m_saveAs);
     barLayout->addWidget(m_reload);
     barLayout->addWidget(m_keep);
-    auto *dismiss = new QPushButton(tr("Dismiss"), m_bar);
-    barLayout->addWidget(dismiss);
+    barLayout->addWidget(m_dismiss);
     connect(m_saveAs, &QPushButton::clicked, this, &DocumentTab::saveAsRequested);
     connect(m_reload, &QPushButton::clicked, this, &DocumentTab::reloadRequested);
     connect(m_keep, &QPushButton::clicked, m_bar, &QWidget::hide);
@@ -59,7 +59,7 @@ DocumentTab::DocumentTab(std::unique_ptr<Document> document, QWidget *parent)
         &DocumentTab::showVisibleRange);
     connect(m_view, &HexView::cursorMoved, this, &DocumentTab::showVisibleRange);
 
-    connect(dismiss, &QPushButton::clicked, m_bar, &QWidget::hide);
+    connect(m_dismiss, &QPushButton::clicked, m_bar, &QWidget::hide);
     connect(m_remap, &QPushButton::clicked, this, [this] {
         if (m_document->model()->remap(m_document->options().length))
             m_bar->hide();
@@ -142,6 +142,7 @@ void DocumentTab::showDiskChange()
     m_saveAs->setVisible(moved);
     m_reload->setVisible(state == Document::PathState::Replaced);
     m_keep->setVisible(moved);
+    m_dismiss->setVisible(!moved); // "Keep Editing the Old Copy" says it better there
     m_bar->show();
     m_view->viewport()->update();
 }

@@ -51,6 +51,7 @@ private:
     QPushButton *m_saveAs;
     QPushButton *m_reload;
     QPushButton *m_keep;
+    QPushButton *m_dismiss;
 };
 
 } // namespace hexmap
