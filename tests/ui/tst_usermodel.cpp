@@ -16,7 +16,7 @@
 // paste, the cursor. A divergence is shrunk (delta debugging over the action list,
 // each candidate replayed from scratch) and printed with its seed as a command line.
 //
-// Environment: HEXMAP_MODEL_SEED (a fixed default), HEXMAP_MODEL_ACTIONS (10,000; 3,000
+// Environment: HEXMAP_MODEL_SEED (a fixed default), HEXMAP_MODEL_ACTIONS (10,000; 2,000
 // in a sanitizer build), HEXMAP_MODEL_KINDS ("all", or a comma list of +Kind / -Kind to
 // draw or leave out an action kind or to switch a check), HEXMAP_MODEL_REPLAY (an
 // action list as a divergence prints it), HEXMAP_MODEL_SHRINK_SECONDS (120),
@@ -82,7 +82,7 @@ constexpr bool kSanitized = false;
 #endif
 
 constexpr quint64 kDefaultSeed = 20240901;
-constexpr qint64 kDefaultActions = kSanitized ? 3000 : 10000;
+constexpr qint64 kDefaultActions = kSanitized ? 2000 : 10000;
 constexpr qint64 kPage = 4096;
 constexpr qint64 kMaxFile = 64 * 1024;
 const QString kData = QStringLiteral("data.bin");
@@ -181,8 +181,9 @@ CheckInfo kChecks[] = {
     // Situations:
     // Resize grows a map that is shorter than its file (another program appended).
     {"GrowUnderAppended",
-        "Resize after another program appended to the file: the new bytes are the other "
-        "program's, not the zeros the dialog promises, and the file is cut to the new size"},
+        "Resize (or the redo or undo of one) growing the map of a file another program "
+        "appended to: the new bytes are the other program's, not the zeros the dialog "
+        "promises, and the file is cut to the new size"},
     // MADV_REMOVE whose last page reaches past the map's end into the file.
     {"RemovePastMapEnd",
         "MADV_REMOVE over the map's last, partial page punches the whole page out of the "
@@ -219,6 +220,10 @@ CheckInfo kChecks[] = {
         "DONTNEED/REMOVE over a length that ends inside a page: the kernel takes the whole "
         "page, but the question (and the modified ranges dropped) count only the bytes in the "
         "length, so edits in the rest of the page are lost without asking"},
+    // Destructive advice while the undo history is empty and not clean.
+    {"DropEmptyHistory",
+        "advice that drops the history on an already empty stack leaves its clean index at "
+        "-1 (QUndoStack::clear() returns early when empty), even with nothing modified"},
     // Destructive memory advice asks first; harmless advice does not.
     {"AdviceAsks", nullptr},
 };
@@ -391,7 +396,7 @@ CaseHeader headerFor(quint64 seed)
         break;
     }
     header.content = filler(qint64(rng()), size);
-    header.diskFull = rng() % 6 == 0;
+    header.diskFull = rng() % 5 == 0;
     header.holes = QByteArray((size + kPage - 1) / kPage, '\0');
     for (char &hole : header.holes)
         hole = char(rng() % 2);
@@ -687,6 +692,22 @@ void push(Model &m, Step step)
     }
     m.steps.push_back(std::move(step));
     ++m.index;
+}
+
+// Whether the next undo (or redo) step meets a gated situation: a resize that grows the
+// map of a file longer than it (another program appended).
+bool gatedStep(const Model &m, bool redo)
+{
+    if (redo ? m.index >= int(m.steps.size()) : m.index == 0)
+        return false;
+    const Step &step = m.steps[size_t(redo ? m.index : m.index - 1)];
+    for (const Delta &delta : step.deltas) {
+        const qint64 to = redo ? delta.newSize : delta.oldSize;
+        if (delta.resize && to > m.size() && m.kind == DocKind::InPlace && m.file.size() > m.size()
+            && !enabled("GrowUnderAppended"))
+            return true;
+    }
+    return false;
 }
 
 // Whether edits not yet saved lie where the file no longer reaches.
@@ -1492,14 +1513,18 @@ std::vector<Expect> Session::undoRedo(int count, bool redo)
     Model m = m_model;
     std::vector<Model> along {m};
     bool refused = false;
+    int presses = count;
     for (int i = 0; i < count; ++i) {
+        if (gatedStep(m, redo)) {
+            presses = i; // stop before it
+            break;
+        }
         if (!undoStep(m, redo)) {
             refused = true;
             break;
         }
         along.push_back(m);
     }
-    int presses = count;
     if (refused && m.outsideChanged && !enabled("FailedStepAfterFileChange")) {
         presses = int(along.size()) - 1; // stop before the step that fails
         refused = false;
@@ -1785,12 +1810,14 @@ std::vector<Expect> Session::closeReopen(const Action &action)
     else
         choices = {QStringLiteral("Flush"), QStringLiteral("Revert"), QStringLiteral("Cancel")};
     QString choice = choices[action.c % choices.size()];
-    if (choice == QLatin1String("Revert") && m.outsideChanged
-        && !enabled("FailedStepAfterFileChange")) {
+    if (choice == QLatin1String("Revert")) {
         Model t = m;
         while (t.index != t.clean && t.clean >= 0) {
-            if (!undoStep(t, t.index < t.clean)) {
-                choice = QStringLiteral("Cancel"); // Revert would fail at that step
+            const bool forward = t.index < t.clean;
+            if (gatedStep(t, forward)
+                || (!undoStep(t, forward) && t.outsideChanged
+                    && !enabled("FailedStepAfterFileChange"))) {
+                choice = QStringLiteral("Cancel"); // Revert would meet a gated step
                 break;
             }
         }
@@ -1951,6 +1978,8 @@ std::vector<Expect> Session::advise(const QString &name, const Action &action, b
             : 0;
     }
 
+    if (!hint && m.steps.empty() && m.clean < 0 && !enabled("DropEmptyHistory"))
+        return {{m}};
     AdviceDialog dialog(doc(), view()->selectionStart(), view()->selectionLength(), m_window.get());
     if (!dialog.selectAdvice(name))
         return {{m}}; // this system has no such advice
@@ -2150,8 +2179,18 @@ Divergence runCase(const CaseHeader &header, const std::vector<Action> &actions,
                             : QStringLiteral("%1+%2").arg(delta.offset).arg(delta.after.size()));
                 steps << QLatin1Char('[') + deltas.join(QLatin1Char(' ')) + QLatin1Char(']');
             }
-            qInfo("     model: %lld bytes, file %lld, at %d clean %d: %s", m.size(),
-                qint64(m.file.size()), m.index, m.clean, qPrintable(steps.join(QLatin1Char(' '))));
+            QStringList dirty;
+            for (qint64 p = 0; p < m.size(); ++p) {
+                if (m.dirty[p] && (p == 0 || !m.dirty[p - 1])) {
+                    qint64 end = p;
+                    while (end < m.size() && m.dirty[end])
+                        ++end;
+                    dirty << QStringLiteral("%1-%2").arg(p).arg(end);
+                }
+            }
+            qInfo("     model: %lld bytes, file %lld, at %d clean %d, modified %s: %s", m.size(),
+                qint64(m.file.size()), m.index, m.clean, qPrintable(dirty.join(QLatin1Char(','))),
+                qPrintable(steps.join(QLatin1Char(' '))));
         }
         if (!what.isEmpty())
             return {int(i), what};
