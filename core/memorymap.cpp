@@ -15,6 +15,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <exception>
 #include <limits>
 
 namespace hexmap {
@@ -36,8 +37,8 @@ void checkOpen(const MapState &state)
 
 void checkWritable(const MapState &state)
 {
-    if (state.access == Access::Read)
-        throw TypeError("mmap can't modify a readonly memory map.");
+    if (const std::exception_ptr refusal = writeRefusal(state.access))
+        std::rethrow_exception(refusal);
 }
 
 // Locks the map for reading its bytes; "closed" is always the first check.
@@ -168,35 +169,32 @@ std::int64_t findIn(const MapState &state, ByteView sub, std::optional<std::int6
     return found < 0 ? -1 : range.start + found;
 }
 
+struct MapMode
+{
+    int flags;
+    int prot;
+    Access access;
+};
+
 // Python's access/flags/prot rules (CPython's new_mmap_object).
-void applyAccess(MapState &state, int flags, int prot, Access access)
+MapMode resolveMode(int flags, int prot, Access access)
 {
     if (access != Access::Default && (flags != MAP_SHARED || prot != (PROT_READ | PROT_WRITE)))
         throw ValueError("mmap can't specify both access and flags, prot.");
     switch (access) {
     case Access::Read:
-        flags = MAP_SHARED;
-        prot = PROT_READ;
-        break;
+        return {MAP_SHARED, PROT_READ, access};
     case Access::Write:
-        flags = MAP_SHARED;
-        prot = PROT_READ | PROT_WRITE;
-        break;
+        return {MAP_SHARED, PROT_READ | PROT_WRITE, access};
     case Access::Copy:
-        flags = MAP_PRIVATE;
-        prot = PROT_READ | PROT_WRITE;
-        break;
+        return {MAP_PRIVATE, PROT_READ | PROT_WRITE, access};
     case Access::Default:
         if ((prot & PROT_READ) && (prot & PROT_WRITE))
-            break;
-        access = (prot & PROT_WRITE) ? Access::Write : Access::Read;
-        break;
+            return {flags, prot, access};
+        return {flags, prot, (prot & PROT_WRITE) ? Access::Write : Access::Read};
     default:
         throw ValueError("mmap invalid access parameter.");
     }
-    state.flags = flags;
-    state.prot = prot;
-    state.access = access;
 }
 
 // For a regular file, Python's length checks; returns the length to map.
@@ -241,6 +239,31 @@ std::int64_t fileSize(int fd)
 
 } // namespace
 
+Access effectiveAccess(const MapOptions &options)
+{
+    return resolveMode(options.flags, options.prot, options.access).access;
+}
+
+std::exception_ptr writeRefusal(Access access)
+{
+    if (access == Access::Read)
+        return std::make_exception_ptr(TypeError("mmap can't modify a readonly memory map."));
+    return {};
+}
+
+std::exception_ptr resizeRefusal(
+    Access access, bool trackfd, std::int64_t offset, std::optional<std::int64_t> newsize)
+{
+    if (!trackfd)
+        return std::make_exception_ptr(ValueError("mmap can't resize with trackfd=False."));
+    if (access != Access::Write && access != Access::Default)
+        return std::make_exception_ptr(
+            TypeError("mmap can't resize a readonly or copy-on-write memory map."));
+    if (newsize && (*newsize < 0 || kMaxSize - *newsize < offset))
+        return std::make_exception_ptr(ValueError("new size out of range"));
+    return {};
+}
+
 void MapState::release() noexcept
 {
     if (data)
@@ -259,7 +282,10 @@ MemoryMap::MemoryMap(int fileno, std::int64_t length, const MapOptions &options)
         throw OverflowError("memory mapped length must be positive");
     if (options.offset < 0)
         throw OverflowError("memory mapped offset must be positive");
-    applyAccess(state, options.flags, options.prot, options.access);
+    const MapMode mode = resolveMode(options.flags, options.prot, options.access);
+    state.flags = mode.flags;
+    state.prot = mode.prot;
+    state.access = mode.access;
     state.offset = options.offset;
     state.trackfd = options.trackfd;
     state.anonymous = fileno == -1;
@@ -428,12 +454,9 @@ void MemoryMap::resize(std::int64_t newsize)
     checkOpen(state);
     if (state.exports > 0)
         throw BufferError("mmap can't resize with extant buffers exported.");
-    if (!state.trackfd)
-        throw ValueError("mmap can't resize with trackfd=False.");
-    if (state.access != Access::Write && state.access != Access::Default)
-        throw TypeError("mmap can't resize a readonly or copy-on-write memory map.");
-    if (newsize < 0 || kMaxSize - newsize < state.offset)
-        throw ValueError("new size out of range");
+    if (const std::exception_ptr refusal
+        = resizeRefusal(state.access, state.trackfd, state.offset, newsize))
+        std::rethrow_exception(refusal);
     if (newsize == 0)
         throw OSError(EINVAL); // CPython's words; but the file is left as it was
 

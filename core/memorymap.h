@@ -8,6 +8,7 @@
 #include <sys/mman.h>
 
 #include <cstdint>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <span>
@@ -32,6 +33,18 @@ struct MapOptions
     std::int64_t offset = 0;
     bool trackfd = true;
 };
+
+// The access a MemoryMap made with options has, after Python's defaulting (see
+// MemoryMap::access()). Raises ValueError as the constructor does for a bad combination.
+[[nodiscard]] Access effectiveAccess(const MapOptions &options);
+
+// The refusals MemoryMap raises before touching anything, stated once here so that
+// MappedFile reuses them: the error, or null when the operation may go ahead.
+// Modifying the bytes (write, writeByte, move, setAt, setSlice):
+[[nodiscard]] std::exception_ptr writeRefusal(Access access);
+// resize(newsize), in CPython's order; without newsize the range is not checked.
+[[nodiscard]] std::exception_ptr resizeRefusal(
+    Access access, bool trackfd, std::int64_t offset, std::optional<std::int64_t> newsize = {});
 
 // Python's mmap.mmap on Linux (3.13), in C++: same methods, defaults, errors (classes,
 // messages and the order in which they are checked). Python's None is an empty
