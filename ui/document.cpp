@@ -286,8 +286,18 @@ bool Document::save(QString *error)
                      .arg(m_path);
         return false;
     }
+    // Edits past the file's end cannot be saved: write none rather than some.
+    const RangeSet &modified = m_model->modifiedRanges();
+    if (!modified.empty() && modified.ranges().back().end > m_model->backedBytes()) {
+        ::close(fd);
+        *error = tr("The file now ends at offset %1 of the map (another program truncated it): "
+                    "modified bytes lie past that end. Nothing was saved; use Save As to keep "
+                    "your version.")
+                     .arg(m_model->backedBytes());
+        return false;
+    }
     bool ok = true;
-    for (const RangeSet::Range &range : m_model->modifiedRanges().ranges()) {
+    for (const RangeSet::Range &range : modified.ranges()) {
         for (qint64 at = range.start; ok && at < range.end; at += kCopyChunk) {
             const ByteBlock block = m_model->read(at, std::min(kCopyChunk, range.end - at));
             if (!block.missing.isEmpty()) {
@@ -380,8 +390,11 @@ Document::AdviceImpact Document::adviceImpact(int option, qint64 start, qint64 l
     AdviceImpact impact;
     impact.effect = adviceEffect(option, privateMap);
     impact.start = std::clamp<qint64>(start, 0, m_model->size());
-    impact.end
-        = std::clamp<qint64>(start + std::max<qint64>(length, 0), impact.start, m_model->size());
+    // madvise takes whole pages: the last one counts whole, up to the map's end.
+    const qint64 page = HexModel::pageSize();
+    const qint64 last
+        = impact.start + std::clamp<qint64>(length, 0, m_model->size() - impact.start);
+    impact.end = std::min(m_model->size(), (last + page - 1) / page * page);
     if (impact.effect != AdviceEffect::Hint) {
         for (const RangeSet::Range &range :
             m_model->modifiedRanges().intersecting(impact.start, impact.end))

@@ -17,6 +17,12 @@ public:
     [[nodiscard]] bool failed() const { return m_failed; }
     // The next undo() or redo() does nothing: the bytes are already in that state.
     void skipNext() { m_skipNext = true; }
+    // Before an undo() or redo() of a step made of several parts: keeps the bytes as
+    // they are now, for putBack() should another part of the step fail.
+    virtual void keepCurrent() { }
+    // Brings the bytes back to what keepCurrent() saw (by default: reverses the last
+    // undo() or redo()). False if it could not.
+    virtual bool putBack() { return apply(!m_lastForward); }
 
 protected:
     // Brings the bytes to the state after the step (forward) or before it.
@@ -26,6 +32,7 @@ private:
     void run(bool forward)
     {
         m_failed = false;
+        m_lastForward = forward;
         if (m_skipNext) {
             m_skipNext = false;
             return;
@@ -34,6 +41,7 @@ private:
     }
 
     bool m_failed = false;
+    bool m_lastForward = true;
     bool m_skipNext = true; // pushed applied: the push's redo() has nothing to do
 };
 

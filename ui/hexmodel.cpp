@@ -1,6 +1,8 @@
 #include "hexmodel.h"
 
+#include "adviceeffect.h"
 #include "errors.h"
+#include "filechanges.h"
 #include "hexcommand.h"
 #include "inputparsing.h"
 #include "overwritecommand.h"
@@ -9,6 +11,7 @@
 #include <QUndoStack>
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -57,6 +60,7 @@ HexModel::HexModel(int fd, qint64 length, const MapOptions &options, QObject *pa
         m_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
         if (m_fd < 0)
             throw OSError(errno);
+        m_fileChanges = std::make_unique<FileChanges>(m_fd);
     }
     m_rows = rowsFor(size());
 }
@@ -282,6 +286,7 @@ bool HexModel::redo()
 
 bool HexModel::step(bool forward)
 {
+    noteOutsideChanges();
     const int index = m_undoStack->index() + (forward ? 0 : -1);
     // The stack owns its steps and hands them out const; they are ours to steer.
     auto *command = const_cast<QUndoCommand *>(m_undoStack->command(index));
@@ -292,23 +297,24 @@ bool HexModel::step(bool forward)
     }
     if (auto *self = dynamic_cast<HexCommand *>(command); self && command->childCount() == 0)
         parts.append(self);
+    for (HexCommand *part : parts)
+        part->keepCurrent();
     forward ? m_undoStack->redo() : m_undoStack->undo();
     if (std::none_of(
             parts.begin(), parts.end(), [](const HexCommand *part) { return part->failed(); })) {
-        if (m_undoStack->isClean() && !m_modified.empty()) {
+        if (m_undoStack->isClean() && !m_modified.empty() && !m_fileChangedSinceClean) {
             // Back at the state of the last flush or save: the bytes are the durable ones.
             m_modified.clear();
             emit modifiedRangesChanged();
         }
         return true;
     }
-    // Put back the parts that did go (in the order that reverses them), then move the
-    // stack back without touching the bytes again.
+    // Put back the bytes the parts that did go found (in the order that reverses
+    // them), then move the stack back without touching the bytes again.
     const QString why = m_lastError;
-    const auto putBackPart = [forward](HexCommand *part) {
-        if (!part->failed()) {
-            forward ? part->undo() : part->redo();
-        }
+    const auto putBackPart = [](HexCommand *part) {
+        if (!part->failed())
+            part->putBack();
         part->skipNext();
     };
     if (forward)
@@ -373,9 +379,50 @@ void HexModel::emitBytesChanged(qint64 offset, qint64 count)
 void HexModel::dropHistory()
 {
     m_undoStack->clear();
-    // The emptied stack calls itself clean; with edits not yet durable it is not.
-    if (!m_modified.empty())
+    // The emptied stack calls itself clean (unless it was already empty, when clear()
+    // leaves the clean index as it was); with edits not yet durable it is not.
+    if (m_modified.empty()) {
+        m_undoStack->setClean();
+        m_fileChangedSinceClean = false;
+    } else {
         m_undoStack->resetClean();
+    }
+}
+
+void HexModel::noteOutsideChanges()
+{
+    if (m_fileChanges && m_fileChanges->changed())
+        m_fileChangedSinceClean = true;
+}
+
+void HexModel::ignoreOwnChanges()
+{
+    if (m_fileChanges)
+        (void)m_fileChanges->changed();
+}
+
+QString HexModel::whyNotResize() const
+{
+    if (isReadOnly())
+        return tr("This map is read-only (ACCESS_READ): mmap cannot resize it.");
+    if (isCopyOnWrite())
+        return tr("This map is copy-on-write (ACCESS_COPY): resizing would change the file, so "
+                  "mmap refuses.");
+    if (!trackfd())
+        return tr("This map keeps no file descriptor (trackfd=False): mmap cannot resize it.");
+    return fileTailReason();
+}
+
+QString HexModel::fileTailReason() const
+{
+    const qint64 file = isAnonymous() ? -1 : fileSize();
+    const qint64 mapEnd = m_options.offset + size();
+    if (file <= mapEnd)
+        return {};
+    return tr("the file goes on for %1 past the map's end (another program appended them, or "
+              "the map is a window): a resize would cut the file there. Map the whole file "
+              "first.")
+        .arg(input::formatCount(file - mapEnd, tr("byte"), tr("bytes")));
 }
 
 bool HexModel::canUndoResize(qint64 newSize) const
@@ -386,6 +433,8 @@ bool HexModel::canUndoResize(qint64 newSize) const
 bool HexModel::resize(qint64 newSize)
 {
     const qint64 oldSize = size();
+    if (newSize == oldSize)
+        return true;
     QByteArray cut;
     const bool undoable = canUndoResize(newSize);
     if (undoable && newSize < oldSize && newSize >= 0) {
@@ -442,12 +491,24 @@ bool HexModel::applyResize(qint64 newSize, const QByteArray &restoredTail)
     const qint64 oldSize = size();
     if (newSize == oldSize)
         return true;
+    if (const QString why = fileTailReason(); !why.isEmpty()) {
+        fail(tr("Cannot resize to %1 bytes: %2").arg(newSize).arg(why));
+        return false;
+    }
+    noteOutsideChanges();
     try {
+        mergeSplitHints();
+        if (newSize < oldSize && isAnonymous())
+            zeroCutPartOfPage(newSize, oldSize);
         resizeFile(newSize);
     } catch (const Error &error) {
+        ignoreOwnChanges();
         fail(tr("Cannot resize to %1 bytes: %2").arg(newSize).arg(messageOf(error)));
         return false;
     }
+    ignoreOwnChanges(); // the resize's own ftruncate
+    if (newSize < oldSize && m_fd >= 0)
+        m_fileChangedSinceClean = true; // the cut bytes left the file, not only the map
     // The map has its new size; tell views, rows first.
     const int newRows = rowsFor(newSize);
     if (newRows > m_rows) {
@@ -479,6 +540,8 @@ bool HexModel::applyResize(qint64 newSize, const QByteArray &restoredTail)
 
 void HexModel::markSaved()
 {
+    ignoreOwnChanges(); // a Save's own writes; after a flush all is durable
+    m_fileChangedSinceClean = false;
     m_modified.clear();
     m_undoStack->setClean();
     emit modifiedRangesChanged();
@@ -487,8 +550,11 @@ void HexModel::markSaved()
 void HexModel::markFlushed(qint64 start, qint64 end)
 {
     m_modified.remove(start, end);
-    if (m_modified.empty())
+    if (m_modified.empty()) {
+        noteOutsideChanges();
         m_undoStack->setClean();
+        m_fileChangedSinceClean = false;
+    }
     emit modifiedRangesChanged();
     emit residencyMayHaveChanged();
 }
@@ -499,14 +565,27 @@ bool HexModel::advise(int option, qint64 start, qint64 length, bool dropsBytes)
         fail(tr("The map is empty: there is nothing to advise."));
         return false;
     }
+    const qint64 first = std::clamp<qint64>(start, 0, size());
+    const qint64 last = first + std::clamp<qint64>(length, 0, size() - first);
+    const qint64 end = std::min(size(), (last + pageSize() - 1) / pageSize() * pageSize());
+    noteOutsideChanges();
     try {
-        m_map->madvise(option, start, length);
+        if (option == MADV_REMOVE)
+            removeKeepingFileTail(start, end);
+        else
+            m_map->madvise(option, start, length);
     } catch (const Error &error) {
+        ignoreOwnChanges();
         fail(tr("madvise failed: %1").arg(messageOf(error)));
         return false;
     }
-    const qint64 first = std::clamp<qint64>(start, 0, size());
-    const qint64 end = std::clamp<qint64>(first + std::max<qint64>(length, 0), first, size());
+    ignoreOwnChanges(); // MADV_REMOVE punches the file
+    if (const std::optional<int> merging = mergingAdvice(option)) {
+        if (first == 0 && end == size())
+            m_splitHints.erase(*merging); // the whole map has one state of that flag again
+        else
+            m_splitHints.insert(*merging);
+    }
     if (dropsBytes) {
         m_modified.remove(first, end);
         dropHistory();
@@ -516,6 +595,43 @@ bool HexModel::advise(int option, qint64 start, qint64 length, bool dropsBytes)
         emitBytesChanged(first, end - first);
     emit residencyMayHaveChanged();
     return true;
+}
+
+void HexModel::removeKeepingFileTail(qint64 start, qint64 end)
+{
+    const qint64 lastPage = size() / pageSize() * pageSize();
+    const bool sharedFile = !isAnonymous() && !isReadOnly() && !isCopyOnWrite();
+    const bool tailInFile = sharedFile && end == size() && lastPage < size()
+        && fileSize() > m_options.offset + size();
+    if (!tailInFile || start > lastPage) {
+        m_map->madvise(MADV_REMOVE, start, end - start);
+        return;
+    }
+    if (lastPage > start)
+        m_map->madvise(MADV_REMOVE, start, lastPage - start);
+    const std::vector<std::uint8_t> zeros(size_t(size() - lastPage));
+    m_map->setSlice({lastPage, size(), {}}, {zeros.data(), zeros.size()});
+    m_map->flush(lastPage, size() - lastPage);
+}
+
+void HexModel::mergeSplitHints()
+{
+    if (!m_map)
+        return;
+    for (const int option : m_splitHints)
+        m_map->madvise(option);
+    m_splitHints.clear();
+}
+
+void HexModel::zeroCutPartOfPage(qint64 newSize, qint64 oldSize)
+{
+    // mremap keeps a partial last page whole: without this, growing again would show
+    // the bytes cut from it instead of zeros.
+    const qint64 pageEnd = std::min(oldSize, (newSize + pageSize() - 1) / pageSize() * pageSize());
+    if (pageEnd <= newSize)
+        return;
+    const std::vector<std::uint8_t> zeros(size_t(pageEnd - newSize));
+    m_map->setSlice({newSize, pageEnd, {}}, {zeros.data(), zeros.size()});
 }
 
 bool HexModel::remap(qint64 length)
@@ -540,6 +656,7 @@ bool HexModel::remap(qint64 length)
     }
     beginResetModel();
     m_map = std::move(map);
+    m_splitHints.clear();
     m_rows = rowsFor(size());
     m_modified.truncate(size());
     endResetModel();

@@ -9,10 +9,13 @@
 
 #include <functional>
 #include <memory>
+#include <set>
 
 class QUndoStack;
 
 namespace hexmap {
+
+class FileChanges;
 
 // Bytes read from the map for display, with the bytes that could not be read (their
 // page is gone: the file shrank underneath, or an I/O error) marked in `missing`.
@@ -109,10 +112,15 @@ public:
     bool undo();
     bool redo();
 
+    // Why resize() (or the undo or redo of one) is refused now, or empty: the map's
+    // mode, no descriptor, or a file that goes on past the map's end (a resize would cut
+    // what follows).
+    [[nodiscard]] QString whyNotResize() const;
     // Whether resize(newSize) could be undone.
     [[nodiscard]] bool canUndoResize(qint64 newSize) const;
     // Resizes map and file; one undo step when canUndoResize, otherwise the undo
-    // history is cleared (its steps may point past the new end).
+    // history is cleared (its steps may point past the new end). The map's own size
+    // changes nothing and adds no step.
     bool resize(qint64 newSize);
 
     // The message of the last editFailed: why the last refused call failed.
@@ -129,7 +137,10 @@ public:
     void markFlushed(qint64 start, qint64 end);
     // madvise on the map; on failure editFailed says why. The view re-reads the range
     // and residency watchers are told. With dropsBytes (advice that changes what the
-    // bytes are), the range's edits are forgotten and so is the undo history.
+    // bytes are), the edits on the range's pages (madvise takes whole pages) are
+    // forgotten and so is the undo history. MADV_REMOVE never frees the file's bytes
+    // past the map's end: the part of the map's last page it covers is zeroed and
+    // flushed instead.
     bool advise(int option, qint64 start, qint64 length, bool dropsBytes = false);
 
     // Maps the file again with a new length (0: to its end), for a file that grew.
@@ -157,6 +168,20 @@ private:
     // Empties the undo history (its steps no longer apply), keeping the clean state
     // honest: with edits not yet durable, no state of the stack is clean.
     void dropHistory();
+    // Takes note of writes to the file by other programs since the last look: from
+    // then on, reaching the clean state again does not make the bytes durable ones.
+    void noteOutsideChanges();
+    // Forgets the file's changes since the last look: they were this model's own.
+    void ignoreOwnChanges();
+    // Applies MADV_REMOVE, keeping the file's bytes past the map's end.
+    void removeKeepingFileTail(qint64 start, qint64 end);
+    // Gives the map one set of page flags again (see mergingAdvice), so that mremap
+    // can grow it.
+    void mergeSplitHints();
+    // Zeros what a shrink to newSize cuts from the page that will hold the new end.
+    void zeroCutPartOfPage(qint64 newSize, qint64 oldSize);
+    // Why the file's bytes past the map's end forbid a resize now, or empty.
+    [[nodiscard]] QString fileTailReason() const;
     // Records message as lastError() and emits editFailed.
     void fail(const QString &message);
     bool applyResize(qint64 newSize, const QByteArray &restoredTail);
@@ -175,6 +200,11 @@ private:
     RangeSet m_modified;
     int m_rows = 0;
     std::function<qint64()> m_fileSizeProbe;
+    std::unique_ptr<FileChanges> m_fileChanges; // null without a descriptor
+    // The file changed under the history since the clean state (another program wrote
+    // it, or a resize cut it): stepping back to the clean index keeps the edits marked.
+    bool m_fileChangedSinceClean = false;
+    std::set<int> m_splitHints; // mergingAdvice of the advice given to part of the map
 };
 
 } // namespace hexmap

@@ -28,6 +28,18 @@ bool OverwriteCommand::apply(bool forward)
     return m_model->writeBytes(m_offset, forward ? m_after : m_before);
 }
 
+void OverwriteCommand::keepCurrent()
+{
+    const ByteBlock block = m_model->read(m_offset, m_after.size());
+    m_kept = block.missing.isEmpty() && block.bytes.size() == m_after.size() ? block.bytes
+                                                                             : QByteArray();
+}
+
+bool OverwriteCommand::putBack()
+{
+    return !m_kept.isEmpty() && m_model->writeBytes(m_offset, m_kept);
+}
+
 int OverwriteCommand::id() const
 {
     return m_typing ? kTypingId : -1;

@@ -18,6 +18,10 @@ public:
 
     [[nodiscard]] int id() const override;
     bool mergeWith(const QUndoCommand *other) override;
+    // Puts back the bytes that were there, not the step's own before or after bytes:
+    // another program may have changed them since the step was made.
+    void keepCurrent() override;
+    bool putBack() override;
 
 private:
     bool apply(bool forward) override;
@@ -26,6 +30,7 @@ private:
     qint64 m_offset;
     QByteArray m_before;
     QByteArray m_after;
+    QByteArray m_kept; // what keepCurrent() found; empty if it could not be read
     bool m_typing;
 };
 

@@ -39,25 +39,13 @@ ResizeDialog::ResizeDialog(HexModel *model, QWidget *parent)
     connect(m_input, &QLineEdit::textChanged, this, &ResizeDialog::validate);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ResizeDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    const QString refused = refusal(*model);
+    const QString refused = model->whyNotResize();
     m_input->setEnabled(refused.isEmpty());
     validate();
     if (!refused.isEmpty()) {
         m_note->setText(refused);
         m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     }
-}
-
-QString ResizeDialog::refusal(const HexModel &model)
-{
-    if (model.isReadOnly())
-        return tr("This map is read-only (ACCESS_READ): mmap cannot resize it.");
-    if (model.isCopyOnWrite())
-        return tr("This map is copy-on-write (ACCESS_COPY): resizing would change the file, so "
-                  "mmap refuses.");
-    if (!model.trackfd())
-        return tr("This map keeps no file descriptor (trackfd=False): mmap cannot resize it.");
-    return {};
 }
 
 void ResizeDialog::validate()

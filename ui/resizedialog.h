@@ -20,9 +20,6 @@ class ResizeDialog : public QDialog
 public:
     explicit ResizeDialog(HexModel *model, QWidget *parent = nullptr);
 
-    // Why this model cannot be resized, or an empty string.
-    [[nodiscard]] static QString refusal(const HexModel &model);
-
     void accept() override;
 
 private:

@@ -131,7 +131,7 @@ void TestMapDialogs::resizeIsRefusedWhereTheContractForbids()
     Document::OpenResult noFd
         = Document::open(QString::fromStdString(file.path()), {.trackfd = false});
     DocumentTab tab(std::move(noFd.document));
-    QCOMPARE(ResizeDialog::refusal(*tab.document()->model()),
+    QCOMPARE(tab.document()->model()->whyNotResize(),
         "This map keeps no file descriptor (trackfd=False): mmap cannot resize it.");
 
     // A size the core rejects shows the core's words and keeps the dialog open.

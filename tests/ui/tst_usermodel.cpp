@@ -17,7 +17,7 @@
 // each candidate replayed from scratch) and printed with its seed as a command line.
 //
 // Environment: HEXMAP_MODEL_SEED (a fixed default), HEXMAP_MODEL_ACTIONS (10,000; 2,000
-// in a sanitizer build), HEXMAP_MODEL_KINDS ("all", or a comma list of +Kind / -Kind to
+// in a sanitizer build), HEXMAP_MODEL_KINDS (a comma list of -Kind / +Kind to
 // draw or leave out an action kind or to switch a check), HEXMAP_MODEL_REPLAY (an
 // action list as a divergence prints it), HEXMAP_MODEL_SHRINK_SECONDS (120),
 // HEXMAP_MODEL_VERBOSE (print every action).
@@ -122,34 +122,31 @@ struct KindInfo
     const char *name;
     int weight;
     bool diskFull; // drawn on the nearly full tmpfs too
-    // Why the kind is left out of the default draw (a product defect, reported); null
-    // when it is drawn. HEXMAP_MODEL_KINDS=all or +Name draws it anyway.
-    const char *gate;
 };
 
 const KindInfo kKinds[] = {
-    {Act::TypeHex, "TypeHex", 16, true, nullptr},
-    {Act::TypeText, "TypeText", 12, true, nullptr},
-    {Act::Paste, "Paste", 10, true, nullptr},
-    {Act::Undo, "Undo", 14, true, nullptr},
-    {Act::Redo, "Redo", 8, true, nullptr},
-    {Act::FindReplace, "FindReplace", 4, false, nullptr},
-    {Act::ReplaceAll, "ReplaceAll", 3, false, nullptr},
-    {Act::ReplaceWhileTyping, "ReplaceWhileTyping", 3, false, nullptr},
-    {Act::Grow, "Grow", 3, true, nullptr},
-    {Act::Shrink, "Shrink", 3, true, nullptr},
-    {Act::Flush, "Flush", 5, true, nullptr},
-    {Act::Save, "Save", 5, true, nullptr},
-    {Act::SaveAs, "SaveAs", 2, true, nullptr},
-    {Act::CloseReopen, "CloseReopen", 2, true, nullptr},
-    {Act::Advise, "Advise", 2, true, nullptr},
-    {Act::AdviseDestructive, "AdviseDestructive", 2, true, nullptr},
-    {Act::Truncate, "Truncate", 2, false, nullptr},
-    {Act::Append, "Append", 2, true, nullptr},
-    {Act::Overwrite, "Overwrite", 2, true, nullptr},
-    {Act::ReplaceFile, "ReplaceFile", 1, false, nullptr},
-    {Act::DeleteFile, "DeleteFile", 1, false, nullptr},
-    {Act::Remap, "Remap", 2, true, nullptr},
+    {Act::TypeHex, "TypeHex", 16, true},
+    {Act::TypeText, "TypeText", 12, true},
+    {Act::Paste, "Paste", 10, true},
+    {Act::Undo, "Undo", 14, true},
+    {Act::Redo, "Redo", 8, true},
+    {Act::FindReplace, "FindReplace", 4, false},
+    {Act::ReplaceAll, "ReplaceAll", 3, false},
+    {Act::ReplaceWhileTyping, "ReplaceWhileTyping", 3, false},
+    {Act::Grow, "Grow", 3, true},
+    {Act::Shrink, "Shrink", 3, true},
+    {Act::Flush, "Flush", 5, true},
+    {Act::Save, "Save", 5, true},
+    {Act::SaveAs, "SaveAs", 2, true},
+    {Act::CloseReopen, "CloseReopen", 2, true},
+    {Act::Advise, "Advise", 2, true},
+    {Act::AdviseDestructive, "AdviseDestructive", 2, true},
+    {Act::Truncate, "Truncate", 2, false},
+    {Act::Append, "Append", 2, true},
+    {Act::Overwrite, "Overwrite", 2, true},
+    {Act::ReplaceFile, "ReplaceFile", 1, false},
+    {Act::DeleteFile, "DeleteFile", 1, false},
+    {Act::Remap, "Remap", 2, true},
 };
 
 const KindInfo &info(Act act)
@@ -161,71 +158,16 @@ const KindInfo &info(Act act)
     qFatal("unknown action kind");
 }
 
-// Checks, and situations in which an action kind is left out, switched like the kinds
-// (+Name / -Name). A gated situation is one the product gets wrong today (the gate says
-// how; reported): there the action does nothing, on both sides, or takes a form that
-// avoids it, so that the rest of the kind is still drawn.
-struct CheckInfo
-{
-    const char *name;
-    const char *gate; // null: checked (or drawn) by default
-};
-
-CheckInfo kChecks[] = {
+// Checks, switched like the kinds (-Name leaves one out).
+const char *const kChecks[] = {
     // Undoing or redoing back to the last flush or save makes the document clean again.
-    {"CleanAtSavedIndex", nullptr},
+    "CleanAtSavedIndex",
     // The tab says so when another program truncates or grows the file.
-    {"NoticeSizeChange", nullptr},
+    "NoticeSizeChange",
     // The tab says so when the file is replaced (renamed over) or deleted.
-    {"NoticeReplaced", nullptr},
-    // Situations:
-    // Resize grows a map that is shorter than its file (another program appended).
-    {"GrowUnderAppended",
-        "Resize (or the redo or undo of one) growing the map of a file another program "
-        "appended to: the new bytes are the other program's, not the zeros the dialog "
-        "promises, and the file is cut to the new size"},
-    // MADV_REMOVE whose last page reaches past the map's end into the file.
-    {"RemovePastMapEnd",
-        "MADV_REMOVE over the map's last, partial page punches the whole page out of the "
-        "file: the bytes past the map's end (another program's) become zeros"},
-    // Copy-on-write Save while some edits lie past the end of a truncated file.
-    {"SaveGoneBytes",
-        "copy-on-write Save with edits past the end of a file truncated underneath writes "
-        "the ranges before the gone bytes, then stops: a partial save"},
-    // The unsaved mark after undoing back to the last flush once the file changed under
-    // the undo history.
-    {"CleanAfterFileChange",
-        "once the file changed under the undo history (another program wrote, truncated or "
-        "grew it, or a Resize cut it), undoing back to the last flush calls the document "
-        "unmodified, though the undo just wrote bytes (over the other program's, or into the "
-        "zeros a truncation left) that were never flushed"},
-    // An undo or redo step that fails once another program changed the file.
-    {"FailedStepAfterFileChange",
-        "a failed undo/redo puts back each part that went by replaying that part's own "
-        "before/after bytes, not the bytes that were there: once another program changed the "
-        "file (truncated and grew it), \"Undo failed; nothing was changed\" changes bytes"},
-    // MADV_RANDOM, MADV_SEQUENTIAL or MADV_NORMAL over part of the map (else over all of it).
-    {"PartialHint",
-        "MADV_RANDOM or MADV_SEQUENTIAL (or NORMAL after them) over part of the map splits "
-        "its VMA: a later Resize fails with EFAULT (mremap cannot span several VMAs), and the "
-        "map stays as it was"},
-    // Resize to the size the map has (only 0 → 0 here: Shrink of an empty map).
-    {"ResizeToSameSize", "Resize to the map's own size adds an undo step that does nothing"},
-    // A scratch buffer shrunk to a size inside a page (else to a page boundary).
-    {"AnonymousPartialShrink",
-        "a scratch buffer shrunk to a size inside a page and grown again shows the cut bytes "
-        "of that page, not zeros (mremap keeps the partial page; nothing clears its tail)"},
-    // Memory advice over a length that ends inside a page (else whole pages).
-    {"AdvicePartialPage",
-        "DONTNEED/REMOVE over a length that ends inside a page: the kernel takes the whole "
-        "page, but the question (and the modified ranges dropped) count only the bytes in the "
-        "length, so edits in the rest of the page are lost without asking"},
-    // Destructive advice while the undo history is empty and not clean.
-    {"DropEmptyHistory",
-        "advice that drops the history on an already empty stack leaves its clean index at "
-        "-1 (QUndoStack::clear() returns early when empty), even with nothing modified"},
+    "NoticeReplaced",
     // Destructive memory advice asks first; harmless advice does not.
-    {"AdviceAsks", nullptr},
+    "AdviceAsks",
 };
 
 std::map<QString, bool> &switches()
@@ -237,17 +179,12 @@ std::map<QString, bool> &switches()
 void readSwitches()
 {
     for (const KindInfo &kind : kKinds)
-        switches()[QString::fromLatin1(kind.name)] = kind.gate == nullptr;
-    for (const CheckInfo &check : kChecks)
-        switches()[QString::fromLatin1(check.name)] = check.gate == nullptr;
+        switches()[QString::fromLatin1(kind.name)] = true;
+    for (const char *check : kChecks)
+        switches()[QString::fromLatin1(check)] = true;
     const QString spec = qEnvironmentVariable("HEXMAP_MODEL_KINDS");
     for (QString item : spec.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         item = item.trimmed();
-        if (item == QLatin1String("all")) {
-            for (auto &[name, on] : switches())
-                on = true;
-            continue;
-        }
         const bool on = !item.startsWith(QLatin1Char('-'));
         if (item.startsWith(QLatin1Char('+')) || item.startsWith(QLatin1Char('-')))
             item.remove(0, 1);
@@ -260,11 +197,6 @@ void readSwitches()
 bool enabled(const char *name)
 {
     return switches()[QString::fromLatin1(name)];
-}
-
-bool enabled(Act act)
-{
-    return enabled(info(act).name);
 }
 
 // ---- actions ------------------------------------------------------------------------
@@ -694,32 +626,6 @@ void push(Model &m, Step step)
     ++m.index;
 }
 
-// Whether the next undo (or redo) step meets a gated situation: a resize that grows the
-// map of a file longer than it (another program appended).
-bool gatedStep(const Model &m, bool redo)
-{
-    if (redo ? m.index >= int(m.steps.size()) : m.index == 0)
-        return false;
-    const Step &step = m.steps[size_t(redo ? m.index : m.index - 1)];
-    for (const Delta &delta : step.deltas) {
-        const qint64 to = redo ? delta.newSize : delta.oldSize;
-        if (delta.resize && to > m.size() && m.kind == DocKind::InPlace && m.file.size() > m.size()
-            && !enabled("GrowUnderAppended"))
-            return true;
-    }
-    return false;
-}
-
-// Whether edits not yet saved lie where the file no longer reaches.
-bool goneEdits(const Model &m)
-{
-    for (qint64 p = m.backed(); p < m.size(); ++p) {
-        if (m.dirty[p])
-            return true;
-    }
-    return false;
-}
-
 // HexModel::overwrite: one step (a typing one merges).
 bool overwrite(Model &m, qint64 offset, const QByteArray &bytes, bool typing)
 {
@@ -740,6 +646,9 @@ bool applyDelta(Model &m, const Delta &delta, bool forward)
         // changed it since).
         if (m.size() != (forward ? delta.oldSize : delta.newSize))
             return false;
+        if (m.kind == DocKind::InPlace && m.file.size() > m.size())
+            return false; // it would cut the file's bytes past the map
+
         mapResize(m, forward ? delta.newSize : delta.oldSize);
         if (!forward && !delta.cut.isEmpty()) {
             if (!canWrite(m, delta.newSize, delta.cut.size()))
@@ -774,7 +683,9 @@ bool undoStep(Model &m, bool redo)
         }
     }
     t.index += redo ? 1 : -1;
-    if (t.index == t.clean) // back at the last flush or save: nothing is modified
+    // Back at the last flush or save, nothing is modified, unless the file changed
+    // under the history since then: the document cannot tell what is durable.
+    if (t.index == t.clean && !t.outsideWrote)
         std::fill(t.dirty.begin(), t.dirty.end(), '\0');
     m = std::move(t);
     return true;
@@ -1315,9 +1226,10 @@ QString Session::compare(const Model &m) const
         return QStringLiteral("marks disagree: document %1, tab title \"%2\", status \"%3\"")
             .arg(marked)
             .arg(tabs->tabText(0), status);
-    if (m.mustMark() && !marked && (enabled("CleanAfterFileChange") || !m.outsideWrote))
+    if (m.mustMark() && !marked)
         return QStringLiteral("edits not yet durable are not marked as unsaved");
-    if (enabled("CleanAtSavedIndex") && marked && !m.mustMark() && m.index == m.clean)
+    if (enabled("CleanAtSavedIndex") && marked && !m.mustMark() && m.index == m.clean
+        && !m.outsideWrote)
         return QStringLiteral("marked as unsaved at the state of the last flush or save");
     return {};
 }
@@ -1398,16 +1310,9 @@ std::vector<Expect> Session::perform(const Action &action)
     case Act::ReplaceWhileTyping:
         return replaceAllAction(action, true);
     case Act::Grow:
-        if (!enabled("GrowUnderAppended") && m_model.kind == DocKind::InPlace
-            && m_model.file.size() > m_model.size())
-            return {{m_model}};
         return withRefusal(resize(m_model.size() + 1 + action.a % 16384, true), diskFull);
     case Act::Shrink: {
-        if (m_model.size() == 0 && !enabled("ResizeToSameSize"))
-            return {{m_model}};
         qint64 size = m_model.size() > 0 ? action.a % m_model.size() : 0;
-        if (m_model.kind == DocKind::Scratch && !enabled("AnonymousPartialShrink"))
-            size = size / kPage * kPage;
         return withRefusal(resize(size, action.c), diskFull);
     }
     case Act::Flush:
@@ -1513,23 +1418,14 @@ std::vector<Expect> Session::undoRedo(int count, bool redo)
     Model m = m_model;
     std::vector<Model> along {m};
     bool refused = false;
-    int presses = count;
     for (int i = 0; i < count; ++i) {
-        if (gatedStep(m, redo)) {
-            presses = i; // stop before it
-            break;
-        }
         if (!undoStep(m, redo)) {
             refused = true;
             break;
         }
         along.push_back(m);
     }
-    if (refused && m.outsideChanged && !enabled("FailedStepAfterFileChange")) {
-        presses = int(along.size()) - 1; // stop before the step that fails
-        refused = false;
-    }
-    for (int i = 0; i < presses; ++i)
+    for (int i = 0; i < count; ++i)
         QTest::keySequence(view(), redo ? QKeySequence::Redo : QKeySequence::Undo);
     expects.push_back({m, refused});
     // On a full disk any step may fail (putting back a cut tail needs new pages).
@@ -1677,7 +1573,9 @@ std::vector<Expect> Session::resize(qint64 newSize, bool confirmShrink)
     ResizeDialog dialog(hexModel(), m_window.get());
     auto *input = dialog.findChild<QLineEdit *>(QStringLiteral("size"));
     QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
-    const bool offered = m.kind == DocKind::InPlace || m.kind == DocKind::Scratch;
+    // A resize would cut the file's bytes past the map's end: refused while there are some.
+    const bool offered
+        = (m.kind == DocKind::InPlace && m.file.size() <= m.size()) || m.kind == DocKind::Scratch;
     if (input->isEnabled() && ok->isEnabled())
         input->setText(QString::number(newSize)); // the user can type only where it is enabled
     if ((input->isEnabled() && ok->isEnabled()) != offered) {
@@ -1741,8 +1639,6 @@ std::vector<Expect> Session::save()
     QAction *action = menuAction(QStringLiteral("&Save"));
     if (!action->isEnabled())
         return {{m}}; // marks are checked after every action
-    if (!enabled("SaveGoneBytes") && goneEdits(m))
-        return {{m}};
     action->trigger();
     if (m.kind != DocKind::CopyOnWrite) {
         m_extra = QStringLiteral("Save is offered for a %1 document").arg(kindName(m.kind));
@@ -1810,20 +1706,6 @@ std::vector<Expect> Session::closeReopen(const Action &action)
     else
         choices = {QStringLiteral("Flush"), QStringLiteral("Revert"), QStringLiteral("Cancel")};
     QString choice = choices[action.c % choices.size()];
-    if (choice == QLatin1String("Revert")) {
-        Model t = m;
-        while (t.index != t.clean && t.clean >= 0) {
-            const bool forward = t.index < t.clean;
-            if (gatedStep(t, forward)
-                || (!undoStep(t, forward) && t.outsideChanged
-                    && !enabled("FailedStepAfterFileChange"))) {
-                choice = QStringLiteral("Cancel"); // Revert would meet a gated step
-                break;
-            }
-        }
-    }
-    if (choice == QLatin1String("Save") && !enabled("SaveGoneBytes") && goneEdits(m))
-        choice = QStringLiteral("Cancel");
     bool disabled = false;
     m_prompts.expect(clickButton(choice, &disabled));
     const bool closed = m_window->closeTab(0);
@@ -1916,16 +1798,8 @@ std::vector<Expect> Session::advise(const QString &name, const Action &action, b
     const qint64 pages = (m.size() + kPage - 1) / kPage;
     qint64 start = action.a % pages * kPage;
     qint64 length = 1 + action.b % (m.size() - start);
-    if (!enabled("PartialHint")
-        && (name == QLatin1String("MADV_RANDOM") || name == QLatin1String("MADV_SEQUENTIAL")
-            || name == QLatin1String("MADV_NORMAL"))) {
-        start = 0;
-        length = m.size();
-    }
     // madvise works on whole pages: the last one may reach past the map's end.
     const qint64 end = std::min(m.size(), (start + length + kPage - 1) / kPage * kPage);
-    if (!enabled("AdvicePartialPage"))
-        length = end - start; // whole pages, as the kernel takes them
     // What the advice does to this kind of map, and whether it loses the user's bytes.
     Model effect = m;
     bool hint = true;
@@ -1945,10 +1819,6 @@ std::vector<Expect> Session::advise(const QString &name, const Action &action, b
         }
         for (qint64 page = start / kPage; page * kPage < end; ++page)
             effect.priv[page] = 0;
-    } else if (name == QLatin1String("MADV_REMOVE") && m.kind == DocKind::InPlace
-        && !enabled("RemovePastMapEnd") && m.file.size() > m.size()
-        && (start + length + kPage - 1) / kPage * kPage > m.size()) {
-        return {{m}};
     } else if (name == QLatin1String("MADV_REMOVE") && m.kind == DocKind::InPlace) {
         hint = false; // the file's pages are freed: zeros, on disk too
         for (qint64 p = start; p < std::min<qint64>(end, effect.file.size()); ++p)
@@ -1969,7 +1839,7 @@ std::vector<Expect> Session::advise(const QString &name, const Action &action, b
     mustAsk = mustAsk || lost >= 0;
     if (!hint) {
         // The bytes changed underneath the undo history: it goes.
-        std::fill(effect.dirty.begin() + start, effect.dirty.begin() + start + length, '\0');
+        std::fill(effect.dirty.begin() + start, effect.dirty.begin() + end, '\0');
         effect.steps.clear();
         effect.index = 0;
         effect.clean
@@ -1978,8 +1848,6 @@ std::vector<Expect> Session::advise(const QString &name, const Action &action, b
             : 0;
     }
 
-    if (!hint && m.steps.empty() && m.clean < 0 && !enabled("DropEmptyHistory"))
-        return {{m}};
     AdviceDialog dialog(doc(), view()->selectionStart(), view()->selectionLength(), m_window.get());
     if (!dialog.selectAdvice(name))
         return {{m}}; // this system has no such advice
@@ -2318,17 +2186,13 @@ void TestUserModel::randomUserSessions()
     const qint64 budget = qEnvironmentVariableIsSet("HEXMAP_MODEL_ACTIONS")
         ? qEnvironmentVariable("HEXMAP_MODEL_ACTIONS").toLongLong()
         : kDefaultActions;
-    QStringList gated;
-    for (const KindInfo &kind : kKinds) {
-        if (!enabled(kind.name))
-            gated << QLatin1String(kind.name);
+    QStringList off;
+    for (const auto &[name, on] : switches()) {
+        if (!on)
+            off << name;
     }
-    for (const CheckInfo &check : kChecks) {
-        if (!enabled(check.name))
-            gated << QLatin1String(check.name);
-    }
-    if (!gated.isEmpty())
-        qInfo("left out (HEXMAP_MODEL_KINDS=all draws them): %s", qPrintable(gated.join(", ")));
+    if (!off.isEmpty())
+        qInfo("left out (HEXMAP_MODEL_KINDS): %s", qPrintable(off.join(QStringLiteral(", "))));
 
     std::vector<std::pair<CaseHeader, std::vector<Action>>> cases;
     if (qEnvironmentVariableIsSet("HEXMAP_MODEL_REPLAY")) {
