@@ -1814,8 +1814,7 @@ std::vector<Expect> Session::advise(const QString &name, const Action &action, b
         hint = false; // the private copies go: the file's bytes show again
         for (qint64 p = start; p < std::min(end, m.backed()); ++p) {
             effect.shown[p] = effect.file[p];
-            if (!m.dirty[p]) // stale bytes of a private copy, not the user's: the file's now
-                effect.durable[p] = effect.file[p];
+            effect.durable[p] = effect.file[p]; // what the map shows now is what is on disk
         }
         for (qint64 page = start / kPage; page * kPage < end; ++page)
             effect.priv[page] = 0;

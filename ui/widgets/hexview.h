@@ -2,6 +2,7 @@
 
 #include "glyphcache.h"
 #include "hexlayout.h"
+#include "hexmodel.h" // QPointer needs the whole class
 #include "rangeset.h"
 
 #include <QAbstractScrollArea>
@@ -10,8 +11,6 @@
 #include <functional>
 
 namespace hexmap {
-
-class HexModel;
 
 // The hex widget: address column, hex pane, text pane, for maps of any size. Paints
 // only the visible lines, reading them from the model; addresses are 64-bit and the

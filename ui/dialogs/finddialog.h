@@ -1,6 +1,7 @@
 #pragma once
 
 #include "chunkedsearch.h"
+#include "hexmodel.h" // QPointer needs the whole class
 #include "searchjob.h"
 
 #include <QDialog>
@@ -18,7 +19,6 @@ class QTableWidget;
 namespace hexmap {
 
 class DocumentTab;
-class HexModel;
 
 // Find and replace, for the current tab. The pattern is hex bytes (?? for any byte),
 // text (UTF-8, Latin-1 or UTF-16LE, optionally ignoring ASCII case) or a typed value.

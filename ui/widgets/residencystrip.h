@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hexmodel.h" // QPointer needs the whole class
 #include "memorymap.h"
 
 #include <QFutureWatcher>
@@ -13,8 +14,6 @@
 #include <memory>
 
 namespace hexmap {
-
-class HexModel;
 
 // Pages [first, end) of a map.
 struct PageSpan
