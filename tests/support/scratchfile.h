@@ -6,6 +6,8 @@
 #include "memorymap.h"
 
 #include <QByteArray>
+#include <QDir>
+#include <QFileInfo>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -19,7 +21,12 @@
 class ScratchFile
 {
 public:
-    explicit ScratchFile(const QByteArray &content, int openFlags = O_RDWR)
+    // folderTemplate: where the temporary folder goes, e.g. "/dev/shm/hexmap-XXXXXX" for a
+    // tmpfs (MADV_REMOVE needs one); empty: the system's temporary folder.
+    explicit ScratchFile(
+        const QByteArray &content, int openFlags = O_RDWR, const QString &folderTemplate = {})
+        : m_dir(folderTemplate.isEmpty() ? QDir::tempPath() + QStringLiteral("/hexmap-XXXXXX")
+                                         : folderTemplate)
     {
         if (!m_dir.isValid())
             throw std::runtime_error("no temporary folder");
@@ -77,11 +84,49 @@ public:
             throw std::runtime_error("cannot truncate " + m_path);
     }
 
+    // Another program writes bytes at offset, through a descriptor of its own (pwrite).
+    void writeFromOutside(qint64 offset, const QByteArray &bytes) const
+    {
+        const int writer = ::open(m_path.c_str(), O_WRONLY | O_CLOEXEC);
+        const ssize_t wrote = pwrite(writer, bytes.constData(), size_t(bytes.size()), offset);
+        ::close(writer);
+        if (wrote != bytes.size())
+            throw std::runtime_error("cannot write into " + m_path);
+    }
+
+    // Another program appends bytes, through a descriptor of its own (write on O_APPEND).
+    void appendFromOutside(const QByteArray &bytes) const
+    {
+        const int writer = ::open(m_path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+        const ssize_t wrote = ::write(writer, bytes.constData(), size_t(bytes.size()));
+        ::close(writer);
+        if (wrote != bytes.size())
+            throw std::runtime_error("cannot append to " + m_path);
+    }
+
+    // Another program truncates the file, through a descriptor of its own (ftruncate).
+    void truncateFromOutside(qint64 length) const
+    {
+        const int writer = ::open(m_path.c_str(), O_WRONLY | O_CLOEXEC);
+        const int result = ftruncate(writer, length);
+        ::close(writer);
+        if (result != 0)
+            throw std::runtime_error("cannot truncate " + m_path);
+    }
+
 private:
     QTemporaryDir m_dir;
     std::string m_path;
     int m_fd = -1;
 };
+
+// A folder template on a tmpfs (MADV_REMOVE punches holes there), or empty if there is none.
+inline QString tmpfsFolderTemplate()
+{
+    return QFileInfo(QStringLiteral("/dev/shm")).isWritable()
+        ? QStringLiteral("/dev/shm/hexmap-XXXXXX")
+        : QString();
+}
 
 // "Class: message" of the hexmap::Error fn throws, or "no error".
 template <typename Fn> QString errorOf(Fn &&fn)

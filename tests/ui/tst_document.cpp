@@ -6,10 +6,16 @@
 #include "document.h"
 #include "documenttab.h"
 #include "hexmodel.h"
+#include "inputparsing.h"
 #include "messageboxes.h"
+#include "replacer.h"
+#include "resizedialog.h"
 #include "scratchfile.h"
 
+#include <QDialogButtonBox>
+#include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QUndoStack>
 #include <QtTest>
@@ -75,6 +81,27 @@ QListWidgetItem *adviceItem(AdviceDialog &dialog, const QString &name)
     }
     return nullptr;
 }
+
+// Destructive advice as each mode has it: REMOVE punches the file in place (on a tmpfs,
+// which supports it), DONTNEED drops a copy-on-write map's private pages. Null (and the
+// test skipped) when REMOVE has no tmpfs here.
+struct AdviceSetup
+{
+    std::unique_ptr<ScratchFile> file;
+    std::unique_ptr<Document> document;
+};
+AdviceSetup openForAdvice(int option, const QByteArray &content)
+{
+    AdviceSetup setup;
+    const bool remove = option == MADV_REMOVE;
+    const QString folder = remove ? tmpfsFolderTemplate() : QString();
+    if (remove && folder.isEmpty())
+        return setup;
+    setup.file = std::make_unique<ScratchFile>(content, O_RDWR, folder);
+    setup.document = openDocument(
+        setup.file->path(), remove ? Document::Mode::InPlace : Document::Mode::CopyOnWrite);
+    return setup;
+}
 } // namespace
 
 class TestDocument : public QObject
@@ -98,6 +125,18 @@ private slots:
     void saveAsAfterTruncationNamesTheFirstMissingByte();
     void diskBarShowsTheMapAndTheFileAsTheyAre();
     void procFilesAreNotMappedEmptyButCanBeRead();
+    void resizeRefusedWhileTheFileGoesOnPastTheMap_data();
+    void resizeRefusedWhileTheFileGoesOnPastTheMap();
+    void copyOnWriteSaveWritesNothingWhenEditsLiePastATruncatedEnd_data();
+    void copyOnWriteSaveWritesNothingWhenEditsLiePastATruncatedEnd();
+    void undoBackToTheFlushStaysModifiedOnceTheFileChanged_data();
+    void undoBackToTheFlushStaysModifiedOnceTheFileChanged();
+    void failedStepOfAMacroPutsBackTheBytesThatWereThere_data();
+    void failedStepOfAMacroPutsBackTheBytesThatWereThere();
+    void destructiveAdviceCountsAndDropsWholePages_data();
+    void destructiveAdviceCountsAndDropsWholePages();
+    void destructiveAdviceOnAnEmptyHistoryLeavesTheDocumentClean_data();
+    void destructiveAdviceOnAnEmptyHistoryLeavesTheDocumentClean();
 };
 
 void TestDocument::undoBackToTheFlushIsNotModified()
@@ -425,6 +464,214 @@ void TestDocument::procFilesAreNotMappedEmptyButCanBeRead()
 
     ScratchFile empty(""); // a really empty file still opens, empty
     QVERIFY(Document::open(QString::fromStdString(empty.path()), {}).document);
+}
+
+void TestDocument::resizeRefusedWhileTheFileGoesOnPastTheMap_data()
+{
+    QTest::addColumn<bool>("window");
+    QTest::addColumn<QString>("step");
+    QTest::newRow("appended, resize") << false << "resize";
+    QTest::newRow("appended, undo of a grow") << false << "undo";
+    QTest::newRow("appended, redo of a shrink") << false << "redo";
+    QTest::newRow("window, resize") << true << "resize";
+}
+
+void TestDocument::resizeRefusedWhileTheFileGoesOnPastTheMap()
+{
+    QFETCH(bool, window);
+    QFETCH(QString, step);
+    ScratchFile file(QByteArray(3 * kPage, 'f'));
+    Document::OpenResult opened
+        = Document::open(QString::fromStdString(file.path()), {.length = window ? kPage : 0});
+    QVERIFY2(opened.document, qPrintable(opened.error));
+    HexModel *model = opened.document->model();
+    if (step == "undo") {
+        QVERIFY(model->resize(4 * kPage));
+    } else if (step == "redo") {
+        QVERIFY(model->resize(2 * kPage));
+        QVERIFY(model->undo());
+    }
+    QVERIFY(model->whyNotResize().isEmpty() || window);
+    if (!window)
+        file.appendFromOutside(QByteArray(100, 'a')); // another program, with write(2)
+    const QByteArray before = file.contents();
+    const int index = model->undoStack()->index();
+
+    const QString why = model->whyNotResize();
+    QVERIFY2(why.contains("the file goes on for") && why.contains("past the map's end"),
+        qPrintable(why));
+    if (step == "resize") // even a grow: ftruncate to the map's new end would cut the file
+        QVERIFY(!model->resize(model->size() + 50));
+    else
+        QVERIFY(!(step == "undo" ? model->undo() : model->redo()));
+    QVERIFY2(model->lastError().contains(why), qPrintable(model->lastError()));
+    QCOMPARE(model->undoStack()->index(), index);
+    QCOMPARE(file.contents(), before);
+
+    ResizeDialog dialog(model);
+    QCOMPARE(dialog.findChild<QLabel *>("note")->text(), why);
+    QVERIFY(!dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
+}
+
+void TestDocument::copyOnWriteSaveWritesNothingWhenEditsLiePastATruncatedEnd_data()
+{
+    QTest::addColumn<qint64>("newEnd");
+    QTest::newRow("truncated before the edit's page") << kPage;
+    QTest::newRow("truncated inside the edit's page") << 2 * kPage + 5;
+}
+
+void TestDocument::copyOnWriteSaveWritesNothingWhenEditsLiePastATruncatedEnd()
+{
+    QFETCH(qint64, newEnd);
+    ScratchFile file(QByteArray(3 * kPage, 'o'));
+    auto document = openDocument(file.path(), Document::Mode::CopyOnWrite);
+    HexModel *model = document->model();
+    QVERIFY(model->overwrite(10, "A")); // an earlier range, inside the file still
+    QVERIFY(model->overwrite(2 * kPage + 10, "B"));
+    file.truncateFromOutside(newEnd);
+    QString error;
+    QVERIFY(!document->save(&error));
+    QCOMPARE(file.contents(), QByteArray(newEnd, 'o')); // not even the earlier range
+    QVERIFY2(error.contains("Nothing was saved") && error.contains(QString::number(newEnd)),
+        qPrintable(error));
+    QVERIFY(document->hasUnsavedChanges());
+}
+
+void TestDocument::undoBackToTheFlushStaysModifiedOnceTheFileChanged_data()
+{
+    QTest::addColumn<QString>("between");
+    QTest::addColumn<bool>("modified");
+    QTest::newRow("nothing else wrote the file") << "typing" << false;
+    QTest::newRow("another program wrote the file") << "outside write" << true;
+    QTest::newRow("a resize cut the file") << "shrink" << true;
+}
+
+void TestDocument::undoBackToTheFlushStaysModifiedOnceTheFileChanged()
+{
+    QFETCH(QString, between);
+    QFETCH(bool, modified);
+    ScratchFile file(QByteArray(2 * kPage, '.'));
+    auto document = openDocument(file.path());
+    HexModel *model = document->model();
+    QVERIFY(model->overwrite(0, "a"));
+    QString error;
+    QVERIFY2(document->flush(&error), qPrintable(error));
+    if (between == "shrink") {
+        QVERIFY(model->resize(kPage));
+    } else {
+        QVERIFY(model->overwrite(1, "b", HexModel::EditKind::Typing));
+        if (between == "outside write")
+            file.writeFromOutside(kPage + 7, "X");
+    }
+    QVERIFY(model->undoStack()->canUndo());
+    QVERIFY2(model->undo(), qPrintable(model->lastError())); // back to the flushed state
+    QVERIFY(model->undoStack()->isClean());
+    QCOMPARE(document->hasUnsavedChanges(), modified);
+}
+
+void TestDocument::failedStepOfAMacroPutsBackTheBytesThatWereThere_data()
+{
+    QTest::addColumn<bool>("redo");
+    QTest::newRow("undo of a macro") << false;
+    QTest::newRow("redo of Replace All") << true;
+}
+
+void TestDocument::failedStepOfAMacroPutsBackTheBytesThatWereThere()
+{
+    QFETCH(bool, redo);
+    ScratchFile file(QByteArray(3 * kPage, 'o'));
+    auto document = openDocument(file.path());
+    HexModel *model = document->model();
+    const qint64 near = 10;
+    const qint64 far = 2 * kPage + 10;
+    if (redo) {
+        // Redo goes first part first: the part at `near` goes, the one at `far` fails.
+        const ReplaceOutcome outcome = replaceMatches(
+            *model, *input::parseHexPattern(u"6F"), {near, far}, "A", "Replace all");
+        QCOMPARE(outcome.replaced, 2);
+        QVERIFY(model->undo());
+    } else {
+        // Undo goes last part first: the part at `near` goes, the one at `far` fails.
+        model->undoStack()->beginMacro("two places");
+        QVERIFY(model->overwrite(far, "A"));
+        QVERIFY(model->overwrite(near, "A"));
+        model->undoStack()->endMacro();
+    }
+    const int index = model->undoStack()->index();
+    file.writeFromOutside(near, "X"); // neither the step's before ('o') nor its after ('A')
+    file.truncateFromOutside(kPage); // the part at `far` can no longer be written
+    QVERIFY(!(redo ? model->redo() : model->undo()));
+    QCOMPARE(model->undoStack()->index(), index);
+    QCOMPARE(file.contents().at(near), 'X');
+    QCOMPARE(model->read(near, 1).bytes, QByteArray("X"));
+}
+
+void TestDocument::destructiveAdviceCountsAndDropsWholePages_data()
+{
+    QTest::addColumn<int>("option");
+    QTest::addColumn<qint64>("mapSize");
+    QTest::addColumn<qint64>("start");
+    QTest::addColumn<qint64>("rest"); // an edit past the length asked, in its last page
+    QTest::addColumn<qint64>("end"); // where the advice's pages end
+    for (const int option : {MADV_DONTNEED, MADV_REMOVE}) {
+        const QByteArray name = option == MADV_REMOVE ? "REMOVE in place" : "DONTNEED on copy";
+        QTest::newRow(name + ", a middle page")
+            << option << 3 * kPage << kPage << 2 * kPage - 5 << 2 * kPage;
+        QTest::newRow(name + ", the map's last, partial page")
+            << option << 2 * kPage + 300 << 2 * kPage << 2 * kPage + 200 << 2 * kPage + 300;
+    }
+}
+
+void TestDocument::destructiveAdviceCountsAndDropsWholePages()
+{
+    QFETCH(int, option);
+    QFETCH(qint64, mapSize);
+    QFETCH(qint64, start);
+    QFETCH(qint64, rest);
+    QFETCH(qint64, end);
+    AdviceSetup setup = openForAdvice(option, QByteArray(mapSize, 'f'));
+    if (!setup.document)
+        QSKIP("MADV_REMOVE needs a writable tmpfs at /dev/shm");
+    HexModel *model = setup.document->model();
+    QVERIFY(model->overwrite(start, "S")); // inside the length asked
+    QVERIFY(model->overwrite(rest, "R")); // in the rest of the same page
+    const qint64 length = 100; // ends inside the page
+    const Document::AdviceImpact impact = setup.document->adviceImpact(option, start, length);
+    QCOMPARE(impact.end, end);
+    QCOMPARE(impact.unsavedBytes, 2);
+    QString error;
+    QVERIFY2(setup.document->advise(option, start, length, &error), qPrintable(error));
+    QVERIFY(!setup.document->hasUnsavedChanges());
+    const char dropped = option == MADV_REMOVE ? '\0' : 'f'; // a hole, or the file's byte
+    QCOMPARE(model->read(rest, 1).bytes, QByteArray(1, dropped));
+}
+
+void TestDocument::destructiveAdviceOnAnEmptyHistoryLeavesTheDocumentClean_data()
+{
+    QTest::addColumn<int>("option");
+    QTest::newRow("DONTNEED on copy") << int(MADV_DONTNEED);
+    QTest::newRow("REMOVE in place") << int(MADV_REMOVE);
+}
+
+void TestDocument::destructiveAdviceOnAnEmptyHistoryLeavesTheDocumentClean()
+{
+    QFETCH(int, option);
+    AdviceSetup setup = openForAdvice(option, QByteArray(2 * kPage, 'c'));
+    if (!setup.document)
+        QSKIP("MADV_REMOVE needs a writable tmpfs at /dev/shm");
+    HexModel *model = setup.document->model();
+    QVERIFY(model->overwrite(10, "a"));
+    QVERIFY(model->overwrite(kPage + 10, "b"));
+    QString error;
+    // Page 0 goes with the history; page 1's edit is not durable: no state is clean.
+    QVERIFY2(setup.document->advise(option, 0, kPage, &error), qPrintable(error));
+    QCOMPARE(model->undoStack()->count(), 0);
+    QCOMPARE(model->undoStack()->cleanIndex(), -1);
+    QVERIFY(setup.document->hasUnsavedChanges());
+    // Page 1 goes too, on the empty history: nothing is modified, so it is clean.
+    QVERIFY2(setup.document->advise(option, kPage, kPage, &error), qPrintable(error));
+    QVERIFY(!setup.document->hasUnsavedChanges());
+    QVERIFY(model->undoStack()->isClean());
 }
 
 QTEST_MAIN(TestDocument)

@@ -9,6 +9,8 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include <sys/mman.h>
+
 using namespace hexmap;
 
 namespace {
@@ -37,6 +39,13 @@ private slots:
     void truncatedPagesAreMissingNotFatal();
     void emptyFileGrowsAndEmptiesAgain();
     void remapTakesInAGrownFile();
+    void removeKeepsTheFileBytesPastTheMapsEnd_data();
+    void removeKeepsTheFileBytesPastTheMapsEnd();
+    void growSucceedsAfterAdviceOnPartOfTheMap_data();
+    void growSucceedsAfterAdviceOnPartOfTheMap();
+    void resizeToTheMapsOwnSizeAddsNoStep();
+    void scratchShrunkInsideAPageGrowsBackWithZeros_data();
+    void scratchShrunkInsideAPageGrowsBackWithZeros();
 };
 
 void TestHexModel::rowsArePages()
@@ -291,6 +300,89 @@ void TestHexModel::remapTakesInAGrownFile()
     HexModel copy(file.fd(), 0, {.access = Access::Copy});
     QVERIFY(copy.overwrite(0, "x"));
     QVERIFY(!copy.remap()); // would drop the unsaved private edit
+}
+
+void TestHexModel::removeKeepsTheFileBytesPastTheMapsEnd_data()
+{
+    QTest::addColumn<qint64>("start");
+    QTest::newRow("the whole map") << qint64(0);
+    QTest::newRow("only the last, partial page") << kPage;
+}
+
+void TestHexModel::removeKeepsTheFileBytesPastTheMapsEnd()
+{
+    QFETCH(qint64, start);
+    const QString tmpfs = tmpfsFolderTemplate();
+    if (tmpfs.isEmpty())
+        QSKIP("MADV_REMOVE needs a writable tmpfs at /dev/shm");
+    const qint64 mapSize = kPage + 100; // the last page is partial
+    ScratchFile file(QByteArray(mapSize, 'm'), O_RDWR, tmpfs);
+    HexModel model(file.fd(), 0, {});
+    file.appendFromOutside(QByteArray(kPage, 't')); // the file now goes on past the map
+    QVERIFY2(
+        model.advise(MADV_REMOVE, start, mapSize - start, true), qPrintable(model.lastError()));
+    const QByteArray zeros(mapSize - start, '\0');
+    QCOMPARE(model.read(start, mapSize - start).bytes, zeros);
+    const QByteArray disk = file.contents();
+    QCOMPARE(disk.size(), mapSize + kPage);
+    QCOMPARE(disk.left(start), QByteArray(start, 'm'));
+    QCOMPARE(disk.mid(start, mapSize - start), zeros);
+    QCOMPARE(disk.mid(mapSize), QByteArray(kPage, 't')); // not punched with the last page
+}
+
+void TestHexModel::growSucceedsAfterAdviceOnPartOfTheMap_data()
+{
+    QTest::addColumn<int>("option");
+    QTest::newRow("MADV_RANDOM") << int(MADV_RANDOM);
+    QTest::newRow("MADV_SEQUENTIAL") << int(MADV_SEQUENTIAL);
+    QTest::newRow("MADV_DONTFORK") << int(MADV_DONTFORK);
+    QTest::newRow("MADV_DONTDUMP") << int(MADV_DONTDUMP);
+}
+
+void TestHexModel::growSucceedsAfterAdviceOnPartOfTheMap()
+{
+    QFETCH(int, option);
+    ScratchFile file(QByteArray(4 * kPage, 'g'));
+    HexModel model(file.fd(), 0, {});
+    // Advice on the second page splits the mapping in three: mremap cannot span them.
+    QVERIFY2(model.advise(option, kPage, kPage), qPrintable(model.lastError()));
+    QVERIFY2(model.resize(16 * kPage), qPrintable(model.lastError()));
+    QCOMPARE(model.size(), 16 * kPage);
+    QCOMPARE(file.size(), 16 * kPage);
+    QCOMPARE(model.read(0, 4 * kPage).bytes, QByteArray(4 * kPage, 'g'));
+    QCOMPARE(model.read(4 * kPage, 12 * kPage).bytes, QByteArray(12 * kPage, '\0'));
+    QCOMPARE(model.undoStack()->count(), 1);
+}
+
+void TestHexModel::resizeToTheMapsOwnSizeAddsNoStep()
+{
+    ScratchFile file(QByteArray(kPage + 10, 's'));
+    HexModel model(file.fd(), 0, {});
+    QVERIFY(model.overwrite(0, "x"));
+    QVERIFY(model.resize(kPage + 10));
+    QCOMPARE(model.undoStack()->count(), 1); // the edit's step only
+    QCOMPARE(file.size(), kPage + 10);
+}
+
+void TestHexModel::scratchShrunkInsideAPageGrowsBackWithZeros_data()
+{
+    QTest::addColumn<qint64>("size");
+    QTest::addColumn<qint64>("cut");
+    QTest::newRow("inside the only page") << kPage << qint64(100);
+    QTest::newRow("inside a middle page") << 3 * kPage << kPage + 10;
+    QTest::newRow("inside the last, partial page") << 2 * kPage + 500 << 2 * kPage + 20;
+}
+
+void TestHexModel::scratchShrunkInsideAPageGrowsBackWithZeros()
+{
+    QFETCH(qint64, size);
+    QFETCH(qint64, cut);
+    HexModel model(std::make_unique<MemoryMap>(-1, size, MapOptions {.flags = MAP_PRIVATE}));
+    QVERIFY(model.isAnonymous());
+    QVERIFY(model.overwrite(0, QByteArray(size, 'x')));
+    QVERIFY2(model.resize(cut), qPrintable(model.lastError()));
+    QVERIFY2(model.resize(size), qPrintable(model.lastError()));
+    QCOMPARE(model.read(0, size).bytes, QByteArray(cut, 'x') + QByteArray(size - cut, '\0'));
 }
 
 QTEST_MAIN(TestHexModel)
