@@ -24,30 +24,25 @@ AdviceEffect adviceEffect(int option, bool privateMap) noexcept
     }
 }
 
-std::optional<int> mergingAdvice(int option) noexcept
+bool splitsMapping(int option) noexcept
 {
     switch (option) {
     case MADV_NORMAL:
     case MADV_RANDOM:
     case MADV_SEQUENTIAL:
-        return MADV_NORMAL;
     case MADV_DONTFORK:
     case MADV_DOFORK:
-        return MADV_DOFORK;
     case MADV_DONTDUMP:
     case MADV_DODUMP:
-        return MADV_DODUMP;
     case MADV_MERGEABLE:
     case MADV_UNMERGEABLE:
-        return MADV_UNMERGEABLE;
     case MADV_WIPEONFORK:
     case MADV_KEEPONFORK:
-        return MADV_KEEPONFORK;
     case MADV_HUGEPAGE:
     case MADV_NOHUGEPAGE:
-        return option; // no advice clears both: the last one asked, over the whole map
+        return true;
     default:
-        return std::nullopt;
+        return false;
     }
 }
 

@@ -1,7 +1,5 @@
 #pragma once
 
-#include <optional>
-
 namespace hexmap {
 
 // What an madvise option does to the bytes of a map, so that the UI can ask before
@@ -18,11 +16,9 @@ enum class AdviceEffect {
 // or a private anonymous map) or shared.
 [[nodiscard]] AdviceEffect adviceEffect(int option, bool privateMap) noexcept;
 
-// Advice that sets a flag on the pages it covers (MADV_RANDOM, DONTFORK, HUGEPAGE…)
-// splits the kernel's mapping in two where it covers part of a map, and mremap cannot
-// grow a map made of several. This is the advice that, applied over the whole map,
-// makes its flags one again (MADV_NORMAL after RANDOM, DOFORK after DONTFORK; the
-// same advice where there is no neutral one); none for advice that sets no flag.
-[[nodiscard]] std::optional<int> mergingAdvice(int option) noexcept;
+// Whether the advice sets a flag on the kernel's mapping (MADV_RANDOM, DONTFORK,
+// HUGEPAGE…): over part of a map it splits the mapping in two or three, and mremap
+// cannot grow a map made of several (EFAULT); merging them back is not always possible.
+[[nodiscard]] bool splitsMapping(int option) noexcept;
 
 } // namespace hexmap

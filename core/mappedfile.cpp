@@ -92,6 +92,14 @@ MappedFile MappedFile::anonymous(std::int64_t size, int flags)
     return file;
 }
 
+MappedFile::MappedFile(std::shared_ptr<MemoryMap> map)
+    : m_map(std::move(map))
+    , m_options {.access = m_map->access(), .offset = m_map->offset(), .trackfd = m_map->trackfd()}
+    , m_access(m_map->access())
+    , m_anonymous(m_map->isAnonymous())
+{
+}
+
 MappedFile::~MappedFile() = default;
 
 std::shared_ptr<MemoryMap> MappedFile::makeMap(int fd, std::int64_t length) const
@@ -116,6 +124,13 @@ std::int64_t MappedFile::fileSize() const
     struct stat status = {};
     if (m_fd.get() >= 0)
         return fstat(m_fd.get(), &status) == 0 ? status.st_size : -1;
+    if (m_map && m_map->trackfd() && m_path.empty()) { // an adopted map keeps its own
+        try {
+            return m_map->size();
+        } catch (const Error &) {
+            return -1;
+        }
+    }
     // No descriptor (trackfd off): the path tells, while it names the mapped file.
     const auto atPath = m_path.empty() ? std::nullopt : statPath(m_path);
     if (atPath && atPath->st_dev == m_device && atPath->st_ino == m_inode)
@@ -223,6 +238,10 @@ void MappedFile::resizeThroughZero(std::int64_t newSize)
 {
     if (m_anonymous) {
         m_map = makeMap(-1, newSize);
+        return;
+    }
+    if (m_fd.get() < 0 && m_map) {
+        m_map->resize(newSize); // an adopted map: its own rules (it cannot be empty)
         return;
     }
     // resizeRefusal passed, so trackfd is on and the descriptor is ours.

@@ -48,6 +48,9 @@ public:
     MappedFile(int fd, std::int64_t length, const MapOptions &options, std::string path = {});
     // Anonymous zero-filled memory of size bytes (no map for 0); flags as MemoryMap's.
     [[nodiscard]] static MappedFile anonymous(std::int64_t size, int flags = MAP_PRIVATE);
+    // Adopts a map made elsewhere. It keeps no descriptor of its own: the map answers for
+    // the file's size and for resizes, so it cannot become empty.
+    explicit MappedFile(std::shared_ptr<MemoryMap> map);
 
     MappedFile(MappedFile &&other) noexcept = default;
     MappedFile &operator=(MappedFile &&other) noexcept = default;
@@ -71,6 +74,8 @@ public:
     [[nodiscard]] bool trackfd() const { return m_options.trackfd; }
     // The path given at opening; empty for anonymous memory or when none was given.
     [[nodiscard]] const std::string &path() const { return m_path; }
+    // Our duplicate of the file's descriptor (trackfd), or -1: for watching the file.
+    [[nodiscard]] int descriptor() const { return m_fd.get(); }
 
     // The file's size on disk now: fstat of the descriptor, or without one (trackfd
     // off) stat of the path while it still names the mapped file; -1 when unknown.

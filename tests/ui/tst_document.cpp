@@ -137,6 +137,8 @@ private slots:
     void destructiveAdviceCountsAndDropsWholePages();
     void destructiveAdviceOnAnEmptyHistoryLeavesTheDocumentClean_data();
     void destructiveAdviceOnAnEmptyHistoryLeavesTheDocumentClean();
+    void adviceThatSplitsTheMappingCoversAResizableMap_data();
+    void adviceThatSplitsTheMappingCoversAResizableMap();
 };
 
 void TestDocument::undoBackToTheFlushIsNotModified()
@@ -672,6 +674,49 @@ void TestDocument::destructiveAdviceOnAnEmptyHistoryLeavesTheDocumentClean()
     QVERIFY2(setup.document->advise(option, kPage, kPage, &error), qPrintable(error));
     QVERIFY(!setup.document->hasUnsavedChanges());
     QVERIFY(model->undoStack()->isClean());
+}
+
+void TestDocument::adviceThatSplitsTheMappingCoversAResizableMap_data()
+{
+    QTest::addColumn<int>("option");
+    QTest::addColumn<bool>("scratch");
+    for (const bool scratch : {false, true}) {
+        const char *kind = scratch ? "scratch" : "in place";
+        QTest::addRow("MADV_RANDOM, %s", kind) << int(MADV_RANDOM) << scratch;
+        QTest::addRow("MADV_SEQUENTIAL, %s", kind) << int(MADV_SEQUENTIAL) << scratch;
+        QTest::addRow("MADV_DONTFORK, %s", kind) << int(MADV_DONTFORK) << scratch;
+        QTest::addRow("MADV_DONTDUMP, %s", kind) << int(MADV_DONTDUMP) << scratch;
+    }
+}
+
+// Advice that sets a flag on the kernel's mapping, given to one page, would split the
+// mapping in three; once both sides are written, the kernel cannot merge them back and
+// mremap fails (EFAULT). On a map that Resize must grow, it covers the whole map.
+void TestDocument::adviceThatSplitsTheMappingCoversAResizableMap()
+{
+    QFETCH(int, option);
+    QFETCH(bool, scratch);
+    ScratchFile file(QByteArray(4 * kPage, 'g'));
+    std::unique_ptr<Document> document
+        = scratch ? std::move(Document::scratch(4 * kPage).document) : openDocument(file.path());
+    QVERIFY(document);
+    HexModel *model = document->model();
+    const Document::AdviceImpact impact = document->adviceImpact(option, kPage, kPage);
+    QVERIFY(impact.widened);
+    QCOMPARE(impact.start, 0);
+    QCOMPARE(impact.end, 4 * kPage);
+    QString error;
+    QVERIFY2(document->advise(option, kPage, kPage, &error), qPrintable(error));
+    QVERIFY(model->overwrite(0, "a"));
+    QVERIFY(model->overwrite(3 * kPage, "b"));
+    QVERIFY2(model->resize(16 * kPage), qPrintable(model->lastError()));
+    QCOMPARE(model->size(), 16 * kPage);
+    QCOMPARE(model->read(3 * kPage, 1).bytes, QByteArray("b"));
+    QCOMPARE(model->read(4 * kPage, 12 * kPage).bytes, QByteArray(12 * kPage, '\0'));
+
+    // A map that cannot be resized takes the advice over the range asked.
+    auto cow = openDocument(file.path(), Document::Mode::CopyOnWrite);
+    QVERIFY(!cow->adviceImpact(option, kPage, kPage).widened);
 }
 
 QTEST_MAIN(TestDocument)

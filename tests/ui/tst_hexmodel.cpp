@@ -41,8 +41,6 @@ private slots:
     void remapTakesInAGrownFile();
     void removeKeepsTheFileBytesPastTheMapsEnd_data();
     void removeKeepsTheFileBytesPastTheMapsEnd();
-    void growSucceedsAfterAdviceOnPartOfTheMap_data();
-    void growSucceedsAfterAdviceOnPartOfTheMap();
     void resizeToTheMapsOwnSizeAddsNoStep();
     void scratchShrunkInsideAPageGrowsBackWithZeros_data();
     void scratchShrunkInsideAPageGrowsBackWithZeros();
@@ -328,30 +326,6 @@ void TestHexModel::removeKeepsTheFileBytesPastTheMapsEnd()
     QCOMPARE(disk.left(start), QByteArray(start, 'm'));
     QCOMPARE(disk.mid(start, mapSize - start), zeros);
     QCOMPARE(disk.mid(mapSize), QByteArray(kPage, 't')); // not punched with the last page
-}
-
-void TestHexModel::growSucceedsAfterAdviceOnPartOfTheMap_data()
-{
-    QTest::addColumn<int>("option");
-    QTest::newRow("MADV_RANDOM") << int(MADV_RANDOM);
-    QTest::newRow("MADV_SEQUENTIAL") << int(MADV_SEQUENTIAL);
-    QTest::newRow("MADV_DONTFORK") << int(MADV_DONTFORK);
-    QTest::newRow("MADV_DONTDUMP") << int(MADV_DONTDUMP);
-}
-
-void TestHexModel::growSucceedsAfterAdviceOnPartOfTheMap()
-{
-    QFETCH(int, option);
-    ScratchFile file(QByteArray(4 * kPage, 'g'));
-    HexModel model(file.fd(), 0, {});
-    // Advice on the second page splits the mapping in three: mremap cannot span them.
-    QVERIFY2(model.advise(option, kPage, kPage), qPrintable(model.lastError()));
-    QVERIFY2(model.resize(16 * kPage), qPrintable(model.lastError()));
-    QCOMPARE(model.size(), 16 * kPage);
-    QCOMPARE(file.size(), 16 * kPage);
-    QCOMPARE(model.read(0, 4 * kPage).bytes, QByteArray(4 * kPage, 'g'));
-    QCOMPARE(model.read(4 * kPage, 12 * kPage).bytes, QByteArray(12 * kPage, '\0'));
-    QCOMPARE(model.undoStack()->count(), 1);
 }
 
 void TestHexModel::resizeToTheMapsOwnSizeAddsNoStep()

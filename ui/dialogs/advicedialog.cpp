@@ -197,8 +197,17 @@ bool AdviceDialog::apply()
         return false;
     }
     const bool applied = m_document->advise(option, chosen->start, chosen->length, &error);
-    m_message->setText(
-        applied ? tr("%1 applied to %2 bytes.").arg(name).arg(chosen->length) : error);
+    const Document::AdviceImpact impact
+        = m_document->adviceImpact(option, chosen->start, chosen->length);
+    if (!applied)
+        m_message->setText(error);
+    else if (impact.widened)
+        m_message->setText(tr("%1 applied to the whole map (%2 bytes): over part of it, the "
+                              "kernel would split the mapping and Resize could no longer grow it.")
+                               .arg(name)
+                               .arg(impact.end));
+    else
+        m_message->setText(tr("%1 applied to %2 bytes.").arg(name).arg(chosen->length));
     return applied;
 }
 

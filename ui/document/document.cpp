@@ -73,15 +73,6 @@ Document::Document(std::unique_ptr<HexModel> model, QString path, OpenOptions op
     , m_mode(options.mode)
 {
     if (!m_path.isEmpty()) {
-        struct stat status = {};
-        if (stat(QFile::encodeName(m_path).constData(), &status) == 0) {
-            m_device = status.st_dev;
-            m_inode = status.st_ino;
-        }
-        // Without a descriptor of its own (trackfd off) the model learns the file's
-        // size through the path, while the path still names the mapped file.
-        m_model->setFileSizeProbe(
-            [this] { return pathState() == PathState::Same ? statSize() : -1; });
         m_watcher = new QFileSystemWatcher({m_path}, this);
         connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &Document::checkFileOnDisk);
         // inotify does not see every change (a rename over the path from elsewhere, some
@@ -153,9 +144,10 @@ Document::OpenResult Document::open(const QString &path, const OpenOptions &opti
         const MapOptions mapOptions {.access = accessFor(effective.mode),
             .offset = effective.offset,
             .trackfd = effective.trackfd};
-        auto model = std::make_unique<HexModel>(fd, effective.length, mapOptions);
-        result.document.reset(
-            new Document(std::move(model), QFileInfo(path).absoluteFilePath(), effective));
+        const QString absolute = QFileInfo(path).absoluteFilePath();
+        auto model = std::make_unique<HexModel>(MappedFile(
+            fd, effective.length, mapOptions, QFile::encodeName(absolute).toStdString()));
+        result.document.reset(new Document(std::move(model), absolute, effective));
     } catch (const Error &error) {
         result.error = tr("Cannot map %1: %2").arg(path, QString::fromUtf8(error.what()));
         result.notice.clear();
@@ -169,8 +161,7 @@ Document::OpenResult Document::scratch(qint64 size)
     OpenResult result;
     try {
         // Private: madvise(DONTNEED) really frees its pages, and it can still grow.
-        auto model = std::make_unique<HexModel>(
-            std::make_unique<MemoryMap>(-1, size, MapOptions {.flags = MAP_PRIVATE}));
+        auto model = std::make_unique<HexModel>(MappedFile::anonymous(size, MAP_PRIVATE));
         result.document.reset(new Document(std::move(model), {}, {}));
     } catch (const Error &error) {
         result.error = tr("Cannot make a scratch buffer of %1 bytes: %2")
@@ -278,8 +269,7 @@ bool Document::save(QString *error)
     }
     // The path may have changed between the check and the open: write only into the
     // file that was mapped.
-    struct stat opened = {};
-    if (fstat(fd, &opened) != 0 || opened.st_dev != m_device || opened.st_ino != m_inode) {
+    if (!m_model->file().isSameFile(fd)) {
         ::close(fd);
         *error = tr("%1 is no longer the file this tab mapped: nothing was saved. Use Save As "
                     "to keep your version.")
@@ -395,6 +385,12 @@ Document::AdviceImpact Document::adviceImpact(int option, qint64 start, qint64 l
     const qint64 last
         = impact.start + std::clamp<qint64>(length, 0, m_model->size() - impact.start);
     impact.end = std::min(m_model->size(), (last + page - 1) / page * page);
+    const bool resizable = m_mode == Mode::InPlace || isScratch();
+    if (splitsMapping(option) && resizable && impact.end - impact.start < m_model->size()) {
+        impact.start = 0;
+        impact.end = m_model->size();
+        impact.widened = true;
+    }
     if (impact.effect != AdviceEffect::Hint) {
         for (const RangeSet::Range &range :
             m_model->modifiedRanges().intersecting(impact.start, impact.end))
@@ -446,7 +442,8 @@ bool Document::advise(int option, qint64 start, qint64 length, QString *error)
         *error = adviceWarning(tr("This advice"), impact);
         return false;
     }
-    if (!m_model->advise(option, start, length, impact.effect != AdviceEffect::Hint)) {
+    if (!m_model->advise(
+            option, impact.start, impact.end - impact.start, impact.effect != AdviceEffect::Hint)) {
         *error = m_model->lastError();
         return false;
     }
@@ -455,30 +452,17 @@ bool Document::advise(int option, qint64 start, qint64 length, QString *error)
 
 Document::PathState Document::pathState() const
 {
-    if (isScratch())
-        return PathState::Same;
-    struct stat status = {};
-    if (stat(QFile::encodeName(m_path).constData(), &status) != 0)
-        return PathState::Deleted;
-    if (status.st_dev != m_device || status.st_ino != m_inode)
-        return PathState::Replaced;
-    return PathState::Same;
-}
-
-qint64 Document::statSize() const
-{
-    struct stat status = {};
-    return stat(QFile::encodeName(m_path).constData(), &status) == 0 ? status.st_size : -1;
+    return m_model->file().pathState();
 }
 
 qint64 Document::fileSizeOnDisk() const
 {
-    return m_model->fileSize(); // through the path when trackfd is off (the probe)
+    return m_model->fileSize(); // through the path when trackfd is off
 }
 
 qint64 Document::mapEndInFile() const
 {
-    return m_options.offset + m_model->size();
+    return m_model->file().mapEnd();
 }
 
 QString Document::pathMismatch() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "adviceeffect.h"
+#include "mappedfile.h"
 
 #include <QObject>
 #include <QString>
@@ -90,22 +91,21 @@ public:
         qint64 start = 0;
         qint64 end = 0; // clamped to the map
         qint64 unsavedBytes = 0; // modified, not yet durable bytes it would lose
+        // The whole map instead of the range asked: advice that splits the kernel's
+        // mapping (splitsMapping) on a map that Resize must be able to grow.
+        bool widened = false;
     };
     [[nodiscard]] AdviceImpact adviceImpact(int option, qint64 start, qint64 length) const;
     // What the user would lose, in plain words, for the question asked before; empty
     // when nothing would be lost.
     [[nodiscard]] QString adviceWarning(const QString &name, const AdviceImpact &impact) const;
-    // Applies the advice; advice that damages RAM is refused. Advice that loses data
-    // forgets the edits it dropped and the undo history (it cannot be undone); the
+    // Applies the advice over adviceImpact's range; advice that damages RAM is refused. Advice that
+    // loses data forgets the edits it dropped and the undo history (it cannot be undone); the
     // caller asks the user first. On failure, *error says why.
     bool advise(int option, qint64 start, qint64 length, QString *error);
 
     // What the path names now, compared with the file this document mapped.
-    enum class PathState {
-        Same, // the mapped file is still at the path
-        Replaced, // the path names another file (renamed over, or saved anew)
-        Deleted, // nothing is at the path
-    };
+    using PathState = MappedFile::PathState;
     [[nodiscard]] PathState pathState() const;
     // The mapped file's size on disk, or -1 when unknown (scratch, or no way to ask).
     [[nodiscard]] qint64 fileSizeOnDisk() const;
@@ -122,8 +122,6 @@ private:
     void checkFileOnDisk();
     // Why writing to the file at the path would not reach the mapped file; empty if it would.
     [[nodiscard]] QString pathMismatch() const;
-    // stat(path).st_size, or -1.
-    [[nodiscard]] qint64 statSize() const;
 
     std::unique_ptr<HexModel> m_model;
     QString m_path;
@@ -131,8 +129,6 @@ private:
     Mode m_mode;
     qint64 m_knownFileSize = -1; // when last seen; compared on every change event
     PathState m_knownPathState = PathState::Same;
-    dev_t m_device = 0; // the mapped file's identity
-    ino_t m_inode = 0;
     QFileSystemWatcher *m_watcher = nullptr;
 };
 

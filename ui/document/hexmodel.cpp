@@ -1,6 +1,5 @@
 #include "hexmodel.h"
 
-#include "adviceeffect.h"
 #include "errors.h"
 #include "filechanges.h"
 #include "hexcommand.h"
@@ -33,44 +32,27 @@ qsizetype ByteBlock::firstMissing() const
     return -1;
 }
 
-HexModel::HexModel(std::unique_ptr<MemoryMap> map, QObject *parent)
+HexModel::HexModel(MappedFile file, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_map(std::move(map))
-    , m_options {.access = m_map->access(), .offset = m_map->offset(), .trackfd = m_map->trackfd()}
-    , m_access(m_map->access())
+    , m_file(std::move(file))
     , m_undoStack(new QUndoStack(this))
-    , m_rows(rowsFor(m_map->length()))
+    , m_rows(rowsFor(m_file.size()))
+{
+    if (m_file.descriptor() >= 0)
+        m_fileChanges = std::make_unique<FileChanges>(m_file.descriptor());
+}
+
+HexModel::HexModel(std::unique_ptr<MemoryMap> map, QObject *parent)
+    : HexModel(MappedFile(std::shared_ptr<MemoryMap>(std::move(map))), parent)
 {
 }
 
 HexModel::HexModel(int fd, qint64 length, const MapOptions &options, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_options(options)
-    , m_access(options.access)
-    , m_undoStack(new QUndoStack(this))
+    : HexModel(MappedFile(fd, length, options), parent)
 {
-    struct stat status = {};
-    if (fstat(fd, &status) != 0)
-        throw OSError(errno);
-    if (!(length == 0 && S_ISREG(status.st_mode) && status.st_size == options.offset)) {
-        m_map = std::make_shared<MemoryMap>(fd, length, options);
-        m_access = m_map->access();
-    }
-    if (options.trackfd) {
-        m_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
-        if (m_fd < 0)
-            throw OSError(errno);
-        m_fileChanges = std::make_unique<FileChanges>(m_fd);
-    }
-    m_rows = rowsFor(size());
 }
 
-HexModel::~HexModel()
-{
-    m_map.reset();
-    if (m_fd >= 0)
-        ::close(m_fd);
-}
+HexModel::~HexModel() = default;
 
 qint64 HexModel::pageSize()
 {
@@ -107,31 +89,17 @@ int HexModel::columnCount(const QModelIndex &parent) const
 
 qint64 HexModel::size() const
 {
-    return m_map ? m_map->length() : 0;
+    return m_file.size();
 }
 
 qint64 HexModel::fileSize() const
 {
-    struct stat status = {};
-    if (m_fd >= 0)
-        return fstat(m_fd, &status) == 0 ? status.st_size : -1;
-    if (!m_map || m_map->isAnonymous())
-        return -1;
-    if (!m_map->trackfd())
-        return m_fileSizeProbe ? m_fileSizeProbe() : -1;
-    try {
-        return m_map->size();
-    } catch (const Error &) {
-        return -1;
-    }
+    return m_file.fileSize();
 }
 
 qint64 HexModel::backedBytes() const
 {
-    const qint64 file = fileSize(); // -1 for anonymous maps and maps without a descriptor
-    if (file < 0)
-        return size();
-    return std::clamp<qint64>(file - m_options.offset, 0, size());
+    return m_file.backedBytes();
 }
 
 qint64 HexModel::offsetOf(const QModelIndex &index) const
@@ -171,7 +139,7 @@ ByteBlock HexModel::read(qint64 offset, qint64 count) const
     for (qint64 at = offset; at < backed;) {
         const qint64 pageEnd = std::min(backed, (at / pageSize() + 1) * pageSize());
         try {
-            const Bytes bytes = m_map->slice({at, pageEnd, {}});
+            const Bytes bytes = m_file.map()->slice({at, pageEnd, {}});
             std::copy(bytes.begin(), bytes.end(), block.bytes.begin() + (at - offset));
         } catch (const Error &error) {
             markMissing(at, pageEnd, messageOf(error));
@@ -232,17 +200,17 @@ QVariant HexModel::headerData(int section, Qt::Orientation orientation, int role
 
 bool HexModel::isReadOnly() const
 {
-    return m_access == Access::Read;
+    return m_file.access() == Access::Read;
 }
 
 bool HexModel::isCopyOnWrite() const
 {
-    return m_access == Access::Copy;
+    return m_file.access() == Access::Copy;
 }
 
 bool HexModel::isAnonymous() const
 {
-    return m_map && m_map->isAnonymous();
+    return m_file.isAnonymous();
 }
 
 bool HexModel::overwrite(qint64 offset, const QByteArray &bytes, EditKind kind)
@@ -299,6 +267,7 @@ bool HexModel::step(bool forward)
         parts.append(self);
     for (HexCommand *part : parts)
         part->keepCurrent();
+    const RangeSet modifiedBefore = m_modified;
     forward ? m_undoStack->redo() : m_undoStack->undo();
     if (std::none_of(
             parts.begin(), parts.end(), [](const HexCommand *part) { return part->failed(); })) {
@@ -322,6 +291,8 @@ bool HexModel::step(bool forward)
     else
         std::for_each(parts.begin(), parts.end(), putBackPart);
     forward ? m_undoStack->undo() : m_undoStack->redo();
+    m_modified = modifiedBefore; // the bytes are back as they were: so are their marks
+    emit modifiedRangesChanged();
     fail(tr("%1 failed; nothing was changed: %2").arg(forward ? tr("Redo") : tr("Undo"), why));
     return false;
 }
@@ -345,7 +316,7 @@ bool HexModel::writeBytes(qint64 offset, const QByteArray &bytes)
     try {
         // All or nothing: the core touches every page before it copies a byte.
         const auto *data = reinterpret_cast<const std::uint8_t *>(bytes.constData());
-        m_map->setSlice({offset, offset + bytes.size(), {}}, {data, size_t(bytes.size())});
+        m_file.write(offset, {data, size_t(bytes.size())});
     } catch (const Error &error) {
         fail(tr("Cannot write %1 at offset %2: %3. Nothing was changed.")
                  .arg(input::formatCount(bytes.size(), tr("byte"), tr("bytes")))
@@ -416,7 +387,7 @@ QString HexModel::whyNotResize() const
 QString HexModel::fileTailReason() const
 {
     const qint64 file = isAnonymous() ? -1 : fileSize();
-    const qint64 mapEnd = m_options.offset + size();
+    const qint64 mapEnd = m_file.mapEnd();
     if (file <= mapEnd)
         return {};
     return tr("the file goes on for %1 past the map's end (another program appended them, or "
@@ -457,35 +428,6 @@ bool HexModel::resize(qint64 newSize)
     return true;
 }
 
-// Resizes map and file. MemoryMap cannot be empty, so a model built from a file
-// goes to and from size 0 by dropping or creating its map.
-bool HexModel::resizeFile(qint64 newSize)
-{
-    // Without a descriptor of its own the model can only ask the map (whose errors are
-    // the contract's); an empty model built without trackfd has no map to ask.
-    if (m_map && (newSize > 0 || m_fd < 0)) {
-        m_map->resize(newSize);
-        return true;
-    }
-    if (m_fd < 0)
-        throw ValueError("mmap can't resize with trackfd=False.");
-    // To or from size 0: the same checks, then the model drops or makes its map.
-    if (m_access != Access::Write && m_access != Access::Default)
-        throw TypeError("mmap can't resize a readonly or copy-on-write memory map.");
-    if (newSize < 0)
-        throw ValueError("new size out of range");
-    if (ftruncate(m_fd, m_options.offset + newSize) != 0)
-        throw OSError(errno);
-    if (newSize == 0) {
-        m_map.reset();
-    } else {
-        MapOptions options = m_options;
-        options.access = m_access;
-        m_map = std::make_shared<MemoryMap>(m_fd, newSize, options);
-    }
-    return true;
-}
-
 bool HexModel::applyResize(qint64 newSize, const QByteArray &restoredTail)
 {
     const qint64 oldSize = size();
@@ -497,17 +439,16 @@ bool HexModel::applyResize(qint64 newSize, const QByteArray &restoredTail)
     }
     noteOutsideChanges();
     try {
-        mergeSplitHints();
         if (newSize < oldSize && isAnonymous())
             zeroCutPartOfPage(newSize, oldSize);
-        resizeFile(newSize);
+        m_file.resize(newSize);
     } catch (const Error &error) {
         ignoreOwnChanges();
         fail(tr("Cannot resize to %1 bytes: %2").arg(newSize).arg(messageOf(error)));
         return false;
     }
     ignoreOwnChanges(); // the resize's own ftruncate
-    if (newSize < oldSize && m_fd >= 0)
+    if (newSize < oldSize && !isAnonymous())
         m_fileChangedSinceClean = true; // the cut bytes left the file, not only the map
     // The map has its new size; tell views, rows first.
     const int newRows = rowsFor(newSize);
@@ -561,7 +502,7 @@ void HexModel::markFlushed(qint64 start, qint64 end)
 
 bool HexModel::advise(int option, qint64 start, qint64 length, bool dropsBytes)
 {
-    if (!m_map) {
+    if (!m_file.map()) {
         fail(tr("The map is empty: there is nothing to advise."));
         return false;
     }
@@ -573,19 +514,13 @@ bool HexModel::advise(int option, qint64 start, qint64 length, bool dropsBytes)
         if (option == MADV_REMOVE)
             removeKeepingFileTail(start, end);
         else
-            m_map->madvise(option, start, length);
+            m_file.advise(option, start, length);
     } catch (const Error &error) {
         ignoreOwnChanges();
         fail(tr("madvise failed: %1").arg(messageOf(error)));
         return false;
     }
     ignoreOwnChanges(); // MADV_REMOVE punches the file
-    if (const std::optional<int> merging = mergingAdvice(option)) {
-        if (first == 0 && end == size())
-            m_splitHints.erase(*merging); // the whole map has one state of that flag again
-        else
-            m_splitHints.insert(*merging);
-    }
     if (dropsBytes) {
         m_modified.remove(first, end);
         dropHistory();
@@ -601,26 +536,17 @@ void HexModel::removeKeepingFileTail(qint64 start, qint64 end)
 {
     const qint64 lastPage = size() / pageSize() * pageSize();
     const bool sharedFile = !isAnonymous() && !isReadOnly() && !isCopyOnWrite();
-    const bool tailInFile = sharedFile && end == size() && lastPage < size()
-        && fileSize() > m_options.offset + size();
+    const bool tailInFile
+        = sharedFile && end == size() && lastPage < size() && fileSize() > m_file.mapEnd();
     if (!tailInFile || start > lastPage) {
-        m_map->madvise(MADV_REMOVE, start, end - start);
+        m_file.advise(MADV_REMOVE, start, end - start);
         return;
     }
     if (lastPage > start)
-        m_map->madvise(MADV_REMOVE, start, lastPage - start);
+        m_file.advise(MADV_REMOVE, start, lastPage - start);
     const std::vector<std::uint8_t> zeros(size_t(size() - lastPage));
-    m_map->setSlice({lastPage, size(), {}}, {zeros.data(), zeros.size()});
-    m_map->flush(lastPage, size() - lastPage);
-}
-
-void HexModel::mergeSplitHints()
-{
-    if (!m_map)
-        return;
-    for (const int option : m_splitHints)
-        m_map->madvise(option);
-    m_splitHints.clear();
+    m_file.write(lastPage, {zeros.data(), zeros.size()});
+    m_file.map()->flush(lastPage, size() - lastPage);
 }
 
 void HexModel::zeroCutPartOfPage(qint64 newSize, qint64 oldSize)
@@ -631,13 +557,13 @@ void HexModel::zeroCutPartOfPage(qint64 newSize, qint64 oldSize)
     if (pageEnd <= newSize)
         return;
     const std::vector<std::uint8_t> zeros(size_t(pageEnd - newSize));
-    m_map->setSlice({newSize, pageEnd, {}}, {zeros.data(), zeros.size()});
+    m_file.write(newSize, {zeros.data(), zeros.size()});
 }
 
 bool HexModel::remap(qint64 length)
 {
-    if (m_fd < 0) {
-        fail(tr("This map keeps no file descriptor (trackfd off): it cannot be mapped again."));
+    if (const auto why = m_file.whyNot(MappedFile::Operation::Remap)) {
+        fail(tr("Cannot map the file again: %1").arg(QString::fromStdString(*why)));
         return false;
     }
     if (isCopyOnWrite() && !m_modified.empty()) {
@@ -645,18 +571,14 @@ bool HexModel::remap(qint64 length)
             "Save or discard the copy-on-write edits first: they live only in the current map."));
         return false;
     }
-    std::shared_ptr<MemoryMap> map;
+    beginResetModel();
     try {
-        MapOptions options = m_options;
-        options.access = m_access;
-        map = std::make_shared<MemoryMap>(m_fd, length, options);
+        m_file.remap(length);
     } catch (const Error &error) {
+        endResetModel(); // the old map stays
         fail(tr("Cannot map the file again: %1").arg(messageOf(error)));
         return false;
     }
-    beginResetModel();
-    m_map = std::move(map);
-    m_splitHints.clear();
     m_rows = rowsFor(size());
     m_modified.truncate(size());
     endResetModel();
@@ -672,8 +594,8 @@ bool HexModel::flush()
         return false;
     }
     try {
-        if (m_map)
-            m_map->flush();
+        if (m_file.map())
+            m_file.map()->flush();
     } catch (const Error &error) {
         fail(tr("Flush failed; the edits are not marked as saved: %1").arg(messageOf(error)));
         return false;

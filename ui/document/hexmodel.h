@@ -1,15 +1,13 @@
 #pragma once
 
-#include "memorymap.h"
+#include "mappedfile.h"
 #include "rangeset.h"
 
 #include <QAbstractTableModel>
 #include <QBitArray>
 #include <QByteArray>
 
-#include <functional>
 #include <memory>
-#include <set>
 
 class QUndoStack;
 
@@ -55,7 +53,10 @@ public:
     // Shrinking by at most this much can be undone (the cut bytes are kept).
     static constexpr qint64 kMaxUndoableCut = qint64(64) << 20;
 
-    // A model over an existing map (anonymous maps, tests). It cannot become empty.
+    // A model over a file and its map (see MappedFile: empty files, resize to and from
+    // 0, remap, the file's identity).
+    explicit HexModel(MappedFile file, QObject *parent = nullptr);
+    // A model over an existing map (tests). It cannot become empty.
     explicit HexModel(std::unique_ptr<MemoryMap> map, QObject *parent = nullptr);
     // Maps a regular file as MemoryMap(fd, length, options) does, keeping a duplicate
     // of fd so that the model can follow the file: a file with nothing to map past
@@ -87,19 +88,18 @@ public:
     // The size of the file on disk now (fstat), or -1 when the model has no file or
     // cannot tell.
     [[nodiscard]] qint64 fileSize() const;
-    // Where fileSize() asks when the model keeps no descriptor (trackfd off): the owner
-    // knows the path. Returns -1 when it cannot tell.
-    void setFileSizeProbe(std::function<qint64()> probe) { m_fileSizeProbe = std::move(probe); }
 
-    [[nodiscard]] Access access() const { return m_access; }
+    [[nodiscard]] Access access() const { return m_file.access(); }
+    // The file and its map: identity, refusal reasons.
+    [[nodiscard]] const MappedFile &file() const { return m_file; }
     [[nodiscard]] bool isReadOnly() const;
     [[nodiscard]] bool isCopyOnWrite() const;
     [[nodiscard]] bool isAnonymous() const;
     // The map; null while the model is empty. A shared owner (a search running off
     // the UI thread) keeps it alive even if the model replaces or drops it meanwhile.
-    [[nodiscard]] MemoryMap *map() const { return m_map.get(); }
-    [[nodiscard]] std::shared_ptr<MemoryMap> sharedMap() const { return m_map; }
-    [[nodiscard]] bool trackfd() const { return m_options.trackfd; }
+    [[nodiscard]] MemoryMap *map() const { return m_file.map(); }
+    [[nodiscard]] std::shared_ptr<MemoryMap> sharedMap() const { return m_file.sharedMap(); }
+    [[nodiscard]] bool trackfd() const { return m_file.trackfd(); }
     [[nodiscard]] QUndoStack *undoStack() const { return m_undoStack; }
 
     // Overwrites bytes at offset as one undo step (merged with the previous one for
@@ -175,9 +175,6 @@ private:
     void ignoreOwnChanges();
     // Applies MADV_REMOVE, keeping the file's bytes past the map's end.
     void removeKeepingFileTail(qint64 start, qint64 end);
-    // Gives the map one set of page flags again (see mergingAdvice), so that mremap
-    // can grow it.
-    void mergeSplitHints();
     // Zeros what a shrink to newSize cuts from the page that will hold the new end.
     void zeroCutPartOfPage(qint64 newSize, qint64 oldSize);
     // Why the file's bytes past the map's end forbid a resize now, or empty.
@@ -189,22 +186,15 @@ private:
     [[nodiscard]] int rowsFor(qint64 size) const;
     [[nodiscard]] bool isCell(const QModelIndex &index) const;
 
-    bool resizeFile(qint64 newSize);
-
-    std::shared_ptr<MemoryMap> m_map;
-    int m_fd = -1; // our duplicate of the file, when built from one
-    MapOptions m_options;
-    Access m_access;
+    MappedFile m_file;
     QUndoStack *m_undoStack;
     QString m_lastError;
     RangeSet m_modified;
     int m_rows = 0;
-    std::function<qint64()> m_fileSizeProbe;
     std::unique_ptr<FileChanges> m_fileChanges; // null without a descriptor
     // The file changed under the history since the clean state (another program wrote
     // it, or a resize cut it): stepping back to the clean index keeps the edits marked.
     bool m_fileChangedSinceClean = false;
-    std::set<int> m_splitHints; // mergingAdvice of the advice given to part of the map
 };
 
 } // namespace hexmap
