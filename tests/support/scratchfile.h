@@ -128,6 +128,16 @@ inline QString tmpfsFolderTemplate()
         : QString();
 }
 
+// Makes a sparse file of size bytes at path; false if the filesystem cannot hold it.
+inline bool createSparseFile(const QString &path, qint64 size)
+{
+    const int fd = ::open(path.toLocal8Bit().constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    const bool made = fd >= 0 && ftruncate(fd, size) == 0;
+    if (fd >= 0)
+        ::close(fd);
+    return made;
+}
+
 // "Class: message" of the hexmap::Error fn throws, or "no error".
 template <typename Fn> QString errorOf(Fn &&fn)
 {

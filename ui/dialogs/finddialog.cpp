@@ -3,11 +3,9 @@
 #include "byteclass.h"
 #include "document.h"
 #include "documenttab.h"
-#include "findrange.h"
 #include "hexmodel.h"
 #include "hexview.h"
 #include "inputparsing.h"
-#include "replacer.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -22,7 +20,6 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTableWidget>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -48,8 +45,6 @@ FindDialog::FindDialog(QWidget *parent)
 {
     setWindowTitle(tr("Find and Replace"));
     buildUi();
-    connect(&m_job, &SearchJob::progress, m_progress, &QProgressBar::setValue);
-    connect(&m_job, &SearchJob::finished, this, &FindDialog::onFinished);
     updateInputs();
     setTab(nullptr);
 }
@@ -173,8 +168,8 @@ void FindDialog::buildUi()
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     connect(m_table, &QTableWidget::cellClicked, this, [this](int row) {
-        if (m_tab && row < m_results.size())
-            selectMatch(m_results[row], qint64(m_resultsPattern.bytes.size()));
+        if (m_session && row < m_session->results().size())
+            showMatch(m_session->results()[row], qint64(m_session->resultsPattern().bytes.size()));
     });
 
     auto *layout = new QVBoxLayout(this);
@@ -207,43 +202,42 @@ void FindDialog::setTab(DocumentTab *tab)
 {
     if (tab == m_tab)
         return;
-    cancel();
     if (m_tab)
         disconnect(m_tab, nullptr, this, nullptr);
+    if (m_session) {
+        // Its search stops now; the session goes once the signal it may be in returns.
+        m_session->disconnect(this);
+        m_session->cancel();
+        m_session->deleteLater();
+        m_session = nullptr;
+    }
     m_tab = tab;
-    m_lastMatch = -1;
-    m_results.clear();
     m_table->setRowCount(0);
     m_count->clear();
-    watchModel();
-    if (tab)
-        connect(tab, &DocumentTab::documentChanged, this, [this] {
-            watchModel();
-            recheckResults(0, std::numeric_limits<qint64>::max());
-        });
-    for (QPushButton *button : std::as_const(m_actionButtons))
-        button->setEnabled(tab);
+    if (tab) {
+        m_session = new SearchSession(tab->document()->model(), this);
+        watchSession();
+        connect(tab, &DocumentTab::documentChanged, this,
+            [this] { m_session->setModel(m_tab->document()->model()); });
+    }
+    setSearching(false);
     if (!tab)
         setMessage(tr("Open a file to search it."), false);
     else
         setMessage({}, false);
 }
 
-void FindDialog::watchModel()
+void FindDialog::watchSession()
 {
-    if (m_model)
-        disconnect(m_model, nullptr, this, nullptr);
-    m_model = m_tab ? m_tab->document()->model() : nullptr;
-    if (!m_model)
-        return;
-    connect(m_model, &QAbstractItemModel::dataChanged, this,
-        [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-            recheckResults(m_model->offsetOf(topLeft), m_model->offsetOf(bottomRight) + 1);
-        });
-    connect(m_model, &HexModel::sizeChanged, this,
-        [this](qint64 size) { recheckResults(size, std::numeric_limits<qint64>::max()); });
-    connect(m_model, &QAbstractItemModel::modelReset, this,
-        [this] { recheckResults(0, std::numeric_limits<qint64>::max()); });
+    connect(m_session, &SearchSession::started, this, [this] { setSearching(true); });
+    connect(m_session, &SearchSession::progress, m_progress, &QProgressBar::setValue);
+    connect(m_session, &SearchSession::message, this, &FindDialog::setMessage);
+    connect(m_session, &SearchSession::found, this, &FindDialog::showMatch);
+    connect(m_session, &SearchSession::resultsChanged, this, &FindDialog::showResults);
+    connect(m_session, &SearchSession::finished, this, [this] {
+        setSearching(false);
+        emit searchFinished();
+    });
 }
 
 std::optional<BytePattern> FindDialog::pattern(QString *error) const
@@ -316,148 +310,81 @@ bool FindDialog::rangeFields(
     return read(m_from, from, tr("From")) && read(m_to, to, tr("To"));
 }
 
-std::optional<FindDialog::Query> FindDialog::readQuery()
+bool FindDialog::readQuery()
 {
     QString error;
-    Query query;
+    SearchSession::Query query;
     const auto compiled = pattern(&error);
     if (!compiled || !rangeFields(&query.from, &query.to, &error)) {
         setMessage(error, true);
-        return std::nullopt;
+        return false;
     }
     query.pattern = *compiled;
-    return query;
+    query.forward = m_direction->checkedId() == 1;
+    m_session->setQuery(query);
+    m_session->setWrap(m_wrap->isChecked());
+    return true;
 }
 
-void FindDialog::findNext()
+std::optional<QByteArray> FindDialog::readReplacement()
 {
-    find(m_direction->checkedId() == 1);
-}
-
-void FindDialog::findPrevious()
-{
-    find(m_direction->checkedId() != 1);
-}
-
-void FindDialog::find(bool forward, const QString &note)
-{
-    const std::optional<Query> query = m_tab ? readQuery() : std::nullopt;
-    if (!query)
-        return;
-    const HexView *view = m_tab->view();
-    const qint64 length = m_tab->document()->model()->size();
-    const auto size = qint64(query->pattern.bytes.size());
-    // The cursor plays Python's position: forward searches from it, backward up to it.
-    const qint64 cursor = view->cursorOffset();
-    FindRange range = forward
-        ? resolveFindRange(
-            query->from, query->to, view->hasSelection() ? view->selectionStart() : cursor, length)
-        : resolveFindRange(query->from.value_or(0), query->to.value_or(cursor + size), 0, length);
-    // After a match that is still selected, go on past it.
-    const bool continuing = m_lastMatch >= 0 && view->hasSelection()
-        && view->selectionStart() == m_lastMatch && view->selectionLength() == size
-        && query->pattern.bytes == m_pattern.bytes && query->pattern.mask == m_pattern.mask;
-    if (continuing) {
-        if (forward)
-            range.start = std::max<qint64>(range.start, m_lastMatch + 1);
-        else
-            range.end = std::min<qint64>(range.end, m_lastMatch + size - 1);
-    }
-    m_pattern = query->pattern;
-    m_note = note;
-    m_forward = forward;
-    m_wrapped = false;
-    // Where a wrapped search looks: the part of the data the first one did not.
-    const FindRange whole = resolveFindRange(query->from.value_or(0), query->to, 0, length);
-    m_wrapStart = forward ? whole.start : std::max<qint64>(whole.start, range.end - size + 1);
-    m_wrapEnd = forward ? std::min<qint64>(whole.end, range.start + size - 1) : whole.end;
-    startJob(Pending::Next, m_pattern, range.start, range.end,
-        forward ? ChunkedSearch::Direction::Forward : ChunkedSearch::Direction::Backward,
-        SearchJob::Scope::First);
-}
-
-void FindDialog::findAll()
-{
-    if (const std::optional<Query> query = m_tab ? readQuery() : std::nullopt)
-        startFindAll(*query, Pending::All);
-}
-
-void FindDialog::startFindAll(const Query &query, Pending pending)
-{
-    m_resultsPattern = query.pattern;
-    const FindRange range
-        = resolveFindRange(query.from.value_or(0), query.to, 0, m_tab->document()->model()->size());
-    startJob(pending, query.pattern, range.start, range.end, ChunkedSearch::Direction::Forward,
-        SearchJob::Scope::All);
-}
-
-void FindDialog::selectMatch(qint64 offset, qint64 size)
-{
-    // Selected from its last byte back to its first, where the cursor is and typing
-    // starts (as in Okteta, HxD and text editors).
-    HexView *view = m_tab->view();
-    view->setCursorOffset(offset + std::max<qint64>(size, 1) - 1);
-    view->setCursorOffset(offset, true);
-}
-
-void FindDialog::replaceCurrent()
-{
-    if (!m_tab)
-        return;
-    HexView *view = m_tab->view();
     QString error;
     const auto compiled = pattern(&error);
     const auto bytes
         = compiled ? replacement(qsizetype(compiled->bytes.size()), &error) : std::nullopt;
     if (!bytes) {
         setMessage(error, true);
+        return std::nullopt;
+    }
+    return bytes;
+}
+
+void FindDialog::findNext()
+{
+    if (m_session && readQuery())
+        m_session->findNext(place());
+}
+
+void FindDialog::findPrevious()
+{
+    if (m_session && readQuery())
+        m_session->findPrevious(place());
+}
+
+void FindDialog::findAll()
+{
+    if (m_session && readQuery())
+        m_session->findAll();
+}
+
+void FindDialog::replaceCurrent()
+{
+    if (!m_session)
         return;
-    }
-    // The selection is replaced only if the pattern typed now matches its bytes now.
-    QString note;
-    if (view->hasSelection() && view->selectionLength() == bytes->size()) {
-        const qint64 start = view->selectionStart();
-        const ReplaceOutcome outcome = replaceMatches(
-            *m_tab->document()->model(), *compiled, {start}, *bytes, tr("Replace"));
-        if (!outcome.error.isEmpty()) {
-            setMessage(tr("Not replaced: %1").arg(outcome.error), true);
-            return;
-        }
-        if (outcome.replaced == 1) {
-            // Find Next goes on past it.
-            m_lastMatch = start;
-            m_pattern = *compiled;
-        } else {
-            note = tr("The selection does not match the pattern, so it was not replaced.");
-        }
-    }
-    find(m_direction->checkedId() == 1, note);
+    // The range is read after the replacement, as the search that follows reads it.
+    if (const auto bytes = readReplacement(); bytes && readQuery())
+        m_session->replace(*bytes, place());
 }
 
 void FindDialog::replaceAll()
 {
-    const std::optional<Query> query = m_tab ? readQuery() : std::nullopt;
-    if (!query)
+    if (!m_session)
         return;
-    QString error;
-    const auto bytes = replacement(qsizetype(query->pattern.bytes.size()), &error);
-    if (!bytes) {
-        setMessage(error, true);
+    if (!readQuery())
         return;
-    }
-    m_replacement = *bytes;
-    startFindAll(*query, Pending::ReplaceAll);
+    if (const auto bytes = readReplacement())
+        m_session->replaceAll(*bytes);
 }
 
 void FindDialog::cancel()
 {
-    if (m_job.isRunning())
-        m_job.cancelAndWait();
+    if (m_session)
+        m_session->cancel();
 }
 
 bool FindDialog::isSearching() const
 {
-    return m_job.isRunning();
+    return m_session && m_session->isRunning();
 }
 
 QString FindDialog::message() const
@@ -465,152 +392,30 @@ QString FindDialog::message() const
     return m_message->text();
 }
 
-void FindDialog::startJob(Pending pending, const BytePattern &pattern, qint64 start, qint64 end,
-    ChunkedSearch::Direction direction, SearchJob::Scope scope)
+QList<qint64> FindDialog::results() const
 {
-    std::shared_ptr<const MemoryMap> map = m_tab->document()->model()->sharedMap();
-    if (!map) {
-        setMessage(tr("The map is empty: there is nothing to search."), true);
+    return m_session ? m_session->results() : QList<qint64>();
+}
+
+void FindDialog::showResults(const SearchSession::ResultsChange &change)
+{
+    const QList<qint64> &results = m_session->results();
+    const int rows = int(std::min<qsizetype>(results.size(), kMaxRows));
+    if (change.whole) {
+        showHighlights(0, std::numeric_limits<qint64>::max());
+        showCount();
+        m_table->setRowCount(rows);
+        for (int row = 0; row < rows; ++row)
+            fillRow(row);
         return;
     }
-    m_pending = pending;
-    setSearching(true);
-    setMessage(tr("Searching…"), false);
-    m_job.start(std::move(map), pattern, start, end, direction, scope);
-}
-
-void FindDialog::onFinished(const SearchJob::Result &result)
-{
-    const Pending pending = std::exchange(m_pending, Pending::None);
-    setSearching(false);
-    if (!m_tab)
-        return;
-    if (result.canceled) {
-        setMessage(tr("Search canceled."), false);
-    } else if (!result.error.isEmpty()) {
-        setMessage(tr("The search stopped: %1").arg(result.error), true);
-    } else if (pending == Pending::Next) {
-        if (result.matches.isEmpty() && m_wrap->isChecked() && !m_wrapped
-            && m_wrapStart < m_wrapEnd) {
-            m_wrapped = true;
-            startJob(Pending::Next, m_pattern, m_wrapStart, m_wrapEnd,
-                m_forward ? ChunkedSearch::Direction::Forward : ChunkedSearch::Direction::Backward,
-                SearchJob::Scope::First);
-            return;
-        }
-        const QString note = std::exchange(m_note, {});
-        const QString prefix = note.isEmpty() ? QString() : note + QLatin1Char(' ');
-        if (result.matches.isEmpty()) {
-            m_lastMatch = -1;
-            setMessage(prefix + tr("Not found."), false);
-        } else {
-            m_lastMatch = result.matches.first();
-            selectMatch(m_lastMatch, qint64(m_pattern.bytes.size()));
-            setMessage(prefix
-                    + tr("Found at %1 (%2)%3.")
-                          .arg(input::formatOffset(m_lastMatch))
-                          .arg(m_lastMatch)
-                          .arg(m_wrapped ? tr(", after wrapping around") : QString()),
-                false);
-        }
-    } else if (pending == Pending::ReplaceAll) {
-        // The offsets were found a while ago: each is checked again as it is written.
-        m_results.clear(); // the last list: nothing to recheck after each write
-        const ReplaceOutcome outcome = replaceMatches(*m_tab->document()->model(), m_resultsPattern,
-            result.matches, m_replacement, tr("Replace all"));
-        showResults(result.matches); // what still matches after the replacements
-        setMessage(outcome.summary(), !outcome.error.isEmpty());
-    } else {
-        showResults(result.matches);
-        setMessage(
-            result.truncated ? tr("Stopped at %1 matches.").arg(result.matches.size()) : QString(),
-            false);
-    }
-    emit searchFinished();
-}
-
-void FindDialog::showResults(const QList<qint64> &matches)
-{
-    // Edits made since the search saw the bytes may have undone some matches.
-    m_results.clear();
-    for (const qint64 match : matches) {
-        if (patternMatchesAt(*m_tab->document()->model(), m_resultsPattern, match))
-            m_results.append(match);
-    }
-    const auto size = qint64(m_resultsPattern.bytes.size());
-    RangeSet highlights;
-    for (const qint64 match : std::as_const(m_results))
-        highlights.add(match, match + std::max<qint64>(size, 1));
-    m_tab->view()->setHighlights(highlights);
-    showCount();
-    const int rows = int(std::min<qsizetype>(m_results.size(), kMaxRows));
-    m_table->setRowCount(rows);
-    for (int row = 0; row < rows; ++row)
-        fillRow(row);
-}
-
-void FindDialog::showCount()
-{
-    m_count->setText(input::formatCount(m_results.size(), tr("match"), tr("matches")));
-}
-
-void FindDialog::fillRow(int row)
-{
-    const auto size = qint64(m_resultsPattern.bytes.size());
-    const qint64 match = m_results[row];
-    const qint64 start = std::max<qint64>(0, match - kContext);
-    const ByteBlock context
-        = m_tab->document()->model()->read(start, match - start + size + kContext);
-    QString text;
-    for (const char byte : context.bytes)
-        text += QLatin1Char(textGlyph(quint8(byte)));
-    m_table->setItem(row, 0, new QTableWidgetItem(input::formatOffset(match)));
-    m_table->setItem(row, 1, new QTableWidgetItem(input::formatHex(context.bytes)));
-    m_table->setItem(row, 2, new QTableWidgetItem(text));
-}
-
-void FindDialog::recheckResults(qint64 start, qint64 end)
-{
-    if (!m_tab || !m_model || m_results.isEmpty())
-        return;
-    const auto size = qint64(m_resultsPattern.bytes.size());
-    const qint64 width = std::max<qint64>(size, 1); // of a highlight
-    const auto at = [this](qint64 offset) {
-        return qsizetype(
-            std::lower_bound(m_results.cbegin(), m_results.cend(), offset) - m_results.cbegin());
-    };
-    // The matches that overlap [start, end) start in [start - size + 1, end).
-    const qsizetype first = at(start - size + 1);
-    const qsizetype last = at(end);
-    QList<qsizetype> dropped; // their indexes before the drop, ascending
-    qint64 low = 0;
-    qint64 high = 0; // the dropped ones' highlights lie in [low, high)
-    qsizetype kept = first;
-    for (qsizetype i = first; i < last; ++i) {
-        const qint64 match = m_results[i];
-        if (patternMatchesAt(*m_model, m_resultsPattern, match)) {
-            m_results[kept++] = match;
-            continue;
-        }
-        if (dropped.isEmpty())
-            low = match;
-        high = match + width;
-        dropped << i;
-    }
-    if (!dropped.isEmpty()) {
-        m_results.remove(kept, last - kept);
-        // Highlights off where the dropped ones were, then on again for those kept there.
-        RangeSet highlights = m_tab->view()->highlights();
-        highlights.remove(low, high);
-        for (qsizetype i = at(low - width + 1); i < m_results.size() && m_results[i] < high; ++i)
-            highlights.add(std::max(m_results[i], low), std::min(m_results[i] + width, high));
-        m_tab->view()->setHighlights(highlights);
+    if (!change.dropped.isEmpty()) {
+        showHighlights(change.low, change.high);
         // The list's rows are the first kMaxRows matches.
-        for (auto it = dropped.crbegin(); it != dropped.crend(); ++it) {
+        for (auto it = change.dropped.crbegin(); it != change.dropped.crend(); ++it) {
             if (*it < m_table->rowCount())
                 m_table->removeRow(int(*it));
         }
-        const int rows = int(std::min<qsizetype>(m_results.size(), kMaxRows));
         for (int row = m_table->rowCount(); row < rows; ++row) {
             m_table->insertRow(row);
             fillRow(row);
@@ -618,9 +423,29 @@ void FindDialog::recheckResults(qint64 start, qint64 end)
         showCount();
     }
     // The rows that show changed bytes around their match.
-    for (qsizetype row = at(start - size - kContext + 1);
-         row < m_table->rowCount() && m_results[row] - kContext < end; ++row)
+    const auto size = qint64(m_session->resultsPattern().bytes.size());
+    for (qsizetype row = m_session->resultAtOrAfter(change.start - size - kContext + 1);
+         row < m_table->rowCount() && results[row] - kContext < change.end; ++row)
         fillRow(int(row));
+}
+
+void FindDialog::showCount()
+{
+    m_count->setText(input::formatCount(m_session->results().size(), tr("match"), tr("matches")));
+}
+
+void FindDialog::fillRow(int row)
+{
+    const auto size = qint64(m_session->resultsPattern().bytes.size());
+    const qint64 match = m_session->results()[row];
+    const qint64 start = std::max<qint64>(0, match - kContext);
+    const ByteBlock context = m_session->model()->read(start, match - start + size + kContext);
+    QString text;
+    for (const char byte : context.bytes)
+        text += QLatin1Char(textGlyph(quint8(byte)));
+    m_table->setItem(row, 0, new QTableWidgetItem(input::formatOffset(match)));
+    m_table->setItem(row, 1, new QTableWidgetItem(input::formatHex(context.bytes)));
+    m_table->setItem(row, 2, new QTableWidgetItem(text));
 }
 
 void FindDialog::setMessage(const QString &message, bool error)
@@ -636,6 +461,33 @@ void FindDialog::setSearching(bool searching)
     m_progress->setValue(0);
     for (QPushButton *button : std::as_const(m_actionButtons))
         button->setEnabled(!searching && m_tab);
+}
+
+SearchSession::Place FindDialog::place() const
+{
+    const HexView *view = m_tab->view();
+    if (!view->hasSelection())
+        return {view->cursorOffset()};
+    return {view->cursorOffset(), view->selectionStart(), view->selectionLength()};
+}
+
+void FindDialog::showMatch(qint64 offset, qint64 size)
+{
+    // Selected from its last byte back to its first, where the cursor is and typing
+    // starts (as in Okteta, HxD and text editors).
+    HexView *view = m_tab->view();
+    view->setCursorOffset(offset + std::max<qint64>(size, 1) - 1);
+    view->setCursorOffset(offset, true);
+}
+
+void FindDialog::showHighlights(qint64 low, qint64 high)
+{
+    // Off over [low, high), then on again where listed matches cover it.
+    RangeSet highlights = m_tab->view()->highlights();
+    highlights.remove(low, high);
+    for (const auto &range : m_session->covered(low, high).ranges())
+        highlights.add(range.start, range.end);
+    m_tab->view()->setHighlights(highlights);
 }
 
 } // namespace hexmap

@@ -1,8 +1,6 @@
 #pragma once
 
-#include "chunkedsearch.h"
-#include "hexmodel.h" // QPointer needs the whole class
-#include "searchjob.h"
+#include "searchsession.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -20,10 +18,12 @@ namespace hexmap {
 
 class DocumentTab;
 
-// Find and replace, for the current tab. The pattern is hex bytes (?? for any byte),
-// text (UTF-8, Latin-1 or UTF-16LE, optionally ignoring ASCII case) or a typed value.
-// Forward is find, backward rfind, over From/To with Python's meaning (negative counts
-// from the end). Searches run as a SearchJob, with progress and Cancel.
+// Find and replace, for the current tab: a form over a SearchSession. The pattern is
+// hex bytes (?? for any byte), text (UTF-8, Latin-1 or UTF-16LE, optionally ignoring
+// ASCII case) or a typed value. Forward is find, backward rfind, over From/To with
+// Python's meaning (negative counts from the end). The session searches off the UI
+// thread; the dialog shows its progress, messages and results, and selects and
+// highlights matches in the tab's view.
 class FindDialog : public QDialog
 {
     Q_OBJECT
@@ -53,62 +53,40 @@ public:
 
     [[nodiscard]] bool isSearching() const;
     [[nodiscard]] QString message() const;
-    [[nodiscard]] QList<qint64> results() const { return m_results; }
+    [[nodiscard]] QList<qint64> results() const;
 
 signals:
     // A search (of any kind) ended.
     void searchFinished();
 
 private:
-    enum class Pending { None, Next, All, ReplaceAll };
-
     void buildUi();
     void updateInputs();
     [[nodiscard]] std::optional<BytePattern> pattern(QString *error) const;
     [[nodiscard]] std::optional<QByteArray> replacement(qsizetype length, QString *error) const;
     [[nodiscard]] bool rangeFields(
         std::optional<qint64> *from, std::optional<qint64> *to, QString *error) const;
-    struct Query
-    {
-        BytePattern pattern;
-        std::optional<qint64> from;
-        std::optional<qint64> to;
-    };
-    // The pattern and range typed; on a mistake, shows why and returns nothing.
-    [[nodiscard]] std::optional<Query> readQuery();
-    // note goes before the message the search ends with.
-    void find(bool forward, const QString &note = {});
-    void startFindAll(const Query &query, Pending pending);
-    void selectMatch(qint64 offset, qint64 size);
-    // Follows the tab's model: edits drop the listed matches they make stale.
-    void watchModel();
-    // Re-checks the listed matches that overlap [start, end) against their pattern and
-    // drops those that no longer match, from the list, the count and the highlights.
-    void recheckResults(qint64 start, qint64 end);
+    // Hands the fields to the session as its query; on a mistake, shows why and
+    // returns false.
+    [[nodiscard]] bool readQuery();
+    // The replacement, as long as the pattern typed; on a mistake, shows why and
+    // returns nothing.
+    [[nodiscard]] std::optional<QByteArray> readReplacement();
+    void watchSession();
+    void showResults(const SearchSession::ResultsChange &change);
     void fillRow(int row);
-    void startJob(Pending pending, const BytePattern &pattern, qint64 start, qint64 end,
-        ChunkedSearch::Direction direction, SearchJob::Scope scope);
-    void onFinished(const SearchJob::Result &result);
-    // Lists and highlights those of matches that still match.
-    void showResults(const QList<qint64> &matches);
     void showCount();
     void setMessage(const QString &message, bool error);
     void setSearching(bool searching);
 
+    // What the dialog still asks of or tells the tab's view: where its cursor and
+    // selection are, the selection of a match, and the highlights of Find All.
+    [[nodiscard]] SearchSession::Place place() const;
+    void showMatch(qint64 offset, qint64 size);
+    void showHighlights(qint64 low, qint64 high);
+
     QPointer<DocumentTab> m_tab;
-    QPointer<HexModel> m_model; // the tab's, watched for edits
-    SearchJob m_job;
-    BytePattern m_pattern; // of the last Find Next / Previous
-    QString m_note; // shown before the message of the search running
-    Pending m_pending = Pending::None;
-    bool m_forward = true;
-    bool m_wrapped = false;
-    qint64 m_wrapStart = 0;
-    qint64 m_wrapEnd = 0;
-    qint64 m_lastMatch = -1;
-    QList<qint64> m_results; // ascending
-    BytePattern m_resultsPattern; // what m_results matched
-    QByteArray m_replacement; // of the Replace All running
+    SearchSession *m_session = nullptr; // the tab's document's, owned by the dialog
 
     QLineEdit *m_find = nullptr;
     QButtonGroup *m_kind = nullptr;

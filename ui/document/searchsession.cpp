@@ -1,0 +1,269 @@
+#include "searchsession.h"
+
+#include "findrange.h"
+#include "inputparsing.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace hexmap {
+
+namespace {
+constexpr qint64 kEverything = std::numeric_limits<qint64>::max();
+
+ChunkedSearch::Direction directionOf(bool forward)
+{
+    return forward ? ChunkedSearch::Direction::Forward : ChunkedSearch::Direction::Backward;
+}
+} // namespace
+
+SearchSession::SearchSession(HexModel *model, QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_job, &SearchJob::progress, this, &SearchSession::progress);
+    connect(&m_job, &SearchJob::finished, this, &SearchSession::onFinished);
+    setModel(model);
+}
+
+void SearchSession::setModel(HexModel *model)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    watchModel();
+    recheckResults(0, kEverything);
+}
+
+void SearchSession::watchModel()
+{
+    if (!m_model)
+        return;
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+            recheckResults(m_model->offsetOf(topLeft), m_model->offsetOf(bottomRight) + 1);
+        });
+    connect(m_model, &HexModel::sizeChanged, this,
+        [this](qint64 size) { recheckResults(size, kEverything); });
+    connect(
+        m_model, &QAbstractItemModel::modelReset, this, [this] { recheckResults(0, kEverything); });
+}
+
+void SearchSession::findNext(const Place &place)
+{
+    find(m_query.forward, place);
+}
+
+void SearchSession::findPrevious(const Place &place)
+{
+    find(!m_query.forward, place);
+}
+
+void SearchSession::find(bool forward, const Place &place, const QString &note)
+{
+    if (!m_model)
+        return;
+    const qint64 length = m_model->size();
+    const auto size = qint64(m_query.pattern.bytes.size());
+    // The cursor plays Python's position: forward searches from it, backward up to it.
+    const qint64 cursor = place.cursor;
+    FindRange range = forward
+        ? resolveFindRange(
+            m_query.from, m_query.to, place.hasSelection() ? place.selectionStart : cursor, length)
+        : resolveFindRange(m_query.from.value_or(0), m_query.to.value_or(cursor + size), 0, length);
+    // After a match that is still selected, go on past it.
+    const bool continuing = m_lastMatch >= 0 && place.hasSelection()
+        && place.selectionStart == m_lastMatch && place.selectionLength == size
+        && m_query.pattern.bytes == m_pattern.bytes && m_query.pattern.mask == m_pattern.mask;
+    if (continuing) {
+        if (forward)
+            range.start = std::max<qint64>(range.start, m_lastMatch + 1);
+        else
+            range.end = std::min<qint64>(range.end, m_lastMatch + size - 1);
+    }
+    m_pattern = m_query.pattern;
+    m_note = note;
+    m_forward = forward;
+    m_wrapped = false;
+    // Where a wrapped search looks: the part of the data the first one did not.
+    const FindRange whole = resolveFindRange(m_query.from.value_or(0), m_query.to, 0, length);
+    m_wrapStart = forward ? whole.start : std::max<qint64>(whole.start, range.end - size + 1);
+    m_wrapEnd = forward ? std::min<qint64>(whole.end, range.start + size - 1) : whole.end;
+    startJob(Pending::Next, m_pattern, range.start, range.end, directionOf(forward),
+        SearchJob::Scope::First);
+}
+
+void SearchSession::findAll()
+{
+    startFindAll(Pending::All);
+}
+
+void SearchSession::startFindAll(Pending pending)
+{
+    if (!m_model)
+        return;
+    m_resultsPattern = m_query.pattern;
+    const FindRange range
+        = resolveFindRange(m_query.from.value_or(0), m_query.to, 0, m_model->size());
+    startJob(pending, m_query.pattern, range.start, range.end, ChunkedSearch::Direction::Forward,
+        SearchJob::Scope::All);
+}
+
+void SearchSession::replace(const QByteArray &replacement, const Place &place)
+{
+    if (!m_model)
+        return;
+    // The selection is replaced only if the pattern matches its bytes now.
+    QString note;
+    if (place.hasSelection() && place.selectionLength == replacement.size()) {
+        const ReplaceOutcome outcome = replaceMatches(
+            *m_model, m_query.pattern, {place.selectionStart}, replacement, tr("Replace"));
+        if (!outcome.error.isEmpty()) {
+            emit message(tr("Not replaced: %1").arg(outcome.error), true);
+            return;
+        }
+        if (outcome.replaced == 1) {
+            // Find Next goes on past it.
+            m_lastMatch = place.selectionStart;
+            m_pattern = m_query.pattern;
+        } else {
+            note = tr("The selection does not match the pattern, so it was not replaced.");
+        }
+    }
+    find(m_query.forward, place, note);
+}
+
+void SearchSession::replaceAll(const QByteArray &replacement)
+{
+    m_replacement = replacement;
+    startFindAll(Pending::ReplaceAll);
+}
+
+void SearchSession::cancel()
+{
+    if (m_job.isRunning())
+        m_job.cancelAndWait();
+}
+
+void SearchSession::startJob(Pending pending, const BytePattern &pattern, qint64 start, qint64 end,
+    ChunkedSearch::Direction direction, SearchJob::Scope scope)
+{
+    std::shared_ptr<const MemoryMap> map = m_model->sharedMap();
+    if (!map) {
+        emit message(tr("The map is empty: there is nothing to search."), true);
+        return;
+    }
+    m_pending = pending;
+    emit started();
+    emit message(tr("Searching…"), false);
+    m_job.start(std::move(map), pattern, start, end, direction, scope);
+}
+
+void SearchSession::onFinished(const SearchJob::Result &result)
+{
+    const Pending pending = std::exchange(m_pending, Pending::None);
+    if (!m_model) {
+        emit finished(); // the document went: nothing to report on
+        return;
+    }
+    if (result.canceled) {
+        emit message(tr("Search canceled."), false);
+    } else if (!result.error.isEmpty()) {
+        emit message(tr("The search stopped: %1").arg(result.error), true);
+    } else if (pending == Pending::Next) {
+        if (result.matches.isEmpty() && m_wrap && !m_wrapped && m_wrapStart < m_wrapEnd) {
+            m_wrapped = true;
+            startJob(Pending::Next, m_pattern, m_wrapStart, m_wrapEnd, directionOf(m_forward),
+                SearchJob::Scope::First);
+            return;
+        }
+        finishNext(result);
+    } else if (pending == Pending::ReplaceAll) {
+        // The offsets were found a while ago: each is checked again as it is written.
+        m_results.clear(); // the last list: nothing to recheck after each write
+        m_outcome = replaceMatches(
+            *m_model, m_resultsPattern, result.matches, m_replacement, tr("Replace all"));
+        setResults(result.matches); // what still matches after the replacements
+        emit message(m_outcome.summary(), !m_outcome.error.isEmpty());
+    } else {
+        setResults(result.matches);
+        emit message(
+            result.truncated ? tr("Stopped at %1 matches.").arg(result.matches.size()) : QString(),
+            false);
+    }
+    emit finished();
+}
+
+void SearchSession::finishNext(const SearchJob::Result &result)
+{
+    const QString note = std::exchange(m_note, {});
+    const QString prefix = note.isEmpty() ? QString() : note + QLatin1Char(' ');
+    if (result.matches.isEmpty()) {
+        m_lastMatch = -1;
+        emit notFound();
+        emit message(prefix + tr("Not found."), false);
+        return;
+    }
+    m_lastMatch = result.matches.first();
+    emit found(m_lastMatch, qint64(m_pattern.bytes.size()));
+    emit message(prefix
+            + tr("Found at %1 (%2)%3.")
+                  .arg(input::formatOffset(m_lastMatch))
+                  .arg(m_lastMatch)
+                  .arg(m_wrapped ? tr(", after wrapping around") : QString()),
+        false);
+}
+
+void SearchSession::setResults(const QList<qint64> &matches)
+{
+    // Edits made since the search saw the bytes may have undone some matches.
+    m_results.clear();
+    for (const qint64 match : matches) {
+        if (patternMatchesAt(*m_model, m_resultsPattern, match))
+            m_results.append(match);
+    }
+    emit resultsChanged({});
+}
+
+qsizetype SearchSession::resultAtOrAfter(qint64 offset) const
+{
+    return qsizetype(
+        std::lower_bound(m_results.cbegin(), m_results.cend(), offset) - m_results.cbegin());
+}
+
+RangeSet SearchSession::covered(qint64 low, qint64 high) const
+{
+    const qint64 width = std::max<qint64>(qint64(m_resultsPattern.bytes.size()), 1);
+    RangeSet ranges;
+    for (qsizetype i = resultAtOrAfter(low - width + 1);
+         i < m_results.size() && m_results[i] < high; ++i)
+        ranges.add(std::max(m_results[i], low), std::min(m_results[i] + width, high));
+    return ranges;
+}
+
+void SearchSession::recheckResults(qint64 start, qint64 end)
+{
+    if (!m_model || m_results.isEmpty())
+        return;
+    const auto size = qint64(m_resultsPattern.bytes.size());
+    const qint64 width = std::max<qint64>(size, 1); // of what a match covers
+    // The matches that overlap [start, end) start in [start - size + 1, end).
+    const qsizetype first = resultAtOrAfter(start - size + 1);
+    const qsizetype last = resultAtOrAfter(end);
+    ResultsChange change {false, start, end, {}, 0, 0};
+    qsizetype kept = first;
+    for (qsizetype i = first; i < last; ++i) {
+        const qint64 match = m_results[i];
+        if (patternMatchesAt(*m_model, m_resultsPattern, match)) {
+            m_results[kept++] = match;
+            continue;
+        }
+        if (change.dropped.isEmpty())
+            change.low = match;
+        change.high = match + width;
+        change.dropped << i;
+    }
+    m_results.remove(kept, last - kept);
+    emit resultsChanged(change);
+}
+
+} // namespace hexmap
