@@ -147,8 +147,8 @@ private slots:
     void randomOperationSequences_data();
     void randomOperationSequences();
     void clampsWhenTheSizeChanges();
-    void typeHexDigits();
-    void typeInTheTextPane();
+    void typing_data();
+    void typing();
     void typingIsOneUndoStep();
     void typingRefusesWhatIsNotForThePane();
     void readOnlyAndEmptyMapsRefuseTyping();
@@ -355,64 +355,59 @@ void TestEditor::clampsWhenTheSizeChanges()
     }
 }
 
-// Generated digits over a random map: each byte is checked against the reference
-// bytes; the cursor goes to the low nibble, then to the next byte, and stays on the last.
-void TestEditor::typeHexDigits()
+void TestEditor::typing_data()
 {
-    QRandomGenerator random(11);
-    for (int round = 0; round < 40; ++round) {
-        const qsizetype size = 1 + random.bounded(20);
-        QByteArray expected = randomBytes(random, size);
-        ScratchFile file(expected);
-        auto model = fileModel(file);
-        Editor editor(model.get());
-        Reference reference {.size = size};
-        const qint64 start = random.bounded(int(size));
-        editor.moveCursor(start);
-        reference.moveTo(start, false);
-        QString history = QStringLiteral("size %1, from %2").arg(size).arg(start);
-        for (int digit = 0; digit < 2 * size + 3; ++digit) {
-            const int value = random.bounded(16);
-            const QString text = QString::number(value, 16);
-            const QString typed = random.bounded(2) ? text.toUpper() : text;
-            history += QStringLiteral(" %1").arg(typed);
-            QVERIFY(editor.typeText(typed));
-            auto &byte = reinterpret_cast<quint8 &>(expected[reference.cursor]);
-            byte = reference.nibble == 0 ? quint8((value << 4) | (byte & 0x0f))
-                                         : quint8((byte & 0xf0) | value);
-            if (reference.nibble == 0)
-                reference.nibble = 1;
-            else if (reference.cursor < reference.last())
-                reference.moveTo(reference.cursor + 1, false);
-            COMPARE_STATE(editor, reference, history);
-            QVERIFY2(model->read(0, size).bytes == expected, qPrintable(history));
-        }
-        QCOMPARE(file.contents(), expected);
-    }
+    QTest::addColumn<bool>("textPane");
+    QTest::addRow("hex digits") << false;
+    QTest::addRow("characters in the text pane") << true;
 }
 
-void TestEditor::typeInTheTextPane()
+// Generated keys over random maps, each byte checked against the reference bytes. Hex
+// pane: the digit goes into the nibble, the cursor to the low nibble, then to the next
+// byte, and it stays on the last. Text pane: a Latin-1 character is the byte.
+void TestEditor::typing()
 {
-    QRandomGenerator random(12);
+    QFETCH(bool, textPane);
+    const Pane pane = textPane ? Pane::Text : Pane::Hex;
+    QRandomGenerator random(textPane ? 12 : 11);
     for (int round = 0; round < 40; ++round) {
         const qsizetype size = 1 + random.bounded(20);
         QByteArray expected = randomBytes(random, size);
         ScratchFile file(expected);
         auto model = fileModel(file);
         Editor editor(model.get());
-        editor.setActivePane(Pane::Text);
-        Reference reference {.size = size, .pane = Pane::Text};
+        editor.setActivePane(pane);
+        Reference reference {.size = size, .pane = pane};
         const qint64 start = random.bounded(int(size));
         editor.moveCursor(start);
         reference.moveTo(start, false);
-        for (int typed = 0; typed < size + 2; ++typed) {
-            const QChar c(char16_t(0x20 + random.bounded(0xff - 0x20 + 1)));
-            if (!c.isPrint())
-                continue;
-            QVERIFY(editor.typeText(QString(c)));
-            expected[reference.cursor] = char(c.unicode());
-            reference.moveTo(reference.cursor + 1, false);
-            COMPARE_STATE(editor, reference, QStringLiteral("typing %1").arg(c));
+        QString history = QStringLiteral("size %1, from %2:").arg(size).arg(start);
+        for (int key = 0; key < 2 * size + 3; ++key) {
+            auto &byte = reinterpret_cast<quint8 &>(expected[reference.cursor]);
+            QString typed;
+            if (textPane) {
+                const QChar c(char16_t(0x20 + random.bounded(0x100 - 0x20)));
+                if (!c.isPrint())
+                    continue;
+                typed = c;
+                byte = quint8(c.unicode());
+                reference.moveTo(reference.cursor + 1, false);
+            } else {
+                const int value = random.bounded(16);
+                typed = QString::number(value, 16);
+                if (random.bounded(2))
+                    typed = typed.toUpper();
+                byte = reference.nibble == 0 ? quint8((value << 4) | (byte & 0x0f))
+                                             : quint8((byte & 0xf0) | value);
+                if (reference.nibble == 0)
+                    reference.nibble = 1;
+                else if (reference.cursor < reference.last())
+                    reference.moveTo(reference.cursor + 1, false);
+            }
+            history += QStringLiteral(" %1").arg(typed);
+            QVERIFY(editor.typeText(typed));
+            COMPARE_STATE(editor, reference, history);
+            QVERIFY2(model->read(0, size).bytes == expected, qPrintable(history));
         }
         QCOMPARE(file.contents(), expected);
     }
