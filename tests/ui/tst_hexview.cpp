@@ -65,6 +65,7 @@ private slots:
     void scrollBarReachesTheLastLine();
     void truncatedFileShowsTheMissingBytes();
     void byteClassesAndMatchesArePainted();
+    void oneKeystrokeOneEditorChange();
 };
 
 void TestHexView::typeHexThenUndoRedo()
@@ -336,6 +337,42 @@ void TestHexView::byteClassesAndMatchesArePainted()
                     .arg(offset)
                     .arg(cellpixels::describe(textBackground), cellpixels::describe(background))));
     }
+}
+
+// Each key that moves the cursor, selects, types or switches panes reaches the Editor
+// as one operation: one changed(), so listeners (the status bar) refresh once.
+void TestHexView::oneKeystrokeOneEditorChange()
+{
+    ScratchFile file(QByteArray(256, '.'));
+    auto model = modelFor(file.fd());
+    auto view = viewOn(model.get());
+    QSignalSpy changed(view->editor(), &Editor::changed);
+    const struct
+    {
+        Qt::Key key;
+        Qt::KeyboardModifiers modifiers;
+    } keys[] = {
+        {Qt::Key_4, Qt::NoModifier},
+        {Qt::Key_1, Qt::NoModifier},
+        {Qt::Key_Right, Qt::ShiftModifier},
+        {Qt::Key_Down, Qt::ShiftModifier},
+        {Qt::Key_End, Qt::ControlModifier | Qt::ShiftModifier},
+        {Qt::Key_Home, Qt::ControlModifier},
+        {Qt::Key_Tab, Qt::NoModifier},
+        {Qt::Key_X, Qt::NoModifier},
+        {Qt::Key_PageDown, Qt::NoModifier},
+        {Qt::Key_A, Qt::ControlModifier},
+    };
+    for (const auto &[key, modifiers] : keys) {
+        changed.clear();
+        QTest::keyClick(view.get(), key, modifiers);
+        QVERIFY2(changed.size() == 1,
+            qPrintable(QStringLiteral("key %1 (modifiers %2): %3 changed()")
+                           .arg(QKeySequence(key).toString())
+                           .arg(int(modifiers))
+                           .arg(changed.size())));
+    }
+    QCOMPARE(view->selectionLength(), 256);
 }
 
 QTEST_MAIN(TestHexView)

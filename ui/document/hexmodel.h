@@ -156,6 +156,7 @@ signals:
     void residencyMayHaveChanged();
 
 private:
+    friend class Editor; // reports its refusals through fail(), the one error path
     friend class OverwriteCommand;
     friend class ResizeCommand;
 

@@ -17,11 +17,6 @@ ByteClass classify(quint8 byte)
     return ByteClass::NonAscii;
 }
 
-char textGlyph(quint8 byte)
-{
-    return byte >= 0x20 && byte < 0x7f ? char(byte) : '.';
-}
-
 QColor byteColor(ByteClass byteClass, const QPalette &palette)
 {
     const bool dark = palette.color(QPalette::Base).lightness() < 128;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "textglyph.h"
+
 #include <QColor>
 
 class QPalette;
@@ -10,8 +12,6 @@ namespace hexmap {
 enum class ByteClass { Null, Printable, Whitespace, OtherAscii, NonAscii };
 
 [[nodiscard]] ByteClass classify(quint8 byte);
-// The character the text pane shows for a byte: itself if printable ASCII, else '.'.
-[[nodiscard]] char textGlyph(quint8 byte);
 // The colour for a class, chosen for the palette's base (light or dark) to stay legible.
 [[nodiscard]] QColor byteColor(ByteClass byteClass, const QPalette &palette);
 

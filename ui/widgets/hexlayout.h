@@ -1,12 +1,12 @@
 #pragma once
 
+#include "pane.h"
+
 #include <QtGlobal>
 
 #include <optional>
 
 namespace hexmap {
-
-enum class Pane { Hex, Text };
 
 // The size of one character cell of the view's monospace font.
 struct CharMetrics

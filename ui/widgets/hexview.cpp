@@ -1,22 +1,16 @@
 #include "hexview.h"
 
-#include "byteclass.h"
 #include "hexmodel.h"
-#include "inputparsing.h"
 
 #include <QApplication>
-#include <QClipboard>
 #include <QFontDatabase>
 #include <QKeyEvent>
-#include <QMimeData>
 #include <QPainter>
 #include <QScrollBar>
-#include <QUndoStack>
 
 namespace hexmap {
 
 namespace {
-const QString kRawMime = QStringLiteral("application/octet-stream");
 constexpr qreal kMinPointSize = 6;
 constexpr qreal kMaxPointSize = 72;
 
@@ -29,7 +23,9 @@ CharMetrics metricsOf(const QFont &font)
 
 HexView::HexView(QWidget *parent)
     : QAbstractScrollArea(parent)
+    , m_editor(new Editor(nullptr, this))
 {
+    connect(m_editor, &Editor::changed, this, &HexView::followEditor);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setCursor(Qt::IBeamCursor);
@@ -47,91 +43,59 @@ void HexView::setModel(HexModel *model)
     if (m_model)
         disconnect(m_model, nullptr, this, nullptr);
     m_model = model;
-    m_cursor = 0;
-    m_nibble = 0;
-    m_anchor = -1;
     m_firstLine = 0;
     m_highlights.clear();
     if (model) {
         const auto repaint = [this] { viewport()->update(); };
         connect(model, &QAbstractItemModel::dataChanged, this, repaint);
         connect(model, &HexModel::modifiedRangesChanged, this, repaint);
-        connect(model, &HexModel::sizeChanged, this, [this] {
-            relayout();
-            if (m_cursor > lastOffset())
-                moveCursor(lastOffset(), 0, false);
-            if (m_anchor > lastOffset())
-                clearSelection();
-        });
+        // Before the Editor's own connection: it clamps the cursor to the new layout.
+        connect(model, &HexModel::sizeChanged, this, &HexView::relayout);
         connect(model, &HexModel::editFailed, this, &HexView::editRefused);
     }
+    {
+        const QSignalBlocker quiet(m_editor); // said once below, whatever changed
+        m_editor->setModel(model);
+    }
     relayout();
-    emit cursorMoved(m_cursor);
-    emit selectionChanged(selectionStart(), selectionLength());
+    m_shownCursor = cursorOffset();
+    m_shownSelectionStart = selectionStart();
+    m_shownSelectionLength = selectionLength();
+    emit cursorMoved(m_shownCursor);
+    emit selectionChanged(m_shownSelectionStart, m_shownSelectionLength);
 }
 
-qint64 HexView::lastOffset() const
+void HexView::followEditor()
 {
-    return m_model ? std::max<qint64>(m_model->size() - 1, 0) : 0;
-}
-
-void HexView::setActivePane(Pane pane)
-{
-    m_pane = pane;
-    m_nibble = 0;
+    ensureCursorVisible();
     viewport()->update();
+    if (cursorOffset() != m_shownCursor) {
+        m_shownCursor = cursorOffset();
+        emit cursorMoved(m_shownCursor);
+    }
+    if (selectionStart() != m_shownSelectionStart || selectionLength() != m_shownSelectionLength) {
+        m_shownSelectionStart = selectionStart();
+        m_shownSelectionLength = selectionLength();
+        emit selectionChanged(m_shownSelectionStart, m_shownSelectionLength);
+    }
 }
 
 void HexView::setCursorOffset(qint64 offset, bool extendSelection)
 {
-    moveCursor(offset, 0, extendSelection);
-}
-
-void HexView::moveCursor(qint64 offset, int nibble, bool extend)
-{
-    const qint64 oldStart = selectionStart();
-    const qint64 oldLength = selectionLength();
-    const qint64 target = std::clamp<qint64>(offset, 0, lastOffset());
-    if (extend && m_anchor < 0)
-        m_anchor = m_cursor;
-    else if (!extend)
-        m_anchor = -1;
-    const bool moved = target != m_cursor;
-    m_cursor = target;
-    m_nibble = nibble;
-    ensureCursorVisible();
-    viewport()->update();
-    if (moved)
-        emit cursorMoved(m_cursor);
-    if (selectionStart() != oldStart || selectionLength() != oldLength)
-        emit selectionChanged(selectionStart(), selectionLength());
-}
-
-qint64 HexView::selectionStart() const
-{
-    return m_anchor < 0 ? m_cursor : std::min(m_anchor, m_cursor);
-}
-
-qint64 HexView::selectionLength() const
-{
-    if (m_anchor < 0 || !m_model || m_model->size() == 0)
-        return 0;
-    return std::max(m_anchor, m_cursor) - std::min(m_anchor, m_cursor) + 1;
+    m_editor->moveCursor(offset, 0, extendSelection);
+    ensureCursorVisible(); // also when it stayed: the caller wants it in sight
 }
 
 void HexView::setSelection(qint64 start, qint64 length)
 {
-    if (length <= 0) {
-        moveCursor(start, 0, false);
-        return;
-    }
-    moveCursor(start, 0, false);
-    moveCursor(start + length - 1, 0, true);
+    m_editor->setSelection(start, length);
+    ensureCursorVisible();
 }
 
 void HexView::clearSelection()
 {
-    moveCursor(m_cursor, m_nibble, false);
+    m_editor->clearSelection();
+    ensureCursorVisible();
 }
 
 void HexView::setBytesPerLine(int bytesPerLine)
@@ -207,7 +171,7 @@ void HexView::scrollContentsBy(int, int)
 
 void HexView::ensureCursorVisible()
 {
-    const qint64 line = m_layout.lineOf(m_cursor);
+    const qint64 line = m_layout.lineOf(cursorOffset());
     if (line < m_firstLine)
         setFirstLine(line);
     else if (line >= m_firstLine + fullyVisibleLines())
@@ -215,42 +179,6 @@ void HexView::ensureCursorVisible()
 }
 
 // ---- keys -------------------------------------------------------------------------
-
-const std::vector<HexView::Navigation> &HexView::navigations()
-{
-    using K = QKeySequence;
-    static const std::vector<Navigation> table = {
-        {K::MoveToNextChar, K::SelectNextChar, [](const HexView &v) { return v.m_cursor + 1; }},
-        {K::MoveToPreviousChar, K::SelectPreviousChar,
-            [](const HexView &v) { return v.m_cursor - 1; }},
-        {K::MoveToNextLine, K::SelectNextLine,
-            [](const HexView &v) { return v.m_cursor + v.m_layout.bytesPerLine(); }},
-        {K::MoveToPreviousLine, K::SelectPreviousLine,
-            [](const HexView &v) {
-                return std::max<qint64>(
-                    v.m_cursor - v.m_layout.bytesPerLine(), v.m_cursor % v.m_layout.bytesPerLine());
-            }},
-        {K::MoveToNextPage, K::SelectNextPage,
-            [](const HexView &v) {
-                return v.m_cursor + qint64(v.fullyVisibleLines()) * v.m_layout.bytesPerLine();
-            }},
-        {K::MoveToPreviousPage, K::SelectPreviousPage,
-            [](const HexView &v) {
-                return v.m_cursor - qint64(v.fullyVisibleLines()) * v.m_layout.bytesPerLine();
-            }},
-        {K::MoveToStartOfLine, K::SelectStartOfLine,
-            [](const HexView &v) { return v.m_layout.lineStart(v.m_layout.lineOf(v.m_cursor)); }},
-        {K::MoveToEndOfLine, K::SelectEndOfLine,
-            [](const HexView &v) {
-                return v.m_layout.lineStart(v.m_layout.lineOf(v.m_cursor) + 1) - 1;
-            }},
-        {K::MoveToStartOfDocument, K::SelectStartOfDocument,
-            [](const HexView &) { return qint64(0); }},
-        {K::MoveToEndOfDocument, K::SelectEndOfDocument,
-            [](const HexView &v) { return v.lastOffset(); }},
-    };
-    return table;
-}
 
 bool HexView::event(QEvent *event)
 {
@@ -299,7 +227,7 @@ bool HexView::handleCommandKey(QKeyEvent *event)
         }
     }
     if (event->key() == Qt::Key_Tab || event->key() == Qt::Key_Backtab) {
-        setActivePane(m_pane == Pane::Hex ? Pane::Text : Pane::Hex);
+        m_editor->togglePane();
         return true;
     }
     return false;
@@ -307,10 +235,31 @@ bool HexView::handleCommandKey(QKeyEvent *event)
 
 bool HexView::handleNavigationKey(QKeyEvent *event)
 {
-    for (const Navigation &navigation : navigations()) {
+    using K = QKeySequence;
+    using M = Editor::Move;
+    static const struct
+    {
+        K::StandardKey move;
+        K::StandardKey select;
+        M target;
+    } navigations[] = {
+        {K::MoveToNextChar, K::SelectNextChar, M::NextByte},
+        {K::MoveToPreviousChar, K::SelectPreviousChar, M::PreviousByte},
+        {K::MoveToNextLine, K::SelectNextLine, M::NextLine},
+        {K::MoveToPreviousLine, K::SelectPreviousLine, M::PreviousLine},
+        {K::MoveToNextPage, K::SelectNextPage, M::NextPage},
+        {K::MoveToPreviousPage, K::SelectPreviousPage, M::PreviousPage},
+        {K::MoveToStartOfLine, K::SelectStartOfLine, M::LineStart},
+        {K::MoveToEndOfLine, K::SelectEndOfLine, M::LineEnd},
+        {K::MoveToStartOfDocument, K::SelectStartOfDocument, M::DocumentStart},
+        {K::MoveToEndOfDocument, K::SelectEndOfDocument, M::DocumentEnd},
+    };
+    for (const auto &navigation : navigations) {
         const bool move = event->matches(navigation.move);
         if (move || event->matches(navigation.select)) {
-            moveCursor(navigation.target(*this), 0, !move);
+            m_editor->navigate(
+                navigation.target, !move, m_layout.bytesPerLine(), fullyVisibleLines());
+            ensureCursorVisible();
             return true;
         }
     }
@@ -322,117 +271,23 @@ bool HexView::handleTyping(QKeyEvent *event)
     const QString text = event->text();
     if (text.size() != 1 || (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier)))
         return false;
-    const QChar c = text.at(0);
-    if (m_pane == Pane::Hex) {
-        const int value = QStringLiteral("0123456789abcdef").indexOf(c.toLower());
-        if (value < 0)
-            return false;
-        typeHexDigit(value);
-        return true;
-    }
-    if (!c.isPrint() || c.unicode() > 0xff)
+    if (!m_editor->typeText(text))
         return false;
-    typeByte(quint8(c.unicode()));
+    ensureCursorVisible();
     return true;
-}
-
-void HexView::typeHexDigit(int value)
-{
-    if (!m_model || m_model->size() == 0)
-        return;
-    const ByteBlock current = m_model->read(m_cursor, 1);
-    if (current.bytes.isEmpty() || current.isMissing(0)) {
-        emit editRefused(tr("The byte at offset %1 can no longer be read: %2.")
-                             .arg(m_cursor)
-                             .arg(current.whyMissing));
-        return;
-    }
-    const auto old = quint8(current.bytes.at(0));
-    const auto byte = quint8(m_nibble == 0 ? (value << 4) | (old & 0x0f) : (old & 0xf0) | value);
-    if (!m_model->overwrite(m_cursor, QByteArray(1, char(byte)), HexModel::EditKind::Typing))
-        return;
-    if (m_nibble == 0)
-        moveCursor(m_cursor, 1, false);
-    else if (m_cursor < lastOffset())
-        moveCursor(m_cursor + 1, 0, false);
-    else
-        moveCursor(m_cursor, 1, false); // the last byte: stay on it
-}
-
-void HexView::typeByte(quint8 byte)
-{
-    if (!m_model || m_model->size() == 0)
-        return;
-    if (m_model->overwrite(m_cursor, QByteArray(1, char(byte)), HexModel::EditKind::Typing))
-        moveCursor(m_cursor + 1, 0, false);
 }
 
 // ---- commands ---------------------------------------------------------------------
 
 void HexView::copy()
 {
-    if (!m_model || !hasSelection())
-        return;
-    if (selectionLength() > kMaxCopyBytes) {
-        emit editRefused(tr("The selection (%1 bytes) is too large to copy; the limit is %2 MiB.")
-                             .arg(selectionLength())
-                             .arg(kMaxCopyBytes >> 20));
-        return;
-    }
-    const ByteBlock block = m_model->read(selectionStart(), selectionLength());
-    if (!block.missing.isEmpty()) {
-        emit editRefused(tr("The byte at offset %1 of the selection can no longer be read: %2.")
-                             .arg(selectionStart() + block.firstMissing())
-                             .arg(block.whyMissing));
-        return;
-    }
-    auto *mime = new QMimeData;
-    mime->setData(kRawMime, block.bytes);
-    if (m_pane == Pane::Hex) {
-        mime->setText(input::formatHex(block.bytes));
-    } else {
-        QString text;
-        text.reserve(block.bytes.size());
-        for (const char byte : block.bytes)
-            text += QLatin1Char(textGlyph(quint8(byte)));
-        mime->setText(text);
-    }
-    QGuiApplication::clipboard()->setMimeData(mime);
+    m_editor->copy();
 }
 
 void HexView::paste()
 {
-    if (!m_model)
-        return;
-    const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
-    if (!mime)
-        return;
-    QByteArray bytes;
-    if (mime->hasFormat(kRawMime)) {
-        bytes = mime->data(kRawMime);
-    } else if (m_pane == Pane::Hex) {
-        QString error;
-        const auto parsed = input::parseHexBytes(mime->text(), &error);
-        if (!parsed) {
-            emit editRefused(tr("The clipboard does not hold hex bytes: %1.").arg(error));
-            return;
-        }
-        bytes = *parsed;
-    } else {
-        const QString text = mime->text();
-        for (const QChar c : text) {
-            if (c.unicode() > 0xff) {
-                emit editRefused(tr("The clipboard text has characters outside Latin-1; paste it "
-                                    "in the hex pane as hex."));
-                return;
-            }
-            bytes.append(char(c.unicode()));
-        }
-    }
-    if (bytes.isEmpty())
-        return;
-    if (m_model->overwrite(m_cursor, bytes))
-        moveCursor(m_cursor + bytes.size(), 0, false);
+    if (m_editor->paste())
+        ensureCursorVisible();
 }
 
 void HexView::undo()
@@ -449,8 +304,8 @@ void HexView::redo()
 
 void HexView::selectAll()
 {
-    if (m_model && m_model->size() > 0)
-        setSelection(0, m_model->size());
+    m_editor->selectAll();
+    ensureCursorVisible();
 }
 
 void HexView::zoomIn()
@@ -481,10 +336,10 @@ void HexView::mousePressEvent(QMouseEvent *event)
         = m_layout.hitTest(point.x() + horizontalScrollBar()->value(), point.y(), m_firstLine);
     if (!hit)
         return;
-    m_pane = hit->pane;
     const bool extend = event->modifiers() & Qt::ShiftModifier;
     m_dragStart = extend ? -1 : hit->offset;
-    moveCursor(hit->offset, hit->nibble, extend);
+    m_editor->place(hit->pane, hit->offset, hit->nibble, extend);
+    ensureCursorVisible();
 }
 
 void HexView::mouseMoveEvent(QMouseEvent *event)
@@ -494,11 +349,13 @@ void HexView::mouseMoveEvent(QMouseEvent *event)
     const QPoint point = event->position().toPoint();
     const int y = std::clamp(point.y(), m_layout.headerHeight(), viewport()->height() - 1);
     const auto hit = m_layout.hitTest(point.x() + horizontalScrollBar()->value(), y, m_firstLine);
-    if (!hit || (hit->offset == m_dragStart && m_anchor < 0))
+    if (!hit || (hit->offset == m_dragStart && !hasSelection()))
         return;
-    if (m_anchor < 0)
-        m_anchor = m_dragStart;
-    moveCursor(hit->offset, 0, true);
+    if (hasSelection())
+        m_editor->moveCursor(hit->offset, 0, true);
+    else
+        m_editor->select(m_dragStart, hit->offset);
+    ensureCursorVisible();
 }
 
 void HexView::mouseReleaseEvent(QMouseEvent *event)
@@ -606,7 +463,7 @@ void HexView::paintEvent(QPaintEvent *)
         paintRanges(selection.intersecting(firstOffset, endOffset), selected);
     }
     if (m_model->size() > 0)
-        paintCursor(painter, x0, m_layout.lineOf(m_cursor));
+        paintCursor(painter, x0, m_layout.lineOf(cursorOffset()));
 }
 
 void HexView::paintHeader(QPainter &painter, int x0)
@@ -645,7 +502,7 @@ void HexView::paintCursor(QPainter &painter, int x0, qint64 line)
     if (line < m_firstLine || line >= m_firstLine + m_layout.visibleLines(viewport()->height()))
         return;
     const CharMetrics metrics = m_layout.metrics();
-    const int column = m_layout.columnOf(m_cursor);
+    const int column = m_layout.columnOf(cursorOffset());
     const int y = m_layout.lineY(line, m_firstLine);
     const QRect hexCell(x0 + m_layout.hexX(column), y, m_layout.hexCellWidth(), metrics.lineHeight);
     const QRect textCell(x0 + m_layout.textX(column), y, metrics.charWidth, metrics.lineHeight);
@@ -654,10 +511,11 @@ void HexView::paintCursor(QPainter &painter, int x0, qint64 line)
     fill.setAlpha(hasFocus() ? 90 : 45);
 
     // The active pane gets a filled block (on the nibble in hex), the other an outline.
-    const QRect active = m_pane == Pane::Hex ? QRect(hexCell.x() + m_nibble * metrics.charWidth, y,
-                             metrics.charWidth, metrics.lineHeight)
-                                             : textCell;
-    const QRect passive = m_pane == Pane::Hex ? textCell : hexCell;
+    const QRect active = activePane() == Pane::Hex
+        ? QRect(hexCell.x() + cursorNibble() * metrics.charWidth, y, metrics.charWidth,
+            metrics.lineHeight)
+        : textCell;
+    const QRect passive = activePane() == Pane::Hex ? textCell : hexCell;
     painter.fillRect(active, fill);
     painter.setPen(color);
     painter.drawRect(active.adjusted(0, 0, -1, -1));

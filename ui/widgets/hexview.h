@@ -1,5 +1,6 @@
 #pragma once
 
+#include "editor.h"
 #include "glyphcache.h"
 #include "hexlayout.h"
 #include "hexmodel.h" // QPointer needs the whole class
@@ -8,15 +9,13 @@
 #include <QAbstractScrollArea>
 #include <QPointer>
 
-#include <functional>
-
 namespace hexmap {
 
 // The hex widget: address column, hex pane, text pane, for maps of any size. Paints
 // only the visible lines, reading them from the model; addresses are 64-bit and the
-// scroll bar maps proportionally onto lines (ScrollMapping). Editing is overwrite
-// only: hex digits in the hex pane, characters in the text pane, through the model's
-// undo stack.
+// scroll bar maps proportionally onto lines (ScrollMapping). It routes keys and the
+// mouse to its Editor, which owns the cursor, the selection and editing, and paints
+// what the Editor holds; the cursor and selection API below forwards to it.
 class HexView : public QAbstractScrollArea
 {
     Q_OBJECT
@@ -25,7 +24,7 @@ public:
     // 0 fits as many bytes per line as the width allows.
     static constexpr int kFitToWidth = 0;
     // Copying more than this to the clipboard is refused.
-    static constexpr qint64 kMaxCopyBytes = qint64(64) << 20;
+    static constexpr qint64 kMaxCopyBytes = Editor::kMaxCopyBytes;
 
     explicit HexView(QWidget *parent = nullptr);
     ~HexView() override;
@@ -33,19 +32,22 @@ public:
     // The model is not owned; the view forgets it when it is destroyed.
     void setModel(HexModel *model);
     [[nodiscard]] HexModel *model() const { return m_model; }
+    // The cursor, selection and editing of the model shown; the view owns it.
+    [[nodiscard]] Editor *editor() const { return m_editor; }
 
-    [[nodiscard]] qint64 cursorOffset() const { return m_cursor; }
-    [[nodiscard]] int cursorNibble() const { return m_nibble; }
-    [[nodiscard]] Pane activePane() const { return m_pane; }
-    void setActivePane(Pane pane);
+    [[nodiscard]] qint64 cursorOffset() const { return m_editor->cursorOffset(); }
+    [[nodiscard]] int cursorNibble() const { return m_editor->cursorNibble(); }
+    [[nodiscard]] Pane activePane() const { return m_editor->activePane(); }
+    void setActivePane(Pane pane) { m_editor->setActivePane(pane); }
     // Moves the cursor (clamped to the data) and scrolls it into view; extend keeps the
     // selection's anchor and selects up to the cursor.
     void setCursorOffset(qint64 offset, bool extendSelection = false);
 
-    [[nodiscard]] bool hasSelection() const { return m_anchor >= 0; }
-    [[nodiscard]] qint64 selectionStart() const;
-    [[nodiscard]] qint64 selectionLength() const;
-    // Selects [start, start + length) and puts the cursor on its last byte.
+    [[nodiscard]] bool hasSelection() const { return m_editor->hasSelection(); }
+    [[nodiscard]] qint64 selectionStart() const { return m_editor->selectionStart(); }
+    [[nodiscard]] qint64 selectionLength() const { return m_editor->selectionLength(); }
+    // Selects [start, start + length), puts the cursor on its last byte and scrolls it
+    // into view.
     void setSelection(qint64 start, qint64 length);
     void clearSelection();
 
@@ -68,6 +70,7 @@ public slots:
     void zoomOut();
 
 signals:
+    // The Editor's changed(), split for listeners that want one of its parts.
     void cursorMoved(qint64 offset);
     void selectionChanged(qint64 start, qint64 length);
     // An edit or clipboard action was refused; reason says why.
@@ -87,28 +90,18 @@ protected:
     bool focusNextPrevChild(bool next) override;
 
 private:
-    struct Navigation
-    {
-        QKeySequence::StandardKey move;
-        QKeySequence::StandardKey select;
-        std::function<qint64(const HexView &)> target;
-    };
-
     void relayout();
     void updateScrollBars();
     void setFirstLine(qint64 line);
     void ensureCursorVisible();
-    void moveCursor(qint64 offset, int nibble, bool extend);
-    [[nodiscard]] qint64 lastOffset() const;
+    // After the Editor changed: scroll to the cursor, repaint, tell the listeners.
+    void followEditor();
     [[nodiscard]] int fullyVisibleLines() const;
 
     // Key handlers, tried in turn.
     bool handleCommandKey(QKeyEvent *event);
     bool handleNavigationKey(QKeyEvent *event);
     bool handleTyping(QKeyEvent *event);
-    void typeHexDigit(int value);
-    void typeByte(quint8 byte);
-    [[nodiscard]] static const std::vector<Navigation> &navigations();
 
     void setZoom(qreal pointSize);
     void paintHeader(QPainter &painter, int x0);
@@ -116,17 +109,17 @@ private:
     void paintCursor(QPainter &painter, int x0, qint64 line);
 
     QPointer<HexModel> m_model;
+    Editor *m_editor; // a child
     HexLayout m_layout;
     ScrollMapping m_scroll;
     GlyphCache m_glyphs;
     QPixmap m_header; // rebuilt after every relayout
     RangeSet m_highlights;
     qint64 m_firstLine = 0;
-    qint64 m_cursor = 0;
-    qint64 m_anchor = -1; // -1: no selection
     qint64 m_dragStart = -1;
-    int m_nibble = 0;
-    Pane m_pane = Pane::Hex;
+    qint64 m_shownCursor = 0; // what cursorMoved and selectionChanged last said
+    qint64 m_shownSelectionStart = 0;
+    qint64 m_shownSelectionLength = 0;
     int m_bytesPerLineSetting = 16;
     bool m_settingScrollBar = false;
 };

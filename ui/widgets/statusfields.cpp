@@ -42,8 +42,7 @@ void StatusFields::track(DocumentTab *tab)
         const auto update = [this] { refresh(); };
         HexView *view = tab->view();
         HexModel *model = tab->document()->model();
-        m_connections << connect(view, &HexView::cursorMoved, this, update)
-                      << connect(view, &HexView::selectionChanged, this, update)
+        m_connections << connect(view->editor(), &Editor::changed, this, update)
                       << connect(model, &QAbstractItemModel::dataChanged, this, update)
                       << connect(model, &HexModel::modifiedRangesChanged, this, update)
                       << connect(model, &HexModel::sizeChanged, this, update)

@@ -1,0 +1,305 @@
+#include "editor.h"
+
+#include "hexmodel.h"
+#include "inputparsing.h"
+#include "textglyph.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QMimeData>
+
+namespace hexmap {
+
+const QString Editor::kRawMime = QStringLiteral("application/octet-stream");
+
+class Editor::Change
+{
+public:
+    explicit Change(Editor &editor)
+        : m_editor(editor)
+    {
+        if (m_editor.m_changeDepth++ == 0)
+            m_editor.m_changeStart = m_editor.state();
+    }
+    ~Change()
+    {
+        if (--m_editor.m_changeDepth == 0 && m_editor.state() != m_editor.m_changeStart)
+            emit m_editor.changed();
+    }
+    Change(const Change &) = delete;
+    Change &operator=(const Change &) = delete;
+
+private:
+    Editor &m_editor;
+};
+
+Editor::Editor(HexModel *model, QObject *parent)
+    : QObject(parent)
+{
+    setModel(model);
+}
+
+Editor::~Editor() = default;
+
+void Editor::setModel(HexModel *model)
+{
+    const Change change(*this);
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    m_cursor = 0;
+    m_nibble = 0;
+    m_anchor = -1;
+    if (model)
+        connect(model, &HexModel::sizeChanged, this, &Editor::clampToSize);
+}
+
+HexModel *Editor::model() const
+{
+    return m_model;
+}
+
+qint64 Editor::lastOffset() const
+{
+    return m_model ? std::max<qint64>(m_model->size() - 1, 0) : 0;
+}
+
+void Editor::clampToSize()
+{
+    const Change change(*this);
+    if (m_cursor > lastOffset())
+        moveCursor(lastOffset());
+    if (m_anchor > lastOffset())
+        clearSelection();
+}
+
+qint64 Editor::selectionStart() const
+{
+    return m_anchor < 0 ? m_cursor : std::min(m_anchor, m_cursor);
+}
+
+qint64 Editor::selectionLength() const
+{
+    if (m_anchor < 0 || !m_model || m_model->size() == 0)
+        return 0;
+    return std::max(m_anchor, m_cursor) - std::min(m_anchor, m_cursor) + 1;
+}
+
+void Editor::setActivePane(Pane pane)
+{
+    const Change change(*this);
+    m_pane = pane;
+    m_nibble = 0;
+}
+
+void Editor::togglePane()
+{
+    setActivePane(m_pane == Pane::Hex ? Pane::Text : Pane::Hex);
+}
+
+void Editor::moveCursor(qint64 offset, int nibble, bool extend)
+{
+    const Change change(*this);
+    if (extend && m_anchor < 0)
+        m_anchor = m_cursor;
+    else if (!extend)
+        m_anchor = -1;
+    m_cursor = std::clamp<qint64>(offset, 0, lastOffset());
+    m_nibble = nibble;
+}
+
+void Editor::place(Pane pane, qint64 offset, int nibble, bool extend)
+{
+    const Change change(*this);
+    m_pane = pane;
+    moveCursor(offset, nibble, extend);
+}
+
+void Editor::select(qint64 anchor, qint64 cursor)
+{
+    const Change change(*this);
+    moveCursor(anchor);
+    moveCursor(cursor, 0, true);
+}
+
+void Editor::setSelection(qint64 start, qint64 length)
+{
+    if (length <= 0)
+        moveCursor(start);
+    else
+        select(start, start + length - 1);
+}
+
+void Editor::clearSelection()
+{
+    moveCursor(m_cursor, m_nibble, false);
+}
+
+void Editor::selectAll()
+{
+    if (m_model && m_model->size() > 0)
+        setSelection(0, m_model->size());
+}
+
+qint64 Editor::target(Move move, int bytesPerLine, int visibleLines) const
+{
+    const qint64 line = m_cursor / bytesPerLine;
+    const qint64 page = qint64(visibleLines) * bytesPerLine;
+    switch (move) {
+    case Move::NextByte:
+        return m_cursor + 1;
+    case Move::PreviousByte:
+        return m_cursor - 1;
+    case Move::NextLine:
+        return m_cursor + bytesPerLine;
+    case Move::PreviousLine:
+        // The first line stays where it is rather than going to offset 0.
+        return std::max<qint64>(m_cursor - bytesPerLine, m_cursor % bytesPerLine);
+    case Move::NextPage:
+        return m_cursor + page;
+    case Move::PreviousPage:
+        return m_cursor - page;
+    case Move::LineStart:
+        return line * bytesPerLine;
+    case Move::LineEnd:
+        return (line + 1) * bytesPerLine - 1;
+    case Move::DocumentStart:
+        return 0;
+    case Move::DocumentEnd:
+        return lastOffset();
+    }
+    return m_cursor;
+}
+
+void Editor::navigate(Move move, bool extend, int bytesPerLine, int visibleLines)
+{
+    moveCursor(target(move, bytesPerLine, visibleLines), 0, extend);
+}
+
+void Editor::refuse(const QString &message) const
+{
+    if (m_model)
+        m_model->fail(message);
+}
+
+bool Editor::typeHexDigit(int value)
+{
+    if (!m_model || m_model->size() == 0)
+        return false;
+    const ByteBlock current = m_model->read(m_cursor, 1);
+    if (current.bytes.isEmpty() || current.isMissing(0)) {
+        refuse(tr("The byte at offset %1 can no longer be read: %2.")
+                   .arg(m_cursor)
+                   .arg(current.whyMissing));
+        return false;
+    }
+    const auto old = quint8(current.bytes.at(0));
+    const auto byte = quint8(m_nibble == 0 ? (value << 4) | (old & 0x0f) : (old & 0xf0) | value);
+    if (!m_model->overwrite(m_cursor, QByteArray(1, char(byte)), HexModel::EditKind::Typing))
+        return false;
+    if (m_nibble == 0)
+        moveCursor(m_cursor, 1);
+    else if (m_cursor < lastOffset())
+        moveCursor(m_cursor + 1);
+    else
+        moveCursor(m_cursor, 1); // the last byte: stay on it
+    return true;
+}
+
+bool Editor::typeByte(quint8 byte)
+{
+    if (!m_model || m_model->size() == 0)
+        return false;
+    if (!m_model->overwrite(m_cursor, QByteArray(1, char(byte)), HexModel::EditKind::Typing))
+        return false;
+    moveCursor(m_cursor + 1);
+    return true;
+}
+
+bool Editor::typeText(const QString &text)
+{
+    static const QString digits = QStringLiteral("0123456789abcdef");
+    const bool typeable = !text.isEmpty() && std::ranges::all_of(text, [this](QChar c) {
+        return m_pane == Pane::Hex ? digits.contains(c.toLower())
+                                   : c.isPrint() && c.unicode() <= 0xff;
+    });
+    if (!typeable)
+        return false;
+    const Change change(*this);
+    for (const QChar c : text) {
+        const bool typed = m_pane == Pane::Hex ? typeHexDigit(int(digits.indexOf(c.toLower())))
+                                               : typeByte(quint8(c.unicode()));
+        if (!typed)
+            break;
+    }
+    return true;
+}
+
+std::unique_ptr<QMimeData> Editor::copyData() const
+{
+    if (!m_model || !hasSelection())
+        return nullptr;
+    if (selectionLength() > kMaxCopyBytes) {
+        refuse(tr("The selection (%1 bytes) is too large to copy; the limit is %2 MiB.")
+                   .arg(selectionLength())
+                   .arg(kMaxCopyBytes >> 20));
+        return nullptr;
+    }
+    const ByteBlock block = m_model->read(selectionStart(), selectionLength());
+    if (!block.missing.isEmpty()) {
+        refuse(tr("The byte at offset %1 of the selection can no longer be read: %2.")
+                   .arg(selectionStart() + block.firstMissing())
+                   .arg(block.whyMissing));
+        return nullptr;
+    }
+    auto mime = std::make_unique<QMimeData>();
+    mime->setData(kRawMime, block.bytes);
+    mime->setText(m_pane == Pane::Hex ? input::formatHex(block.bytes) : textGlyphs(block.bytes));
+    return mime;
+}
+
+void Editor::copy() const
+{
+    if (auto mime = copyData())
+        QGuiApplication::clipboard()->setMimeData(mime.release());
+}
+
+bool Editor::paste(const QMimeData &mime)
+{
+    if (!m_model)
+        return false;
+    QByteArray bytes;
+    if (mime.hasFormat(kRawMime)) {
+        bytes = mime.data(kRawMime);
+    } else if (m_pane == Pane::Hex) {
+        QString error;
+        const auto parsed = input::parseHexBytes(mime.text(), &error);
+        if (!parsed) {
+            refuse(tr("The clipboard does not hold hex bytes: %1.").arg(error));
+            return false;
+        }
+        bytes = *parsed;
+    } else {
+        const QString text = mime.text();
+        for (const QChar c : text) {
+            if (c.unicode() > 0xff) {
+                refuse(tr("The clipboard text has characters outside Latin-1; paste it in the "
+                          "hex pane as hex."));
+                return false;
+            }
+            bytes.append(char(c.unicode()));
+        }
+    }
+    if (bytes.isEmpty() || !m_model->overwrite(m_cursor, bytes))
+        return false;
+    moveCursor(m_cursor + bytes.size());
+    return true;
+}
+
+bool Editor::paste()
+{
+    const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
+    return mime && paste(*mime);
+}
+
+} // namespace hexmap

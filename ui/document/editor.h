@@ -1,0 +1,144 @@
+#pragma once
+
+#include "pane.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class QMimeData;
+
+namespace hexmap {
+
+class HexModel;
+
+// What the user is doing in one open map, without any widget: the cursor, the anchor
+// of the selection, the active pane and the half-typed nibble; typing, paste, copy and
+// where each navigation key leads. Edits go through the model's undo stack; refusals
+// through the model's editFailed (and lastError). Every operation emits changed() at
+// most once, and only if the cursor, selection, pane or nibble moved.
+class Editor : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Copying more than this to the clipboard is refused.
+    static constexpr qint64 kMaxCopyBytes = qint64(64) << 20;
+    // The clipboard format of raw bytes, which paste prefers to any text.
+    static const QString kRawMime;
+
+    // Where a navigation key leads; see target().
+    enum class Move {
+        NextByte,
+        PreviousByte,
+        NextLine,
+        PreviousLine,
+        NextPage,
+        PreviousPage,
+        LineStart,
+        LineEnd,
+        DocumentStart,
+        DocumentEnd,
+    };
+
+    // The model is not owned; the editor forgets it when it is destroyed.
+    explicit Editor(HexModel *model = nullptr, QObject *parent = nullptr);
+    ~Editor() override;
+
+    // Starts over on model: cursor at 0, no selection, first nibble (the pane stays).
+    void setModel(HexModel *model);
+    [[nodiscard]] HexModel *model() const;
+
+    [[nodiscard]] qint64 cursorOffset() const { return m_cursor; }
+    // 0 on the high nibble, 1 after a first hex digit was typed into the byte.
+    [[nodiscard]] int cursorNibble() const { return m_nibble; }
+    [[nodiscard]] Pane activePane() const { return m_pane; }
+    [[nodiscard]] bool hasSelection() const { return m_anchor >= 0; }
+    // Where the selection started (the byte that stays selected when it is extended),
+    // or -1 without one.
+    [[nodiscard]] qint64 anchor() const { return m_anchor; }
+    // The selected bytes [start, start + length): anchor to cursor, both included; the
+    // cursor and length 0 without a selection or on an empty map.
+    [[nodiscard]] qint64 selectionStart() const;
+    [[nodiscard]] qint64 selectionLength() const;
+    // The last offset the cursor may take: size - 1, or 0 on an empty map.
+    [[nodiscard]] qint64 lastOffset() const;
+
+    // Switches pane; a half-typed byte is left as it is and typing starts anew.
+    void setActivePane(Pane pane);
+    void togglePane();
+    // Moves the cursor (clamped to the data) onto nibble; extend keeps the selection's
+    // anchor (the old cursor if there was none) and selects up to the cursor, otherwise
+    // the selection is dropped.
+    void moveCursor(qint64 offset, int nibble = 0, bool extend = false);
+    // A click: the pane, then moveCursor.
+    void place(Pane pane, qint64 offset, int nibble, bool extend);
+    // Selects from anchor to cursor, both included (each clamped), cursor on cursor.
+    void select(qint64 anchor, qint64 cursor);
+    // Selects [start, start + length) with the cursor on its last byte; length <= 0 only
+    // moves the cursor to start.
+    void setSelection(qint64 start, qint64 length);
+    void clearSelection();
+    void selectAll();
+
+    // Where move leads from the cursor, before clamping to the data, for a view of
+    // bytesPerLine bytes per line showing visibleLines whole lines.
+    [[nodiscard]] qint64 target(Move move, int bytesPerLine, int visibleLines) const;
+    // moveCursor(target(...), 0, extend).
+    void navigate(Move move, bool extend, int bytesPerLine, int visibleLines);
+
+    // A hex digit (0..15) into the cursor's nibble in place, as one undo step with the
+    // typing before it; the cursor goes to the low nibble, then to the next byte (it
+    // stays on the last byte). False if nothing was written.
+    bool typeHexDigit(int value);
+    // What the user typed, in the active pane: hex digits in the hex pane, Latin-1
+    // printable characters (each overwriting a byte) in the text pane. False, typing
+    // nothing, when text holds anything else (the key is not for the editor); true
+    // otherwise, even if the model refused the write (it said why).
+    bool typeText(const QString &text);
+
+    // The selection as the clipboard takes it: raw bytes always, and as text hex from
+    // the hex pane or the text pane's characters. Null without a selection, or refused
+    // (too large, unreadable bytes) with the reason through editFailed.
+    [[nodiscard]] std::unique_ptr<QMimeData> copyData() const;
+    // copyData() onto the application's clipboard.
+    void copy() const;
+    // Overwrites at the cursor, as one undo step, with raw bytes if mime has them, else
+    // its text: hex bytes in the hex pane, Latin-1 characters in the text pane. The
+    // cursor goes past the pasted bytes. False if nothing was written.
+    bool paste(const QMimeData &mime);
+    // paste() of the application's clipboard.
+    bool paste();
+
+signals:
+    // The cursor, the selection, the pane or the nibble changed: once per operation.
+    void changed();
+
+private:
+    struct State
+    {
+        qint64 cursor;
+        qint64 anchor;
+        int nibble;
+        Pane pane;
+        bool operator==(const State &) const = default;
+    };
+    // Emits changed() when the outermost one ends, if the state differs from its start.
+    class Change;
+
+    void refuse(const QString &message) const;
+    void clampToSize();
+    bool typeByte(quint8 byte);
+    [[nodiscard]] State state() const { return {m_cursor, m_anchor, m_nibble, m_pane}; }
+
+    QPointer<HexModel> m_model;
+    qint64 m_cursor = 0;
+    qint64 m_anchor = -1; // -1: no selection
+    int m_nibble = 0;
+    Pane m_pane = Pane::Hex;
+    int m_changeDepth = 0;
+    State m_changeStart {};
+};
+
+} // namespace hexmap
