@@ -38,7 +38,7 @@ struct Fixture
         tab = std::make_unique<DocumentTab>(std::move(opened.document));
         tab->resize(900, 500);
         tab->show();
-        dialog.setTab(tab.get());
+        dialog.setEditor(tab->view()->editor());
     }
     void type(const char *field, const QString &text)
     {
@@ -287,8 +287,8 @@ void TestFindDialog::searchWindowsOfABigFile()
                 ref.cursor = cursor;
                 ref.selection.reset();
                 ref.lastMatch = -1;
-                f.dialog.setTab(nullptr); // forgets the last match
-                f.dialog.setTab(f.tab.get());
+                f.dialog.setEditor(nullptr); // forgets the last match
+                f.dialog.setEditor(f.tab->view()->editor());
                 checkAgainstReference(f, ref, QList<bool>(6, forward), true,
                     QStringLiteral("big file, cursor %1").arg(cursor));
                 if (QTest::currentTestFailed())
@@ -471,7 +471,7 @@ void TestFindDialog::cancelStopsALongSearch()
     Document::OpenResult opened = Document::open(path, {});
     DocumentTab tab(std::move(opened.document));
     FindDialog dialog;
-    dialog.setTab(&tab);
+    dialog.setEditor(tab.view()->editor());
     dialog.findChild<QLineEdit *>("find")->setText("DE AD BE EF");
     QSignalSpy finished(&dialog, &FindDialog::searchFinished);
     dialog.findAll();

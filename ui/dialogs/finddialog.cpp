@@ -1,11 +1,9 @@
 #include "finddialog.h"
 
-#include "byteclass.h"
-#include "document.h"
-#include "documenttab.h"
+#include "editor.h"
 #include "hexmodel.h"
-#include "hexview.h"
 #include "inputparsing.h"
+#include "textglyph.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -46,7 +44,7 @@ FindDialog::FindDialog(QWidget *parent)
     setWindowTitle(tr("Find and Replace"));
     buildUi();
     updateInputs();
-    setTab(nullptr);
+    setEditor(nullptr);
 }
 
 void FindDialog::buildUi()
@@ -198,12 +196,12 @@ void FindDialog::updateInputs()
     m_to->setPlaceholderText(forward ? tr("forward: the end") : tr("backward: the cursor"));
 }
 
-void FindDialog::setTab(DocumentTab *tab)
+void FindDialog::setEditor(Editor *editor)
 {
-    if (tab == m_tab)
+    if (editor == m_editor)
         return;
-    if (m_tab)
-        disconnect(m_tab, nullptr, this, nullptr);
+    if (m_editor)
+        disconnect(m_editor, nullptr, this, nullptr);
     if (m_session) {
         // Its search stops now; the session goes once the signal it may be in returns.
         m_session->disconnect(this);
@@ -211,17 +209,18 @@ void FindDialog::setTab(DocumentTab *tab)
         m_session->deleteLater();
         m_session = nullptr;
     }
-    m_tab = tab;
+    m_editor = editor;
     m_table->setRowCount(0);
     m_count->clear();
-    if (tab) {
-        m_session = new SearchSession(tab->document()->model(), this);
+    if (editor) {
+        m_session = new SearchSession(editor->model(), this);
         watchSession();
-        connect(tab, &DocumentTab::documentChanged, this,
-            [this] { m_session->setModel(m_tab->document()->model()); });
+        // The tab's file was loaded again: the session re-checks its matches there.
+        connect(editor, &Editor::modelChanged, this,
+            [this] { m_session->setModel(m_editor->model()); });
     }
     setSearching(false);
-    if (!tab)
+    if (!editor)
         setMessage(tr("Open a file to search it."), false);
     else
         setMessage({}, false);
@@ -460,34 +459,32 @@ void FindDialog::setSearching(bool searching)
     m_cancel->setVisible(searching);
     m_progress->setValue(0);
     for (QPushButton *button : std::as_const(m_actionButtons))
-        button->setEnabled(!searching && m_tab);
+        button->setEnabled(!searching && m_editor);
 }
 
 SearchSession::Place FindDialog::place() const
 {
-    const HexView *view = m_tab->view();
-    if (!view->hasSelection())
-        return {view->cursorOffset()};
-    return {view->cursorOffset(), view->selectionStart(), view->selectionLength()};
+    if (!m_editor->hasSelection())
+        return {m_editor->cursorOffset()};
+    return {m_editor->cursorOffset(), m_editor->selectionStart(), m_editor->selectionLength()};
 }
 
 void FindDialog::showMatch(qint64 offset, qint64 size)
 {
     // Selected from its last byte back to its first, where the cursor is and typing
     // starts (as in Okteta, HxD and text editors).
-    HexView *view = m_tab->view();
-    view->setCursorOffset(offset + std::max<qint64>(size, 1) - 1);
-    view->setCursorOffset(offset, true);
+    m_editor->moveCursor(offset + std::max<qint64>(size, 1) - 1);
+    m_editor->moveCursor(offset, 0, true);
 }
 
 void FindDialog::showHighlights(qint64 low, qint64 high)
 {
     // Off over [low, high), then on again where listed matches cover it.
-    RangeSet highlights = m_tab->view()->highlights();
+    RangeSet highlights = m_editor->highlights();
     highlights.remove(low, high);
     for (const auto &range : m_session->covered(low, high).ranges())
         highlights.add(range.start, range.end);
-    m_tab->view()->setHighlights(highlights);
+    m_editor->setHighlights(highlights);
 }
 
 } // namespace hexmap

@@ -16,7 +16,7 @@ class QTableWidget;
 
 namespace hexmap {
 
-class DocumentTab;
+class Editor;
 
 // Find and replace, for the current tab: a form over a SearchSession. The pattern is
 // hex bytes (?? for any byte), text (UTF-8, Latin-1 or UTF-16LE, optionally ignoring
@@ -31,8 +31,10 @@ class FindDialog : public QDialog
 public:
     explicit FindDialog(QWidget *parent = nullptr);
 
-    // The tab searched; null disables the dialog.
-    void setTab(DocumentTab *tab);
+    // The editor whose file is searched (its cursor is where a search starts, its
+    // selection shows a match, its highlights Find All's matches); null disables the
+    // dialog. A new editor forgets the last match.
+    void setEditor(Editor *editor);
 
     // Searches in the chosen direction (next) or against it (previous), continuing
     // after the last match when it is still selected. A match is selected with the
@@ -85,7 +87,7 @@ private:
     void showMatch(qint64 offset, qint64 size);
     void showHighlights(qint64 low, qint64 high);
 
-    QPointer<DocumentTab> m_tab;
+    QPointer<Editor> m_editor;
     SearchSession *m_session = nullptr; // the tab's document's, owned by the dialog
 
     QLineEdit *m_find = nullptr;

@@ -43,15 +43,25 @@ Editor::~Editor() = default;
 
 void Editor::setModel(HexModel *model)
 {
-    const Change change(*this);
-    if (m_model)
-        disconnect(m_model, nullptr, this, nullptr);
-    m_model = model;
-    m_cursor = 0;
-    m_nibble = 0;
-    m_anchor = -1;
-    if (model)
-        connect(model, &HexModel::sizeChanged, this, &Editor::clampToSize);
+    {
+        const Change change(*this);
+        if (m_model)
+            disconnect(m_model, nullptr, this, nullptr);
+        m_model = model;
+        m_cursor = 0;
+        m_nibble = 0;
+        m_anchor = -1;
+        m_highlights.clear();
+        if (model)
+            connect(model, &HexModel::sizeChanged, this, &Editor::clampToSize);
+    }
+    emit modelChanged();
+}
+
+void Editor::setHighlights(const RangeSet &ranges)
+{
+    m_highlights = ranges;
+    emit highlightsChanged();
 }
 
 HexModel *Editor::model() const

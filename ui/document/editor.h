@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pane.h"
+#include "rangeset.h"
 
 #include <QObject>
 #include <QPointer>
@@ -111,9 +112,16 @@ public:
     // paste() of the application's clipboard.
     bool paste();
 
+    // Ranges shown highlighted (Find All's matches); cleared with a new model.
+    [[nodiscard]] const RangeSet &highlights() const { return m_highlights; }
+    void setHighlights(const RangeSet &ranges);
+
 signals:
     // The cursor, the selection, the pane or the nibble changed: once per operation.
     void changed();
+    // setModel() put the editor over another model (a tab's file was loaded again).
+    void modelChanged();
+    void highlightsChanged();
 
 private:
     struct State
@@ -138,6 +146,7 @@ private:
     int m_nibble = 0;
     Pane m_pane = Pane::Hex;
     int m_changeDepth = 0;
+    RangeSet m_highlights;
     State m_changeStart {};
 };
 

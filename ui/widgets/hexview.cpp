@@ -26,6 +26,7 @@ HexView::HexView(QWidget *parent)
     , m_editor(new Editor(nullptr, this))
 {
     connect(m_editor, &Editor::changed, this, &HexView::followEditor);
+    connect(m_editor, &Editor::highlightsChanged, viewport(), qOverload<>(&QWidget::update));
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setCursor(Qt::IBeamCursor);
@@ -44,7 +45,6 @@ void HexView::setModel(HexModel *model)
         disconnect(m_model, nullptr, this, nullptr);
     m_model = model;
     m_firstLine = 0;
-    m_highlights.clear();
     if (model) {
         const auto repaint = [this] { viewport()->update(); };
         connect(model, &QAbstractItemModel::dataChanged, this, repaint);
@@ -53,10 +53,9 @@ void HexView::setModel(HexModel *model)
         connect(model, &HexModel::sizeChanged, this, &HexView::relayout);
         connect(model, &HexModel::editFailed, this, &HexView::editRefused);
     }
-    {
-        const QSignalBlocker quiet(m_editor); // said once below, whatever changed
-        m_editor->setModel(model);
-    }
+    m_settingModel = true; // said once below, whatever changed
+    m_editor->setModel(model);
+    m_settingModel = false;
     relayout();
     m_shownCursor = cursorOffset();
     m_shownSelectionStart = selectionStart();
@@ -67,6 +66,8 @@ void HexView::setModel(HexModel *model)
 
 void HexView::followEditor()
 {
+    if (m_settingModel)
+        return;
     ensureCursorVisible();
     viewport()->update();
     if (cursorOffset() != m_shownCursor) {
@@ -106,8 +107,7 @@ void HexView::setBytesPerLine(int bytesPerLine)
 
 void HexView::setHighlights(const RangeSet &ranges)
 {
-    m_highlights = ranges;
-    viewport()->update();
+    m_editor->setHighlights(ranges);
 }
 
 void HexView::relayout()
@@ -456,7 +456,8 @@ void HexView::paintEvent(QPaintEvent *)
     selected.setAlpha(100);
     paintRanges(m_model->modifiedRanges().intersecting(firstOffset, endOffset),
         QColor(0xff, 0x70, 0x43, 70));
-    paintRanges(m_highlights.intersecting(firstOffset, endOffset), QColor(0xff, 0xc1, 0x07, 110));
+    paintRanges(
+        m_editor->highlights().intersecting(firstOffset, endOffset), QColor(0xff, 0xc1, 0x07, 110));
     if (hasSelection()) {
         RangeSet selection;
         selection.add(selectionStart(), selectionStart() + selectionLength());

@@ -58,7 +58,7 @@ public:
 
     // Ranges painted as found (search matches); replaces the previous ones.
     void setHighlights(const RangeSet &ranges);
-    [[nodiscard]] const RangeSet &highlights() const { return m_highlights; }
+    [[nodiscard]] const RangeSet &highlights() const { return m_editor->highlights(); }
 
 public slots:
     void copy();
@@ -114,7 +114,7 @@ private:
     ScrollMapping m_scroll;
     GlyphCache m_glyphs;
     QPixmap m_header; // rebuilt after every relayout
-    RangeSet m_highlights;
+    bool m_settingModel = false; // followEditor waits: setModel reports once
     qint64 m_firstLine = 0;
     qint64 m_dragStart = -1;
     qint64 m_shownCursor = 0; // what cursorMoved and selectionChanged last said

@@ -56,7 +56,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         m_status->track(currentTab());
-        m_finder->setTab(currentTab());
+        searchCurrentTab();
         updateActions();
     });
     resize(1100, 700);
@@ -65,7 +65,7 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    m_finder->setTab(nullptr);
+    m_finder->setEditor(nullptr);
     // Tabs go first, while the window they report to is still whole.
     while (m_tabs->count() > 0) {
         DocumentTab *closing = tab(0);
@@ -195,6 +195,12 @@ DocumentTab *MainWindow::currentTab() const
     return qobject_cast<DocumentTab *>(m_tabs->currentWidget());
 }
 
+void MainWindow::searchCurrentTab()
+{
+    DocumentTab *tab = currentTab();
+    m_finder->setEditor(tab ? tab->view()->editor() : nullptr);
+}
+
 bool MainWindow::openFile(const QString &path, const Document::OpenOptions &options)
 {
     Document::OpenResult result = Document::open(path, options);
@@ -303,7 +309,7 @@ bool MainWindow::closeTab(int index)
         }
     }
     if (closing == currentTab())
-        m_finder->setTab(nullptr); // cancels a search in it
+        m_finder->setEditor(nullptr); // cancels a search in it
     m_tabs->removeTab(m_tabs->indexOf(closing));
     delete closing;
     updateActions();
@@ -380,9 +386,9 @@ void MainWindow::reload(DocumentTab *tab)
         return;
     }
     if (tab == currentTab())
-        m_finder->setTab(nullptr);
+        m_finder->setEditor(nullptr);
     tab->replaceDocument(std::move(reopened.document));
-    m_finder->setTab(currentTab());
+    searchCurrentTab();
     showNotice(tr("Loaded %1 as it is now.").arg(tab->document()->path()));
 }
 
@@ -498,9 +504,9 @@ bool MainWindow::saveCurrentAs(const QString &path)
         showError(reopened.error);
         return false;
     }
-    m_finder->setTab(nullptr);
+    m_finder->setEditor(nullptr);
     tab->replaceDocument(std::move(reopened.document));
-    m_finder->setTab(currentTab());
+    searchCurrentTab();
     rememberRecent(path);
     showNotice(tr("Wrote %1.").arg(path));
     return true;

@@ -48,6 +48,8 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    // Find and Replace follows the current tab.
+    void searchCurrentTab();
     void createActions();
     void addTab(std::unique_ptr<Document> document);
     void updateActions();
