@@ -18,6 +18,20 @@
 #include <stdexcept>
 #include <string>
 
+// The bytes of the file at path as another reader sees them now: pread on a descriptor
+// of its own, not through any map.
+inline QByteArray fileContents(const std::string &path)
+{
+    const int reader = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat status = {};
+    fstat(reader, &status);
+    QByteArray bytes(qsizetype(status.st_size), '\0');
+    const ssize_t got = pread(reader, bytes.data(), size_t(bytes.size()), 0);
+    ::close(reader);
+    bytes.resize(got < 0 ? 0 : qsizetype(got));
+    return bytes;
+}
+
 class ScratchFile
 {
 public:
@@ -59,17 +73,7 @@ public:
     }
 
     // The file's bytes as another reader sees them now.
-    [[nodiscard]] QByteArray contents() const
-    {
-        const int reader = ::open(m_path.c_str(), O_RDONLY | O_CLOEXEC);
-        struct stat status = {};
-        fstat(reader, &status);
-        QByteArray bytes(qsizetype(status.st_size), '\0');
-        const ssize_t got = pread(reader, bytes.data(), size_t(bytes.size()), 0);
-        ::close(reader);
-        bytes.resize(got < 0 ? 0 : qsizetype(got));
-        return bytes;
-    }
+    [[nodiscard]] QByteArray contents() const { return fileContents(m_path); }
 
     [[nodiscard]] qint64 size() const
     {

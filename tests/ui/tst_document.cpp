@@ -8,6 +8,7 @@
 #include "hexmodel.h"
 #include "inputparsing.h"
 #include "messageboxes.h"
+#include "opendocument.h"
 #include "replacer.h"
 #include "resizedialog.h"
 #include "scratchfile.h"
@@ -29,18 +30,6 @@ using namespace hexmap;
 
 namespace {
 const qint64 kPage = 4096;
-
-std::unique_ptr<Document> openDocument(
-    const std::string &path, Document::Mode mode = Document::Mode::InPlace, bool trackfd = true)
-{
-    Document::OpenOptions options;
-    options.mode = mode;
-    options.trackfd = trackfd;
-    Document::OpenResult result = Document::open(QString::fromStdString(path), options);
-    if (!result.document)
-        qWarning("%s", qPrintable(result.error));
-    return std::move(result.document);
-}
 
 QByteArray fileBytes(const QString &path)
 {
