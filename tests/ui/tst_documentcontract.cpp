@@ -129,9 +129,6 @@ std::unique_ptr<Subject> makeSubject(Kind kind, quint32 seed = 1)
     return subject;
 }
 
-const char kScratchRevertDefect[] = "defect: Document::scratch() leaves mode() InPlace, so "
-                                    "canRevert()/revert() treat a scratch buffer as edit in place";
-
 // Makes the subject's edits durable the way its kind can (Flush, Save); false if none.
 bool makeDurable(Subject &s, QString *error)
 {
@@ -290,8 +287,6 @@ void checkRevert(Subject &s)
         if (s.promises.edits)
             QVERIFY(s.model->overwrite(0, "r"));
         const QByteArray shown = s.shown();
-        if (s.kind == Kind::Scratch)
-            QEXPECT_FAIL("", kScratchRevertDefect, Abort);
         QVERIFY(!s.document->canRevert());
         QVERIFY(!s.document->revert());
         QCOMPARE(s.shown(), shown);
@@ -603,7 +598,7 @@ void TestDocumentContract::session()
             expected = true;
             done = s.document->saveAs(copyPath, &error);
             QCOMPARE(fileContents(copyPath.toStdString()), ref.shown);
-        } else if (pick < 89 && kind != Kind::Scratch) { // see kScratchRevertDefect
+        } else if (pick < 89) {
             what = QStringLiteral("revert");
             expected = s.promises.reverts && ref.clean >= 0;
             silent = !expected;
@@ -611,8 +606,6 @@ void TestDocumentContract::session()
             done = s.document->revert();
             if (expected)
                 ref.moveTo(ref.clean);
-        } else if (pick < 89) {
-            continue;
         } else if (pick < 93) {
             const int hints[] = {MADV_WILLNEED, MADV_SEQUENTIAL, MADV_RANDOM, MADV_NORMAL};
             const int option = hints[random.bounded(4)];

@@ -27,6 +27,7 @@ class TestHexModel : public QObject
     Q_OBJECT
 
 private slots:
+    void changesPastTheTableAreSignalled();
     void rowsArePages();
     void dataRoles();
     void overwriteUndoRedo();
@@ -357,6 +358,34 @@ void TestHexModel::scratchShrunkInsideAPageGrowsBackWithZeros()
     QVERIFY2(model.resize(cut), qPrintable(model.lastError()));
     QVERIFY2(model.resize(size), qPrintable(model.lastError()));
     QCOMPARE(model.read(0, size).bytes, QByteArray(cut, 'x') + QByteArray(size - cut, '\0'));
+}
+
+// Rows are pages, so the table ends at kMaxTableBytes (8 TiB); past it, an edit and its
+// undo still say which bytes changed, for the view, the status bar and Find All.
+void TestHexModel::changesPastTheTableAreSignalled()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("huge.img");
+    const qint64 size = HexModel::kMaxTableBytes + 16 * kPage;
+    if (!createSparseFile(path, size))
+        QSKIP("this filesystem cannot hold a sparse file past 8 TiB");
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CLOEXEC);
+    QVERIFY(fd >= 0);
+    HexModel model(fd, 0, {});
+    ::close(fd);
+    QSignalSpy bytes(&model, &HexModel::bytesChanged);
+    QSignalSpy cells(&model, &QAbstractItemModel::dataChanged);
+    for (const qint64 offset : {qint64(5), HexModel::kMaxTableBytes + 3 * kPage + 7}) {
+        bytes.clear();
+        QVERIFY(model.overwrite(offset, "ab"));
+        QVERIFY(model.undo());
+        QCOMPARE(bytes.count(), 2);
+        for (const QList<QVariant> &change : std::as_const(bytes)) {
+            QCOMPARE(change.at(0).toLongLong(), offset);
+            QCOMPARE(change.at(1).toLongLong(), 2);
+        }
+    }
+    QCOMPARE(cells.count(), 2); // the table's own signal: only for the bytes it has rows for
 }
 
 QTEST_MAIN(TestHexModel)

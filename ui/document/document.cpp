@@ -227,7 +227,8 @@ bool Document::hasUnsavedChanges() const
 
 bool Document::canRevert() const
 {
-    return m_mode == Mode::InPlace && m_model->undoStack()->cleanIndex() >= 0;
+    // A scratch buffer has no file and no flush to go back to: it is discarded or saved.
+    return m_mode == Mode::InPlace && !isScratch() && m_model->undoStack()->cleanIndex() >= 0;
 }
 
 bool Document::flush(QString *error)

@@ -337,6 +337,7 @@ void HexModel::noteWritten(qint64 offset, qint64 count)
 
 void HexModel::emitBytesChanged(qint64 offset, qint64 count)
 {
+    emit bytesChanged(offset, count);
     const QModelIndex first = indexOf(offset);
     const QModelIndex last = indexOf(offset + count - 1);
     if (!first.isValid() || !last.isValid())

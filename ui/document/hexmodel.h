@@ -148,6 +148,9 @@ public:
     bool remap(qint64 length = 0);
 
 signals:
+    // Bytes [offset, offset + count) changed (an edit, undo, redo, advice): at any
+    // offset, where dataChanged reaches only the rows of the first kMaxTableBytes.
+    void bytesChanged(qint64 offset, qint64 count);
     void modifiedRangesChanged();
     void sizeChanged(qint64 size);
     // An edit, undo step, resize or flush failed; message says why.

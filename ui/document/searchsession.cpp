@@ -38,10 +38,8 @@ void SearchSession::watchModel()
 {
     if (!m_model)
         return;
-    connect(m_model, &QAbstractItemModel::dataChanged, this,
-        [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-            recheckResults(m_model->offsetOf(topLeft), m_model->offsetOf(bottomRight) + 1);
-        });
+    connect(m_model, &HexModel::bytesChanged, this,
+        [this](qint64 offset, qint64 count) { recheckResults(offset, offset + count); });
     connect(m_model, &HexModel::sizeChanged, this,
         [this](qint64 size) { recheckResults(size, kEverything); });
     connect(

@@ -47,7 +47,7 @@ void HexView::setModel(HexModel *model)
     m_firstLine = 0;
     if (model) {
         const auto repaint = [this] { viewport()->update(); };
-        connect(model, &QAbstractItemModel::dataChanged, this, repaint);
+        connect(model, &HexModel::bytesChanged, this, repaint);
         connect(model, &HexModel::modifiedRangesChanged, this, repaint);
         // Before the Editor's own connection: it clamps the cursor to the new layout.
         connect(model, &HexModel::sizeChanged, this, &HexView::relayout);

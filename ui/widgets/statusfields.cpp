@@ -43,7 +43,7 @@ void StatusFields::track(DocumentTab *tab)
         HexView *view = tab->view();
         HexModel *model = tab->document()->model();
         m_connections << connect(view->editor(), &Editor::changed, this, update)
-                      << connect(model, &QAbstractItemModel::dataChanged, this, update)
+                      << connect(model, &HexModel::bytesChanged, this, update)
                       << connect(model, &HexModel::modifiedRangesChanged, this, update)
                       << connect(model, &HexModel::sizeChanged, this, update)
                       << connect(model, &QAbstractItemModel::modelReset, this, update)
