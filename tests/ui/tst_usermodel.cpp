@@ -1598,9 +1598,8 @@ std::vector<Expect> Session::resize(qint64 newSize, bool confirmShrink)
 
     if (newSize == m.size() || (newSize < m.size() && !confirmShrink))
         return {{m}};
-    if ((newSize < m.size() && m.backed() < m.size())
-        || (m.kind == DocKind::Scratch && newSize == 0))
-        return {{m, true}}; // the bytes to cut are gone; an anonymous map cannot be empty
+    if (newSize < m.size() && m.backed() < m.size())
+        return {{m, true}}; // the bytes to cut are gone
     Delta delta;
     delta.resize = true;
     delta.oldSize = m.size();
