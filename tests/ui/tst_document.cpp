@@ -212,10 +212,7 @@ void TestDocument::fullDiskWriteChangesNothing()
     if (!disk.mounted())
         QSKIP("cannot mount a tmpfs here: needs root and mount rights");
     const QString path = disk.filePath("sparse.bin");
-    QFile sparse(path);
-    QVERIFY(sparse.open(QIODevice::WriteOnly));
-    QVERIFY(sparse.resize(4 << 20)); // a hole larger than the disk
-    sparse.close();
+    QVERIFY(createSparseFile(path, 4 << 20)); // a hole larger than the disk
     auto document = openDocument(path.toStdString());
     HexModel *model = document->model();
     // A paste of 2 MiB: the disk fills after about 1 MiB of it.
@@ -233,10 +230,7 @@ void TestDocument::fullDiskHoleIsNotBlamedOnTruncation()
     if (!disk.mounted())
         QSKIP("cannot mount a tmpfs here: needs root and mount rights");
     const QString path = disk.filePath("sparse.bin");
-    QFile sparse(path);
-    QVERIFY(sparse.open(QIODevice::WriteOnly));
-    QVERIFY(sparse.resize(1 << 20));
-    sparse.close();
+    QVERIFY(createSparseFile(path, 1 << 20));
     QFile filler(disk.filePath("filler.bin"));
     QVERIFY(filler.open(QIODevice::WriteOnly));
     filler.write(QByteArray(64 << 10, 'f')); // the disk is full now

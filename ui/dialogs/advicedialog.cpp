@@ -191,14 +191,14 @@ bool AdviceDialog::apply()
         return false;
     const int option = item->data(Qt::UserRole).toInt();
     const QString name = item->data(Qt::UserRole + 1).toString();
-    if (!confirm(name, option, chosen->start, chosen->length)) {
+    const Document::AdviceImpact impact
+        = m_document->adviceImpact(option, chosen->start, chosen->length);
+    if (!confirm(name, impact)) {
         if (m_message->text().isEmpty())
             m_message->setText(tr("%1 was not applied: nothing changed.").arg(name));
         return false;
     }
     const bool applied = m_document->advise(option, chosen->start, chosen->length, &error);
-    const Document::AdviceImpact impact
-        = m_document->adviceImpact(option, chosen->start, chosen->length);
     if (!applied)
         m_message->setText(error);
     else if (impact.widened)
@@ -211,10 +211,9 @@ bool AdviceDialog::apply()
     return applied;
 }
 
-bool AdviceDialog::confirm(const QString &name, int option, qint64 start, qint64 length)
+bool AdviceDialog::confirm(const QString &name, const Document::AdviceImpact &impact)
 {
     m_message->clear();
-    const Document::AdviceImpact impact = m_document->adviceImpact(option, start, length);
     const QString warning = m_document->adviceWarning(name, impact);
     if (warning.isEmpty())
         return true;

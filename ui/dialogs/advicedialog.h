@@ -1,5 +1,7 @@
 #pragma once
 
+#include "document.h"
+
 #include <QDialog>
 
 class QButtonGroup;
@@ -9,8 +11,6 @@ class QListWidget;
 class QPushButton;
 
 namespace hexmap {
-
-class Document;
 
 // Memory advice (madvise): the MADV_* values this system has, each with its meaning,
 // over the whole map, the selection, or a start and length. madvise wants a
@@ -45,8 +45,8 @@ private:
     [[nodiscard]] std::optional<Range> range(QString *error) const;
     void validate();
     void align();
-    // Asks before advice that loses data; may save first. True to go on.
-    bool confirm(const QString &name, int option, qint64 start, qint64 length);
+    // Asks before advice that loses data (impact says what); may save first. True to go on.
+    bool confirm(const QString &name, const Document::AdviceImpact &impact);
 
     Document *m_document;
     qint64 m_selectionStart;

@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <tuple>
+
 namespace hexmap {
 
 namespace {
@@ -278,8 +280,8 @@ bool Document::save(QString *error)
         return false;
     }
     // Edits past the file's end cannot be saved: write none rather than some.
-    const RangeSet &modified = m_model->modifiedRanges();
-    if (!modified.empty() && modified.ranges().back().end > m_model->backedBytes()) {
+    const std::vector<RangeSet::Range> modified = m_model->modifiedRanges().ranges();
+    if (!modified.empty() && modified.back().end > m_model->backedBytes()) {
         ::close(fd);
         *error = tr("The file now ends at offset %1 of the map (another program truncated it): "
                     "modified bytes lie past that end. Nothing was saved; use Save As to keep "
@@ -288,7 +290,7 @@ bool Document::save(QString *error)
         return false;
     }
     bool ok = true;
-    for (const RangeSet::Range &range : modified.ranges()) {
+    for (const RangeSet::Range &range : modified) {
         for (qint64 at = range.start; ok && at < range.end; at += kCopyChunk) {
             const ByteBlock block = m_model->read(at, std::min(kCopyChunk, range.end - at));
             if (!block.missing.isEmpty()) {
@@ -380,12 +382,7 @@ Document::AdviceImpact Document::adviceImpact(int option, qint64 start, qint64 l
     const bool privateMap = isScratch() || m_mode == Mode::CopyOnWrite;
     AdviceImpact impact;
     impact.effect = adviceEffect(option, privateMap);
-    impact.start = std::clamp<qint64>(start, 0, m_model->size());
-    // madvise takes whole pages: the last one counts whole, up to the map's end.
-    const qint64 page = HexModel::pageSize();
-    const qint64 last
-        = impact.start + std::clamp<qint64>(length, 0, m_model->size() - impact.start);
-    impact.end = std::min(m_model->size(), (last + page - 1) / page * page);
+    std::tie(impact.start, impact.end) = m_model->pagesCovering(start, length);
     const bool resizable = m_mode == Mode::InPlace || isScratch();
     if (splitsMapping(option) && resizable && impact.end - impact.start < m_model->size()) {
         impact.start = 0;

@@ -9,10 +9,7 @@
 
 #include <QUndoStack>
 
-#include <fcntl.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace hexmap {
 
@@ -373,6 +370,18 @@ void HexModel::ignoreOwnChanges()
         (void)m_fileChanges->changed();
 }
 
+std::pair<qint64, qint64> HexModel::pagesCovering(qint64 start, qint64 length) const
+{
+    const qint64 first = std::clamp<qint64>(start, 0, size());
+    const qint64 last = first + std::clamp<qint64>(length, 0, size() - first);
+    return {first, std::min(size(), (last + pageSize() - 1) / pageSize() * pageSize())};
+}
+
+bool HexModel::fileGoesPastMap() const
+{
+    return !isAnonymous() && fileSize() > m_file.mapEnd();
+}
+
 QString HexModel::whyNotResize() const
 {
     if (isReadOnly())
@@ -387,10 +396,10 @@ QString HexModel::whyNotResize() const
 
 QString HexModel::fileTailReason() const
 {
-    const qint64 file = isAnonymous() ? -1 : fileSize();
-    const qint64 mapEnd = m_file.mapEnd();
-    if (file <= mapEnd)
+    if (!fileGoesPastMap())
         return {};
+    const qint64 file = fileSize();
+    const qint64 mapEnd = m_file.mapEnd();
     return tr("the file goes on for %1 past the map's end (another program appended them, or "
               "the map is a window): a resize would cut the file there. Map the whole file "
               "first.")
@@ -507,9 +516,7 @@ bool HexModel::advise(int option, qint64 start, qint64 length, bool dropsBytes)
         fail(tr("The map is empty: there is nothing to advise."));
         return false;
     }
-    const qint64 first = std::clamp<qint64>(start, 0, size());
-    const qint64 last = first + std::clamp<qint64>(length, 0, size() - first);
-    const qint64 end = std::min(size(), (last + pageSize() - 1) / pageSize() * pageSize());
+    const auto [first, end] = pagesCovering(start, length);
     noteOutsideChanges();
     try {
         if (option == MADV_REMOVE)
@@ -537,8 +544,7 @@ void HexModel::removeKeepingFileTail(qint64 start, qint64 end)
 {
     const qint64 lastPage = size() / pageSize() * pageSize();
     const bool sharedFile = !isAnonymous() && !isReadOnly() && !isCopyOnWrite();
-    const bool tailInFile
-        = sharedFile && end == size() && lastPage < size() && fileSize() > m_file.mapEnd();
+    const bool tailInFile = sharedFile && end == size() && lastPage < size() && fileGoesPastMap();
     if (!tailInFile || start > lastPage) {
         m_file.advise(MADV_REMOVE, start, end - start);
         return;

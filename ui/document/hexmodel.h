@@ -8,6 +8,7 @@
 #include <QByteArray>
 
 #include <memory>
+#include <utility>
 
 class QUndoStack;
 
@@ -116,6 +117,11 @@ public:
     // mode, no descriptor, or a file that goes on past the map's end (a resize would cut
     // what follows).
     [[nodiscard]] QString whyNotResize() const;
+    // [start, end) of the pages madvise takes for [start, start + length), clipped to
+    // the map: the last page counts whole, up to the map's end.
+    [[nodiscard]] std::pair<qint64, qint64> pagesCovering(qint64 start, qint64 length) const;
+    // Whether the file goes on past the map's end (appended to, or a window).
+    [[nodiscard]] bool fileGoesPastMap() const;
     // Whether resize(newSize) could be undone.
     [[nodiscard]] bool canUndoResize(qint64 newSize) const;
     // Resizes map and file; one undo step when canUndoResize, otherwise the undo
