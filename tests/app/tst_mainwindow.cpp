@@ -6,7 +6,6 @@
 #include "closeprompt.h"
 #include "document.h"
 #include "documenttab.h"
-#include "hexmodel.h"
 #include "hexview.h"
 #include "mainwindow.h"
 #include "messageboxes.h"
@@ -267,7 +266,7 @@ void TestMainWindow::emptyFileOpensEmptyAndGrows()
     MainWindow window;
     window.show();
     QVERIFY(window.openFile(QString::fromStdString(file.path())));
-    HexModel *model = window.currentTab()->document()->model();
+    Document *model = window.currentTab()->document();
     QCOMPARE(model->size(), 0);
     HexView *view = window.currentTab()->view();
     const QColor base = view->palette().color(QPalette::Base);
@@ -344,7 +343,7 @@ void TestMainWindow::grownUnderneathOffersRemap()
     }
     QVERIFY(remap && remap->isVisible());
     remap->click();
-    QCOMPARE(tab->document()->model()->size(), 9100);
+    QCOMPARE(tab->document()->size(), 9100);
     QVERIFY(tab->diskNotice().isEmpty());
 }
 
@@ -402,7 +401,7 @@ void TestMainWindow::scratchBufferSaveAs()
 {
     Document::OpenResult result = Document::scratch(8);
     QVERIFY(result.document);
-    QVERIFY(result.document->model()->overwrite(0, "scratch!"));
+    QVERIFY(result.document->overwrite(0, "scratch!"));
     QVERIFY(result.document->hasUnsavedChanges());
     QTemporaryDir dir;
     QString error;
@@ -434,7 +433,7 @@ void TestMainWindow::saveAsThroughTheWindow()
     window.show();
     QVERIFY(window.openFile(
         QString::fromStdString(original.path()), {.mode = Document::Mode::CopyOnWrite}));
-    QVERIFY(window.currentTab()->document()->model()->overwrite((8 << 20) - 1, "!"));
+    QVERIFY(window.currentTab()->document()->overwrite((8 << 20) - 1, "!"));
     QTemporaryDir dir;
     const QString copy = dir.filePath("copy.bin");
     QVERIFY(window.saveCurrentAs(copy));
@@ -491,7 +490,7 @@ void TestMainWindow::droppedFilesOpen()
     QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(&window, &drop);
     QCOMPARE(window.tabCount(), 2);
-    QCOMPARE(window.currentTab()->document()->model()->read(0, 6).bytes, "second");
+    QCOMPARE(window.currentTab()->document()->read(0, 6).bytes, "second");
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,7 +1,7 @@
 // HexView costs that must not grow with the file: a full repaint of a 1600x1000 view
 // on a 4 KiB file and on a 64 GiB sparse file (same run), map + first paint of the
 // 64 GiB file, and anonymous memory after paging through a 1 GiB file end to end.
-#include "hexmodel.h"
+#include "document.h"
 #include "hexview.h"
 
 #include <QElapsedTimer>
@@ -91,9 +91,9 @@ bool showFullSizeView(HexView &view)
     return QTest::qWaitForWindowExposed(&view);
 }
 
-std::unique_ptr<HexModel> modelOf(int fd)
+std::unique_ptr<Document> modelOf(int fd)
 {
-    return std::make_unique<HexModel>(std::make_unique<MemoryMap>(fd, 0));
+    return std::make_unique<Document>(MappedFile(std::make_shared<MemoryMap>(fd, 0)));
 }
 
 } // namespace
@@ -118,10 +118,10 @@ void BenchHexView::repaintDoesNotDependOnFileSize()
     HexView view;
     QVERIFY(showFullSizeView(view));
 
-    view.setModel(small.get());
+    view.setDocument(small.get());
     view.setSelection(100, 1000);
     const double smallMs = medianRepaintMs(view, 300);
-    view.setModel(huge.get());
+    view.setDocument(huge.get());
     view.setCursorOffset(huge->size() / 2);
     view.setSelection(huge->size() / 2, 1000);
     const double hugeMs = medianRepaintMs(view, 300);
@@ -141,7 +141,7 @@ void BenchHexView::mapAndFirstPaintOf64GiB()
     QElapsedTimer timer;
     timer.start();
     auto model = modelOf(fd);
-    view.setModel(model.get());
+    view.setDocument(model.get());
     view.viewport()->repaint();
     const double ms = double(timer.nsecsElapsed()) / 1e6;
     qInfo("map + first paint of a 64 GiB sparse file: %.2f ms", ms);
@@ -156,7 +156,7 @@ void BenchHexView::anonymousMemoryAfterPagingThrough1GiB()
     auto model = modelOf(fd);
     HexView view;
     QVERIFY(showFullSizeView(view));
-    view.setModel(model.get());
+    view.setDocument(model.get());
     view.viewport()->repaint();
     const qint64 before = anonymousKiB();
     // Page Down to the end: each screen's bytes are read through the model as a paint

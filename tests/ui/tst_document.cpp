@@ -1,4 +1,4 @@
-// Document and HexModel keep the user's bytes: writes are all or nothing, a failed undo
+// Document keeps the user's bytes: writes are all or nothing, a failed undo
 // leaves the history where it was, advice that loses data asks first, a file replaced or
 // deleted at its path is noticed and never written to by mistake. Files are real; their
 // bytes are read back with pread, not through the map under test.
@@ -134,10 +134,9 @@ void TestDocument::undoBackToTheFlushIsNotModified()
 {
     ScratchFile file(QByteArray(64, '.'));
     auto document = openDocument(file.path());
-    HexModel *model = document->model();
+    Document *model = &*document;
     QVERIFY(model->overwrite(0, "a"));
-    QString error;
-    QVERIFY(document->flush(&error));
+    QVERIFY(document->flush());
     QVERIFY(model->overwrite(1, "b"));
     QVERIFY(document->hasUnsavedChanges());
     QVERIFY(model->undo()); // back to what was flushed
@@ -149,10 +148,10 @@ void TestDocument::undoBackToTheFlushIsNotModified()
 
     ScratchFile copy(QByteArray(64, '.'));
     auto cow = openDocument(copy.path(), Document::Mode::CopyOnWrite);
-    QVERIFY(cow->model()->overwrite(0, "c"));
-    QVERIFY(cow->save(&error));
-    QVERIFY(cow->model()->overwrite(0, "d"));
-    QVERIFY(cow->model()->undo());
+    QVERIFY(cow->overwrite(0, "c"));
+    QVERIFY(cow->save());
+    QVERIFY(cow->overwrite(0, "d"));
+    QVERIFY(cow->undo());
     QVERIFY(!cow->hasUnsavedChanges());
     QCOMPARE(copy.contents().left(1), QByteArray("c"));
 }
@@ -162,9 +161,9 @@ void TestDocument::droppedHistoryWithEditsIsNotClean()
     // A shrink past the undo limit drops the history; the edit before it is still not
     // durable, so no state is "clean" and Revert is not offered.
     ScratchFile file("");
-    file.truncate(HexModel::kMaxUndoableCut + 2 * kPage);
+    file.truncate(Document::kMaxUndoableCut + 2 * kPage);
     auto document = openDocument(file.path());
-    HexModel *model = document->model();
+    Document *model = &*document;
     QVERIFY(model->overwrite(0, "x"));
     QVERIFY(model->resize(kPage));
     QCOMPARE(model->undoStack()->count(), 0);
@@ -176,7 +175,7 @@ void TestDocument::failedUndoLeavesTheHistory()
 {
     ScratchFile file(QByteArray(3 * kPage, 'o'));
     auto document = openDocument(file.path());
-    HexModel *model = document->model();
+    Document *model = &*document;
     QVERIFY(model->overwrite(2 * kPage + 10, "new"));
     file.truncate(kPage); // another program takes the edited bytes away
     QVERIFY(!model->undo());
@@ -194,7 +193,7 @@ void TestDocument::failedUndoOfAMacroPutsBackItsParts()
 {
     ScratchFile file(QByteArray(3 * kPage, 'o'));
     auto document = openDocument(file.path());
-    HexModel *model = document->model();
+    Document *model = &*document;
     model->undoStack()->beginMacro("two places");
     QVERIFY(model->overwrite(10, "A"));
     QVERIFY(model->overwrite(2 * kPage + 10, "B"));
@@ -214,7 +213,7 @@ void TestDocument::fullDiskWriteChangesNothing()
     const QString path = disk.filePath("sparse.bin");
     QVERIFY(createSparseFile(path, 4 << 20)); // a hole larger than the disk
     auto document = openDocument(path.toStdString());
-    HexModel *model = document->model();
+    Document *model = &*document;
     // A paste of 2 MiB: the disk fills after about 1 MiB of it.
     QVERIFY(!model->overwrite(0, QByteArray(2 << 20, 'p')));
     QVERIFY2(model->lastError().contains("Nothing was changed"), qPrintable(model->lastError()));
@@ -236,7 +235,7 @@ void TestDocument::fullDiskHoleIsNotBlamedOnTruncation()
     filler.write(QByteArray(64 << 10, 'f')); // the disk is full now
     filler.close();
     auto document = openDocument(path.toStdString());
-    HexModel *model = document->model();
+    Document *model = &*document;
     // tmpfs allocates a page even to read a hole: on a full disk that fails.
     const ByteBlock block = model->read(512 << 10, 16);
     QVERIFY(!block.missing.isEmpty());
@@ -256,7 +255,7 @@ void TestDocument::removeAdviceAsksAndDeclineKeepsTheFile()
     data.write(QByteArray(4 * kPage, 'r'));
     data.close();
     auto document = openDocument(path.toStdString());
-    QVERIFY(document->model()->overwrite(5, "E")); // an edit not yet flushed
+    QVERIFY(document->overwrite(5, "E")); // an edit not yet flushed
     AdviceDialog dialog(document.get(), 0, 0);
     QVERIFY(dialog.selectAdvice("MADV_REMOVE"));
     {
@@ -273,24 +272,24 @@ void TestDocument::removeAdviceAsksAndDeclineKeepsTheFile()
     QVERIFY2(warning.contains("from offset 0x0 to 0x3FFF (16384 bytes)"), qPrintable(warning));
     QVERIFY2(warning.contains("1 modified byte"), qPrintable(warning));
 
-    QSignalSpy changed(document->model(), &HexModel::dataChanged);
+    QSignalSpy changed(document->table(), &HexModel::dataChanged);
     {
         PromptAnswer yes = answerNextPrompt("cannot be undone", "&Destroy the Bytes");
         QVERIFY2(dialog.apply(), qPrintable(dialog.message()));
         QVERIFY2(yes.answered(), yes.failure());
     }
     QCOMPARE(fileBytes(path), QByteArray(4 * kPage, '\0'));
-    QCOMPARE(document->model()->read(0, 4 * kPage).bytes, QByteArray(4 * kPage, '\0'));
+    QCOMPARE(document->read(0, 4 * kPage).bytes, QByteArray(4 * kPage, '\0'));
     QVERIFY(changed.size() > 0); // the view re-reads the range
     QVERIFY(!document->hasUnsavedChanges());
-    QCOMPARE(document->model()->undoStack()->count(), 0);
+    QCOMPARE(document->undoStack()->count(), 0);
 }
 
 void TestDocument::dontNeedOnCopyOnWriteAsksAndCanSaveFirst()
 {
     ScratchFile file(QByteArray(2 * kPage, 'f'));
     auto document = openDocument(file.path(), Document::Mode::CopyOnWrite);
-    HexModel *model = document->model();
+    Document *model = &*document;
     QVERIFY(model->overwrite(3, "SAVE"));
     AdviceDialog dialog(document.get(), 0, 0);
     QVERIFY(dialog.selectAdvice("MADV_DONTNEED"));
@@ -331,9 +330,8 @@ void TestDocument::poisonIsListedButRefused()
         QVERIFY(!(item->flags() & Qt::ItemIsEnabled));
         QVERIFY2(item->toolTip().contains("needs root"), qPrintable(item->toolTip()));
     }
-    QString error;
-    QVERIFY(!document->advise(MADV_HWPOISON, 0, kPage, &error));
-    QVERIFY2(error.contains("damages the RAM"), qPrintable(error));
+    QVERIFY(!document->advise(MADV_HWPOISON, 0, kPage));
+    QVERIFY2(document->lastError().contains("damages the RAM"), qPrintable(document->lastError()));
     QCOMPARE(file.contents(), QByteArray(kPage, 'p'));
 }
 
@@ -344,8 +342,8 @@ void TestDocument::renamedOverIsNoticedAndNeverWritten()
     auto inPlace = openDocument(file.path());
     auto cow = openDocument(file.path(), Document::Mode::CopyOnWrite);
     QSignalSpy noticed(inPlace.get(), &Document::changedOnDisk);
-    QVERIFY(inPlace->model()->overwrite(0, "I"));
-    QVERIFY(cow->model()->overwrite(1, "C"));
+    QVERIFY(inPlace->overwrite(0, "I"));
+    QVERIFY(cow->overwrite(1, "C"));
     // Another program saves the way most do: a new file renamed over the path.
     const QString incoming = path + ".new";
     QFile other(incoming);
@@ -357,12 +355,12 @@ void TestDocument::renamedOverIsNoticedAndNeverWritten()
 
     QTRY_VERIFY(noticed.size() > 0);
     QCOMPARE(inPlace->pathState(), Document::PathState::Replaced);
-    QString error;
-    QVERIFY(!inPlace->flush(&error));
-    QVERIFY2(
-        error.contains("replaced it") && error.contains("nothing was flushed"), qPrintable(error));
-    QVERIFY(!cow->save(&error));
-    QVERIFY2(error.contains("Nothing was saved"), qPrintable(error));
+    QVERIFY(!inPlace->flush());
+    QVERIFY2(inPlace->lastError().contains("replaced it")
+            && inPlace->lastError().contains("nothing was flushed"),
+        qPrintable(inPlace->lastError()));
+    QVERIFY(!cow->save());
+    QVERIFY2(cow->lastError().contains("Nothing was saved"), qPrintable(cow->lastError()));
     QCOMPARE(fileBytes(path), QByteArray(32, 'n')); // the other program's file, untouched
 }
 
@@ -374,8 +372,8 @@ void TestDocument::deletedIsNoticed()
     QVERIFY(QFile::remove(QString::fromStdString(file.path())));
     QTRY_VERIFY(tab.diskNotice().contains("deleted"));
     QCOMPARE(tab.document()->pathState(), Document::PathState::Deleted);
-    QString error;
-    QVERIFY(!tab.document()->flush(&error));
+    QVERIFY(!tab.document()->flush());
+    const QString error = tab.document()->lastError();
     QVERIFY2(error.contains("was deleted"), qPrintable(error));
 }
 
@@ -383,8 +381,8 @@ void TestDocument::trackfdOffFollowsTheFileThroughItsPath()
 {
     ScratchFile file(QByteArray(2 * kPage, 't'));
     auto document = openDocument(file.path(), Document::Mode::InPlace, false);
-    HexModel *model = document->model();
-    QVERIFY(!model->trackfd());
+    Document *model = &*document;
+    QVERIFY(!model->file().trackfd());
     file.truncate(100);
     QVERIFY(!model->overwrite(200, "lost")); // same page, past the file's new end
     QVERIFY2(model->lastError().contains("the file now ends at offset 100"),
@@ -443,9 +441,9 @@ void TestDocument::procFilesAreNotMappedEmptyButCanBeRead()
     Document::OpenResult copy = Document::readCopy("/proc/self/maps");
     QVERIFY2(copy.document, qPrintable(copy.error));
     QVERIFY(copy.document->isScratch());
-    const QByteArray bytes = copy.document->model()->read(0, copy.document->model()->size()).bytes;
+    const QByteArray bytes = copy.document->read(0, copy.document->size()).bytes;
     QVERIFY(bytes.contains("[stack]"));
-    QVERIFY(!copy.document->model()->undoStack()->canUndo());
+    QVERIFY(!copy.document->undoStack()->canUndo());
 
     ScratchFile empty(""); // a really empty file still opens, empty
     QVERIFY(Document::open(QString::fromStdString(empty.path()), {}).document);
@@ -469,27 +467,29 @@ void TestDocument::resizeRefusedWhileTheFileGoesOnPastTheMap()
     Document::OpenResult opened
         = Document::open(QString::fromStdString(file.path()), {.length = window ? kPage : 0});
     QVERIFY2(opened.document, qPrintable(opened.error));
-    HexModel *model = opened.document->model();
+    Document *model = &*opened.document;
     if (step == "undo") {
         QVERIFY(model->resize(4 * kPage));
     } else if (step == "redo") {
         QVERIFY(model->resize(2 * kPage));
         QVERIFY(model->undo());
     }
-    QVERIFY(model->whyNotResize().isEmpty() || window);
+    QVERIFY(model->whyNot(Document::Operation::Resize).isEmpty() || window);
     if (!window)
         file.appendFromOutside(QByteArray(100, 'a')); // another program, with write(2)
     const QByteArray before = file.contents();
     const int index = model->undoStack()->index();
 
-    const QString why = model->whyNotResize();
+    const QString why = model->whyNot(Document::Operation::Resize);
     QVERIFY2(why.contains("the file goes on for") && why.contains("past the map's end"),
         qPrintable(why));
     if (step == "resize") // even a grow: ftruncate to the map's new end would cut the file
         QVERIFY(!model->resize(model->size() + 50));
     else
         QVERIFY(!(step == "undo" ? model->undo() : model->redo()));
-    QVERIFY2(model->lastError().contains(why), qPrintable(model->lastError()));
+    // The same reason, for the step tried.
+    QVERIFY2(model->lastError().contains(why.section(QStringLiteral(": "), 1)),
+        qPrintable(model->lastError()));
     QCOMPARE(model->undoStack()->index(), index);
     QCOMPARE(file.contents(), before);
 
@@ -510,15 +510,15 @@ void TestDocument::copyOnWriteSaveWritesNothingWhenEditsLiePastATruncatedEnd()
     QFETCH(qint64, newEnd);
     ScratchFile file(QByteArray(3 * kPage, 'o'));
     auto document = openDocument(file.path(), Document::Mode::CopyOnWrite);
-    HexModel *model = document->model();
+    Document *model = &*document;
     QVERIFY(model->overwrite(10, "A")); // an earlier range, inside the file still
     QVERIFY(model->overwrite(2 * kPage + 10, "B"));
     file.truncateFromOutside(newEnd);
-    QString error;
-    QVERIFY(!document->save(&error));
+    QVERIFY(!document->save());
     QCOMPARE(file.contents(), QByteArray(newEnd, 'o')); // not even the earlier range
-    QVERIFY2(error.contains("Nothing was saved") && error.contains(QString::number(newEnd)),
-        qPrintable(error));
+    QVERIFY2(document->lastError().contains("Nothing was saved")
+            && document->lastError().contains(QString::number(newEnd)),
+        qPrintable(document->lastError()));
     QVERIFY(document->hasUnsavedChanges());
 }
 
@@ -537,14 +537,13 @@ void TestDocument::undoBackToTheFlushStaysModifiedOnceTheFileChanged()
     QFETCH(bool, modified);
     ScratchFile file(QByteArray(2 * kPage, '.'));
     auto document = openDocument(file.path());
-    HexModel *model = document->model();
+    Document *model = &*document;
     QVERIFY(model->overwrite(0, "a"));
-    QString error;
-    QVERIFY2(document->flush(&error), qPrintable(error));
+    QVERIFY2(document->flush(), qPrintable(document->lastError()));
     if (between == "shrink") {
         QVERIFY(model->resize(kPage));
     } else {
-        QVERIFY(model->overwrite(1, "b", HexModel::EditKind::Typing));
+        QVERIFY(model->overwrite(1, "b", Document::EditKind::Typing));
         if (between == "outside write")
             file.writeFromOutside(kPage + 7, "X");
     }
@@ -566,7 +565,7 @@ void TestDocument::failedStepOfAMacroPutsBackTheBytesThatWereThere()
     QFETCH(bool, redo);
     ScratchFile file(QByteArray(3 * kPage, 'o'));
     auto document = openDocument(file.path());
-    HexModel *model = document->model();
+    Document *model = &*document;
     const qint64 near = 10;
     const qint64 far = 2 * kPage + 10;
     if (redo) {
@@ -617,15 +616,15 @@ void TestDocument::destructiveAdviceCountsAndDropsWholePages()
     AdviceSetup setup = openForAdvice(option, QByteArray(mapSize, 'f'));
     if (!setup.document)
         QSKIP("MADV_REMOVE needs a writable tmpfs at /dev/shm");
-    HexModel *model = setup.document->model();
+    Document *model = &*setup.document;
     QVERIFY(model->overwrite(start, "S")); // inside the length asked
     QVERIFY(model->overwrite(rest, "R")); // in the rest of the same page
     const qint64 length = 100; // ends inside the page
     const Document::AdviceImpact impact = setup.document->adviceImpact(option, start, length);
     QCOMPARE(impact.end, end);
     QCOMPARE(impact.unsavedBytes, 2);
-    QString error;
-    QVERIFY2(setup.document->advise(option, start, length, &error), qPrintable(error));
+    QVERIFY2(
+        setup.document->advise(option, start, length), qPrintable(setup.document->lastError()));
     QVERIFY(!setup.document->hasUnsavedChanges());
     const char dropped = option == MADV_REMOVE ? '\0' : 'f'; // a hole, or the file's byte
     QCOMPARE(model->read(rest, 1).bytes, QByteArray(1, dropped));
@@ -644,17 +643,16 @@ void TestDocument::destructiveAdviceOnAnEmptyHistoryLeavesTheDocumentClean()
     AdviceSetup setup = openForAdvice(option, QByteArray(2 * kPage, 'c'));
     if (!setup.document)
         QSKIP("MADV_REMOVE needs a writable tmpfs at /dev/shm");
-    HexModel *model = setup.document->model();
+    Document *model = &*setup.document;
     QVERIFY(model->overwrite(10, "a"));
     QVERIFY(model->overwrite(kPage + 10, "b"));
-    QString error;
     // Page 0 goes with the history; page 1's edit is not durable: no state is clean.
-    QVERIFY2(setup.document->advise(option, 0, kPage, &error), qPrintable(error));
+    QVERIFY2(setup.document->advise(option, 0, kPage), qPrintable(setup.document->lastError()));
     QCOMPARE(model->undoStack()->count(), 0);
     QCOMPARE(model->undoStack()->cleanIndex(), -1);
     QVERIFY(setup.document->hasUnsavedChanges());
     // Page 1 goes too, on the empty history: nothing is modified, so it is clean.
-    QVERIFY2(setup.document->advise(option, kPage, kPage, &error), qPrintable(error));
+    QVERIFY2(setup.document->advise(option, kPage, kPage), qPrintable(setup.document->lastError()));
     QVERIFY(!setup.document->hasUnsavedChanges());
     QVERIFY(model->undoStack()->isClean());
 }
@@ -683,13 +681,12 @@ void TestDocument::adviceThatSplitsTheMappingCoversAResizableMap()
     std::unique_ptr<Document> document
         = scratch ? std::move(Document::scratch(4 * kPage).document) : openDocument(file.path());
     QVERIFY(document);
-    HexModel *model = document->model();
+    Document *model = &*document;
     const Document::AdviceImpact impact = document->adviceImpact(option, kPage, kPage);
     QVERIFY(impact.widened);
     QCOMPARE(impact.start, 0);
     QCOMPARE(impact.end, 4 * kPage);
-    QString error;
-    QVERIFY2(document->advise(option, kPage, kPage, &error), qPrintable(error));
+    QVERIFY2(document->advise(option, kPage, kPage), qPrintable(document->lastError()));
     QVERIFY(model->overwrite(0, "a"));
     QVERIFY(model->overwrite(3 * kPage, "b"));
     QVERIFY2(model->resize(16 * kPage), qPrintable(model->lastError()));

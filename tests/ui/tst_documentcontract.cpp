@@ -1,12 +1,11 @@
 // One contract, every kind of document: what the README's "Using hexmap" promises per
 // open mode (in place, in place with trackfd=False, copy-on-write, read-only, scratch),
-// checked through Document and HexModel on real files. The file's bytes are read back
+// checked through Document on real files. The file's bytes are read back
 // with pread on a descriptor of the test's own, never through the map under test.
 // contract(): one row per kind × operation. session(): per kind, seeded random
 // sequences of every operation, compared after each step with a tiny reference of what
 // the mode promises (the bytes shown, the bytes on disk, the modified mark).
 #include "document.h"
-#include "hexmodel.h"
 #include "opendocument.h"
 #include "scratchfile.h"
 
@@ -85,10 +84,9 @@ struct Subject
     Promises promises;
     std::unique_ptr<ScratchFile> file; // null for scratch
     std::unique_ptr<Document> document;
-    HexModel *model = nullptr;
     QByteArray initial;
 
-    [[nodiscard]] QByteArray shown() const { return model->read(0, model->size()).bytes; }
+    [[nodiscard]] QByteArray shown() const { return document->read(0, document->size()).bytes; }
     // The file's bytes by pread (empty for scratch).
     [[nodiscard]] QByteArray disk() const { return file ? file->contents() : QByteArray(); }
     // What disk() should give when the file holds bytes.
@@ -124,18 +122,16 @@ std::unique_ptr<Subject> makeSubject(Kind kind, quint32 seed = 1)
         subject->document
             = openDocument(subject->file->path(), mode, kind != Kind::InPlaceNoTrackfd);
     }
-    if (subject->document)
-        subject->model = subject->document->model();
     return subject;
 }
 
 // Makes the subject's edits durable the way its kind can (Flush, Save); false if none.
-bool makeDurable(Subject &s, QString *error)
+bool makeDurable(Subject &s)
 {
     if (s.promises.flushes)
-        return s.document->flush(error);
+        return s.document->flush();
     if (s.promises.saves)
-        return s.document->save(error);
+        return s.document->save();
     return false;
 }
 
@@ -143,19 +139,19 @@ bool makeDurable(Subject &s, QString *error)
 
 void checkOverwrite(Subject &s)
 {
-    QSignalSpy failed(s.model, &HexModel::editFailed);
+    QSignalSpy failed(s.document.get(), &Document::failed);
     const QByteArray patch("XYZ");
-    QCOMPARE(s.model->overwrite(kPage - 1, patch), s.promises.edits); // across a page boundary
+    QCOMPARE(s.document->overwrite(kPage - 1, patch), s.promises.edits); // across a page boundary
     const QByteArray expected = s.promises.edits ? patched(s.initial, kPage - 1, patch) : s.initial;
     QCOMPARE(s.shown(), expected);
     QCOMPARE(s.disk(), s.diskFor(expected));
     QCOMPARE(failed.count(), s.promises.edits ? 0 : 1);
-    QCOMPARE(s.model->lastError().isEmpty(), s.promises.edits);
+    QCOMPARE(s.document->lastError().isEmpty(), s.promises.edits);
     QCOMPARE(s.document->hasUnsavedChanges(), s.promises.edits);
 
     // Past the end: refused for every kind, and nothing changes.
-    QVERIFY(!s.model->overwrite(kSize - 1, "ab"));
-    QVERIFY(!s.model->lastError().isEmpty());
+    QVERIFY(!s.document->overwrite(kSize - 1, "ab"));
+    QVERIFY(!s.document->lastError().isEmpty());
     QCOMPARE(s.shown(), expected);
     QCOMPARE(s.disk(), s.diskFor(expected));
 }
@@ -163,17 +159,17 @@ void checkOverwrite(Subject &s)
 void checkUndoRedo(Subject &s)
 {
     if (!s.promises.edits) {
-        QVERIFY(!s.model->overwrite(5, "first"));
-        QVERIFY(!s.model->undo());
-        QVERIFY(!s.model->redo());
+        QVERIFY(!s.document->overwrite(5, "first"));
+        QVERIFY(!s.document->undo());
+        QVERIFY(!s.document->redo());
         QCOMPARE(s.shown(), s.initial);
         QCOMPARE(s.disk(), s.ifFile(s.initial));
         return;
     }
     const QByteArray first = patched(s.initial, 5, "first");
     const QByteArray second = patched(first, kSize - 3, "end");
-    QVERIFY(s.model->overwrite(5, "first"));
-    QVERIFY(s.model->overwrite(kSize - 3, "end"));
+    QVERIFY(s.document->overwrite(5, "first"));
+    QVERIFY(s.document->overwrite(kSize - 3, "end"));
     const struct
     {
         bool forward;
@@ -182,7 +178,7 @@ void checkUndoRedo(Subject &s)
     } steps[] = {{false, true, first}, {false, true, s.initial}, {false, false, s.initial},
         {true, true, first}, {true, true, second}, {true, false, second}};
     for (const auto &step : steps) {
-        QCOMPARE(step.forward ? s.model->redo() : s.model->undo(), step.goes);
+        QCOMPARE(step.forward ? s.document->redo() : s.document->undo(), step.goes);
         QCOMPARE(s.shown(), step.bytes);
         QCOMPARE(s.disk(), s.diskFor(step.bytes));
     }
@@ -190,15 +186,15 @@ void checkUndoRedo(Subject &s)
 
 void checkResize(Subject &s)
 {
-    QSignalSpy failed(s.model, &HexModel::editFailed);
-    QCOMPARE(s.model->whyNotResize().isEmpty(), s.promises.resizes);
+    QSignalSpy failed(s.document.get(), &Document::failed);
+    QCOMPARE(s.document->whyNot(Document::Operation::Resize).isEmpty(), s.promises.resizes);
     const qint64 grown = kSize + kPage + 7;
-    QCOMPARE(s.model->resize(grown), s.promises.resizes);
+    QCOMPARE(s.document->resize(grown), s.promises.resizes);
     if (!s.promises.resizes) {
         QCOMPARE(failed.count(), 1);
-        QVERIFY(!s.model->lastError().isEmpty());
-        QVERIFY(!s.model->resize(100));
-        QCOMPARE(s.model->size(), kSize);
+        QVERIFY(!s.document->lastError().isEmpty());
+        QVERIFY(!s.document->resize(100));
+        QCOMPARE(s.document->size(), kSize);
         QCOMPARE(s.shown(), s.initial);
         if (s.file)
             QCOMPARE(s.file->size(), kSize);
@@ -208,13 +204,13 @@ void checkResize(Subject &s)
     const QByteArray grownBytes = s.initial + QByteArray(grown - kSize, '\0');
     QCOMPARE(s.shown(), grownBytes);
     QCOMPARE(s.disk(), s.ifFile(grownBytes)); // stat's size and pread's bytes
-    QVERIFY(s.model->resize(100));
+    QVERIFY(s.document->resize(100));
     QCOMPARE(s.shown(), s.initial.left(100));
     QCOMPARE(s.disk(), s.ifFile(s.initial.left(100)));
-    QVERIFY(s.model->undo());
+    QVERIFY(s.document->undo());
     QCOMPARE(s.shown(), grownBytes);
     QCOMPARE(s.disk(), s.ifFile(grownBytes));
-    QVERIFY(s.model->undo());
+    QVERIFY(s.document->undo());
     QCOMPARE(s.shown(), s.initial);
     if (s.file)
         QCOMPARE(s.file->size(), kSize);
@@ -224,11 +220,10 @@ void checkResize(Subject &s)
 void checkFlush(Subject &s)
 {
     if (s.promises.edits)
-        QVERIFY(s.model->overwrite(kPage + 1, "flushed"));
+        QVERIFY(s.document->overwrite(kPage + 1, "flushed"));
     const QByteArray shown = s.shown();
-    QString error;
-    QCOMPARE(s.document->flush(&error), s.promises.flushes);
-    QCOMPARE(error.isEmpty(), s.promises.flushes);
+    QCOMPARE(s.document->flush(), s.promises.flushes);
+    QCOMPARE(s.document->lastError().isEmpty(), s.promises.flushes);
     QCOMPARE(s.shown(), shown);
     if (s.promises.flushes) {
         QVERIFY(!s.document->hasUnsavedChanges());
@@ -241,25 +236,24 @@ void checkFlush(Subject &s)
 
 void checkSave(Subject &s)
 {
-    QString error;
     if (!s.promises.saves) {
         if (s.promises.edits)
-            QVERIFY(s.model->overwrite(3, "abc"));
+            QVERIFY(s.document->overwrite(3, "abc"));
         const QByteArray shown = s.shown();
-        QVERIFY(!s.document->save(&error));
-        QVERIFY(!error.isEmpty());
+        QVERIFY(!s.document->save());
+        QVERIFY(!s.document->lastError().isEmpty());
         QCOMPARE(s.shown(), shown);
         QCOMPARE(s.disk(), s.diskFor(shown));
         QCOMPARE(s.document->hasUnsavedChanges(), s.promises.edits);
         return;
     }
-    QVERIFY(s.model->overwrite(10, "one"));
-    QVERIFY(s.model->overwrite(2 * kPage + 50, "two"));
+    QVERIFY(s.document->overwrite(10, "one"));
+    QVERIFY(s.document->overwrite(2 * kPage + 50, "two"));
     QCOMPARE(s.disk(), s.initial); // untouched before Save
     // Another program writes bytes nobody edited: a Save that wrote more than the
     // modified ranges would put the map's old bytes back over them.
     s.file->writeFromOutside(100, "OUTSIDE");
-    QVERIFY2(s.document->save(&error), qPrintable(error));
+    QVERIFY2(s.document->save(), qPrintable(s.document->lastError()));
     QVERIFY(!s.document->hasUnsavedChanges());
     QCOMPARE(s.disk(),
         patched(patched(patched(s.initial, 100, "OUTSIDE"), 10, "one"), 2 * kPage + 50, "two"));
@@ -268,7 +262,7 @@ void checkSave(Subject &s)
 void checkSaveAs(Subject &s)
 {
     if (s.promises.edits)
-        QVERIFY(s.model->overwrite(kPage - 2, "saved as"));
+        QVERIFY(s.document->overwrite(kPage - 2, "saved as"));
     const QByteArray shown = s.shown();
     const bool unsaved = s.document->hasUnsavedChanges();
     QTemporaryDir dir;
@@ -285,26 +279,25 @@ void checkRevert(Subject &s)
 {
     if (!s.promises.reverts) {
         if (s.promises.edits)
-            QVERIFY(s.model->overwrite(0, "r"));
+            QVERIFY(s.document->overwrite(0, "r"));
         const QByteArray shown = s.shown();
         QVERIFY(!s.document->canRevert());
         QVERIFY(!s.document->revert());
         QCOMPARE(s.shown(), shown);
         return;
     }
-    QString error;
-    QVERIFY(s.model->overwrite(0, "flushed"));
-    QVERIFY2(s.document->flush(&error), qPrintable(error));
+    QVERIFY(s.document->overwrite(0, "flushed"));
+    QVERIFY2(s.document->flush(), qPrintable(s.document->lastError()));
     const QByteArray flushed = s.shown();
-    QVERIFY(s.model->overwrite(kPage, "later"));
-    QVERIFY(s.model->overwrite(5, "more"));
+    QVERIFY(s.document->overwrite(kPage, "later"));
+    QVERIFY(s.document->overwrite(5, "more"));
     QVERIFY(s.document->canRevert());
     QVERIFY(s.document->revert());
     QCOMPARE(s.shown(), flushed);
     QCOMPARE(s.disk(), flushed);
     QVERIFY(!s.document->hasUnsavedChanges());
     // From before the flush, revert goes forward to it.
-    QVERIFY(s.model->undo());
+    QVERIFY(s.document->undo());
     QCOMPARE(s.shown(), s.initial);
     QVERIFY(s.document->revert());
     QCOMPARE(s.shown(), flushed);
@@ -315,24 +308,23 @@ void checkRevert(Subject &s)
 void checkAdviseHint(Subject &s)
 {
     if (s.promises.edits)
-        QVERIFY(s.model->overwrite(kPage + 3, "hint"));
+        QVERIFY(s.document->overwrite(kPage + 3, "hint"));
     const QByteArray shown = s.shown();
     const bool unsaved = s.document->hasUnsavedChanges();
-    const int steps = s.model->undoStack()->count();
+    const int steps = s.document->undoStack()->count();
     QList<int> hints = {MADV_WILLNEED, MADV_SEQUENTIAL, MADV_RANDOM, MADV_NORMAL};
     if (!s.promises.privateMap)
         hints.append(MADV_DONTNEED); // a shared map's pages read back from the file
     for (const int option : hints) {
         QCOMPARE(s.document->adviceImpact(option, kPage, 10).effect, AdviceEffect::Hint);
-        QString error;
-        QVERIFY2(s.document->advise(option, kPage, 10, &error), qPrintable(error));
+        QVERIFY2(s.document->advise(option, kPage, 10), qPrintable(s.document->lastError()));
         QCOMPARE(s.shown(), shown);
         QCOMPARE(s.disk(), s.diskFor(shown));
         QCOMPARE(s.document->hasUnsavedChanges(), unsaved);
-        QCOMPARE(s.model->undoStack()->count(), steps);
+        QCOMPARE(s.document->undoStack()->count(), steps);
     }
     if (s.promises.edits) { // the history is whole
-        QVERIFY(s.model->undo());
+        QVERIFY(s.document->undo());
         QCOMPARE(s.shown(), s.initial);
     }
 }
@@ -340,7 +332,7 @@ void checkAdviseHint(Subject &s)
 void checkAdviceImpact(Subject &s)
 {
     if (s.promises.edits)
-        QVERIFY(s.model->overwrite(kPage + 3, "lost"));
+        QVERIFY(s.document->overwrite(kPage + 3, "lost"));
     const qint64 unsaved = s.promises.edits ? 4 : 0;
     const Document::AdviceImpact dontNeed = s.document->adviceImpact(MADV_DONTNEED, 0, kSize);
     const Document::AdviceImpact remove = s.document->adviceImpact(MADV_REMOVE, 0, kSize);
@@ -355,31 +347,29 @@ void checkAdviceImpact(Subject &s)
         return;
     // What it drops is dropped: the file's bytes (copy-on-write) or zeros (scratch) show
     // again, nothing is unsaved, and the history that led to the edits is gone.
-    QString error;
-    QVERIFY2(s.document->advise(MADV_DONTNEED, 0, kSize, &error), qPrintable(error));
+    QVERIFY2(s.document->advise(MADV_DONTNEED, 0, kSize), qPrintable(s.document->lastError()));
     QCOMPARE(s.shown(), s.initial);
     QCOMPARE(s.disk(), s.ifFile(s.initial));
     QVERIFY(!s.document->hasUnsavedChanges());
-    QVERIFY(!s.model->undo());
+    QVERIFY(!s.document->undo());
 }
 
 void checkRemap(Subject &s)
 {
-    QSignalSpy failed(s.model, &HexModel::editFailed);
+    QSignalSpy failed(s.document.get(), &Document::failed);
     if (s.promises.edits)
-        QVERIFY(s.model->overwrite(7, "remap"));
+        QVERIFY(s.document->overwrite(7, "remap"));
     const QByteArray shown = s.shown();
     // Copy-on-write edits live only in the map: remapping is refused while there are any.
     const bool allowed = s.promises.remaps && !(s.promises.saves && s.promises.edits);
-    QCOMPARE(s.model->remap(), allowed);
+    QCOMPARE(s.document->remap(), allowed);
     QCOMPARE(failed.count(), allowed ? 0 : 1);
-    QCOMPARE(s.model->lastError().isEmpty(), allowed);
+    QCOMPARE(s.document->lastError().isEmpty(), allowed);
     QCOMPARE(s.shown(), shown);
     QCOMPARE(s.disk(), s.diskFor(shown));
     if (s.promises.saves) {
-        QString error;
-        QVERIFY2(s.document->save(&error), qPrintable(error));
-        QVERIFY(s.model->remap());
+        QVERIFY2(s.document->save(), qPrintable(s.document->lastError()));
+        QVERIFY(s.document->remap());
         QCOMPARE(s.shown(), shown);
         QCOMPARE(s.disk(), shown);
     }
@@ -389,25 +379,24 @@ void checkMarks(Subject &s)
 {
     QVERIFY(!s.document->hasUnsavedChanges());
     if (!s.promises.edits) {
-        QVERIFY(!s.model->overwrite(0, "m"));
+        QVERIFY(!s.document->overwrite(0, "m"));
         QVERIFY(!s.document->hasUnsavedChanges());
         return;
     }
-    QVERIFY(s.model->overwrite(0, "m"));
+    QVERIFY(s.document->overwrite(0, "m"));
     QVERIFY(s.document->hasUnsavedChanges());
-    QVERIFY(s.model->undo()); // back to clean
+    QVERIFY(s.document->undo()); // back to clean
     QVERIFY(!s.document->hasUnsavedChanges());
-    QVERIFY(s.model->redo());
+    QVERIFY(s.document->redo());
     QVERIFY(s.document->hasUnsavedChanges());
-    QString error;
-    if (!makeDurable(s, &error)) { // scratch: only Save As writes it out, to another file
+    if (!makeDurable(s)) { // scratch: only Save As writes it out, to another file
         QVERIFY(s.document->hasUnsavedChanges());
         return;
     }
     QVERIFY(!s.document->hasUnsavedChanges());
-    QVERIFY(s.model->undo()); // away from what is durable
+    QVERIFY(s.document->undo()); // away from what is durable
     QVERIFY(s.document->hasUnsavedChanges());
-    QVERIFY(s.model->redo()); // back to it
+    QVERIFY(s.document->redo()); // back to it
     QVERIFY(!s.document->hasUnsavedChanges());
 }
 
@@ -534,7 +523,7 @@ void TestDocumentContract::session()
     for (int step = 0; step < kSteps; ++step) {
         QString what; // the operation, for the failure message
         QString error;
-        QSignalSpy failed(s.model, &HexModel::editFailed);
+        QSignalSpy failed(s.document.get(), &Document::failed);
         bool done = false;
         bool expected = false;
         bool silent = false; // a refusal that says nothing (nothing to undo, to revert)
@@ -549,29 +538,29 @@ void TestDocumentContract::session()
                 byte = char(random.bounded(256));
             what = QStringLiteral("overwrite %1 bytes at %2").arg(length).arg(offset);
             expected = s.promises.edits && offset + length <= size;
-            done = s.model->overwrite(offset, bytes);
+            done = s.document->overwrite(offset, bytes);
             if (expected)
                 ref.push(patched(ref.shown, offset, bytes));
         } else if (pick < 50) {
             what = QStringLiteral("undo");
             expected = ref.index > 0;
             silent = !expected;
-            done = s.model->undo();
+            done = s.document->undo();
             if (expected)
                 ref.moveTo(ref.index - 1);
         } else if (pick < 60) {
             what = QStringLiteral("redo");
             expected = ref.index + 1 < ref.history.size();
             silent = !expected;
-            done = s.model->redo();
+            done = s.document->redo();
             if (expected)
                 ref.moveTo(ref.index + 1);
         } else if (pick < 65) {
             const qint64 newSize = 1 + random.bounded(3 * kPage);
             what = QStringLiteral("resize to %1").arg(newSize);
-            QCOMPARE(s.model->whyNotResize().isEmpty(), s.promises.resizes);
+            QCOMPARE(s.document->whyNot(Document::Operation::Resize).isEmpty(), s.promises.resizes);
             expected = s.promises.resizes;
-            done = s.model->resize(newSize);
+            done = s.document->resize(newSize);
             if (expected && newSize != size) {
                 QByteArray bytes = ref.shown;
                 bytes.resize(newSize, '\0');
@@ -580,7 +569,7 @@ void TestDocumentContract::session()
         } else if (pick < 73) {
             what = QStringLiteral("flush");
             expected = s.promises.flushes;
-            done = s.document->flush(&error);
+            done = s.document->flush();
             if (expected) {
                 ref.clean = ref.index;
                 ref.marksKnown = true;
@@ -588,7 +577,7 @@ void TestDocumentContract::session()
         } else if (pick < 81) {
             what = QStringLiteral("save");
             expected = s.promises.saves;
-            done = s.document->save(&error);
+            done = s.document->save();
             if (expected) {
                 ref.disk = ref.shown;
                 ref.clean = ref.index;
@@ -613,11 +602,11 @@ void TestDocumentContract::session()
             const qint64 length = random.bounded(2 * kPage);
             what = QStringLiteral("advice %1 at %2 for %3").arg(option).arg(start).arg(length);
             expected = true;
-            done = s.document->advise(option, start, length, &error);
+            done = s.document->advise(option, start, length);
         } else if (pick < 97) {
             what = QStringLiteral("DONTNEED over the whole map");
             expected = true;
-            done = s.document->advise(MADV_DONTNEED, 0, size, &error);
+            done = s.document->advise(MADV_DONTNEED, 0, size);
             if (s.promises.privateMap) { // the file's bytes, or zeros, show again
                 ref.shown = s.file ? ref.disk : QByteArray(size, '\0');
                 ref.forget();
@@ -625,7 +614,7 @@ void TestDocumentContract::session()
         } else {
             what = QStringLiteral("remap");
             expected = s.promises.remaps && !(s.promises.saves && ref.unsaved());
-            done = s.model->remap();
+            done = s.document->remap();
         }
         if (error.isEmpty() && !failed.isEmpty())
             error = failed.first().first().toString();

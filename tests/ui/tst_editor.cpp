@@ -3,8 +3,8 @@
 // every offset of small maps (empty, one byte, lines partly filled); typing in both
 // panes, paste and copy round trips, refusals, clamping when the map's size changes,
 // and one changed() per operation that changed something.
+#include "document.h"
 #include "editor.h"
-#include "hexmodel.h"
 #include "inputparsing.h"
 #include "scratchfile.h"
 
@@ -23,9 +23,9 @@ constexpr Move kMoves[]
         Move::PreviousPage, Move::LineStart, Move::LineEnd, Move::DocumentStart, Move::DocumentEnd};
 
 // A file-backed model: it may be empty, and it can be resized.
-std::unique_ptr<HexModel> fileModel(const ScratchFile &file, Access access = Access::Write)
+std::unique_ptr<Document> fileModel(const ScratchFile &file, Access access = Access::Write)
 {
-    return std::make_unique<HexModel>(file.fd(), 0, MapOptions {.access = access});
+    return std::make_unique<Document>(MappedFile(file.fd(), 0, MapOptions {.access = access}));
 }
 
 QByteArray randomBytes(QRandomGenerator &random, qsizetype size)
@@ -462,7 +462,7 @@ void TestEditor::readOnlyAndEmptyMapsRefuseTyping()
     ScratchFile file("read only", O_RDONLY);
     auto model = fileModel(file, Access::Read);
     Editor editor(model.get());
-    QSignalSpy failed(model.get(), &HexModel::editFailed);
+    QSignalSpy failed(model.get(), &Document::failed);
     QSignalSpy changed(&editor, &Editor::changed);
     QVERIFY(editor.typeText("4")); // it was typing, refused with a reason
     QCOMPARE(failed.size(), 1);
@@ -546,7 +546,7 @@ void TestEditor::pasteRefusals()
     ScratchFile file(QByteArray(8, '.'));
     auto model = fileModel(file);
     Editor editor(model.get());
-    QSignalSpy failed(model.get(), &HexModel::editFailed);
+    QSignalSpy failed(model.get(), &Document::failed);
     QSignalSpy changed(&editor, &Editor::changed);
     const auto paste = [&](const QString &text) {
         return editor.paste(*std::unique_ptr<QMimeData>(textMime(text)));
@@ -578,10 +578,10 @@ void TestEditor::pasteRefusals()
 void TestEditor::copyRefusals()
 {
     // Over the limit: refused before anything is read (the pages are never touched).
-    auto big
-        = std::make_unique<HexModel>(std::make_unique<MemoryMap>(-1, Editor::kMaxCopyBytes + 1));
+    auto big = std::make_unique<Document>(
+        MappedFile(std::make_shared<MemoryMap>(-1, Editor::kMaxCopyBytes + 1)));
     Editor onBig(big.get());
-    QSignalSpy bigFailed(big.get(), &HexModel::editFailed);
+    QSignalSpy bigFailed(big.get(), &Document::failed);
     onBig.selectAll();
     QVERIFY(!onBig.copyData());
     QCOMPARE(bigFailed.size(), 1);
@@ -595,11 +595,11 @@ void TestEditor::copyRefusals()
     QCOMPARE(bigFailed.size(), 1);
 
     // Bytes the file no longer backs.
-    const qint64 page = HexModel::pageSize();
+    const qint64 page = Document::pageSize();
     ScratchFile file(QByteArray(qsizetype(2 * page), 'x'));
     auto model = fileModel(file);
     Editor editor(model.get());
-    QSignalSpy failed(model.get(), &HexModel::editFailed);
+    QSignalSpy failed(model.get(), &Document::failed);
     file.truncate(page);
     editor.setSelection(page - 2, 4);
     QVERIFY(!editor.copyData());
@@ -640,7 +640,7 @@ void TestEditor::oneOperationOneChange()
     once("paste", [&] { editor.paste(*std::unique_ptr<QMimeData>(textMime("xyz"))); });
     once("typing three characters", [&] { editor.typeText("abc"); });
     once("pane", [&] { editor.togglePane(); });
-    once("model", [&] { editor.setModel(nullptr); });
+    once("model", [&] { editor.setDocument(nullptr); });
 }
 
 QTEST_MAIN(TestEditor)

@@ -8,7 +8,6 @@
 #include "documenttab.h"
 #include "finddialog.h"
 #include "findreference.h"
-#include "hexmodel.h"
 #include "hexview.h"
 #include "scratchfile.h"
 
@@ -59,7 +58,7 @@ struct Fixture
         return finished.wait(20000);
     }
     [[nodiscard]] HexView *view() const { return tab->view(); }
-    [[nodiscard]] HexModel *model() const { return tab->document()->model(); }
+    [[nodiscard]] Document *model() const { return tab->document(); }
     // The selection as [start, start + length), or nothing.
     [[nodiscard]] std::optional<std::pair<qint64, qint64>> selection() const
     {
@@ -409,7 +408,7 @@ void TestFindDialog::findAllDropsWhatEditsUndo()
     QCOMPARE(count->text(), "3 matches");
     QCOMPARE(table->rowCount(), 3);
     QVERIFY(!f.view()->highlights().intersects(kData.size() - 3, kData.size()));
-    const qint64 page = HexModel::pageSize();
+    const qint64 page = Document::pageSize();
     Fixture h("ab" + QByteArray(3 * page, '.') + "ab");
     h.type("find", "61 62");
     QVERIFY(h.run(&FindDialog::findAll));
@@ -498,7 +497,7 @@ void TestFindDialog::replaceAndReplaceAll()
     QVERIFY(f.run(&FindDialog::replaceAll));
     QCOMPARE(f.file.contents(), "aYbYcYdY");
     QVERIFY(f.dialog.message().contains("Replaced 3 matches"));
-    f.tab->document()->model()->undoStack()->undo(); // all of them, one step
+    f.tab->document()->undoStack()->undo(); // all of them, one step
     QCOMPARE(f.file.contents(), "aYbXcXdX");
 
     f.type("replace", "59 59");

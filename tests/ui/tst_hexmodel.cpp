@@ -1,6 +1,7 @@
-// HexModel under QAbstractItemModelTester (fatal): edits, undo/redo, typing merges,
-// resize with rows and undo, modified-range bookkeeping, read-only refusal. File bytes
-// are checked by reading the file independently.
+// A Document seen through its table face (HexModel) under QAbstractItemModelTester
+// (fatal): edits, undo/redo, typing merges, resize with rows and undo, modified-range
+// bookkeeping, read-only refusal. File bytes are checked by reading the file independently.
+#include "document.h"
 #include "hexmodel.h"
 #include "scratchfile.h"
 
@@ -14,10 +15,10 @@
 using namespace hexmap;
 
 namespace {
-std::unique_ptr<HexModel> modelFor(const ScratchFile &file, Access access = Access::Write)
+std::unique_ptr<Document> modelFor(const ScratchFile &file, Access access = Access::Write)
 {
-    return std::make_unique<HexModel>(
-        std::make_unique<MemoryMap>(file.fd(), 0, MapOptions {.access = access}));
+    return std::make_unique<Document>(
+        MappedFile(std::make_shared<MemoryMap>(file.fd(), 0, MapOptions {.access = access})));
 }
 const qint64 kPage = 4096;
 } // namespace
@@ -52,30 +53,31 @@ void TestHexModel::rowsArePages()
     ScratchFile file(QByteArray(2 * kPage + 10, 'a'));
     auto model = modelFor(file);
     QAbstractItemModelTester tester(
-        model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-    QCOMPARE(model->rowCount(), 3);
-    QCOMPARE(model->columnCount(), int(kPage));
+        model->table(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QCOMPARE(model->table()->rowCount(), 3);
+    QCOMPARE(model->table()->columnCount(), int(kPage));
     QCOMPARE(model->size(), 2 * kPage + 10);
-    QCOMPARE(model->offsetOf(model->index(2, 9)), 2 * kPage + 9);
-    QCOMPARE(model->indexOf(kPage + 1), model->index(1, 1));
-    QVERIFY(!model->indexOf(2 * kPage + 10).isValid());
+    QCOMPARE(model->table()->offsetOf(model->table()->index(2, 9)), 2 * kPage + 9);
+    QCOMPARE(model->table()->indexOf(kPage + 1), model->table()->index(1, 1));
+    QVERIFY(!model->table()->indexOf(2 * kPage + 10).isValid());
     // The last row's cells past the end have no data and no flags.
-    QCOMPARE(model->flags(model->index(2, 10)), Qt::NoItemFlags);
-    QVERIFY(!model->data(model->index(2, 10)).isValid());
-    QVERIFY(model->flags(model->index(2, 9)) & Qt::ItemIsEditable);
+    QCOMPARE(model->table()->flags(model->table()->index(2, 10)), Qt::NoItemFlags);
+    QVERIFY(!model->table()->data(model->table()->index(2, 10)).isValid());
+    QVERIFY(model->table()->flags(model->table()->index(2, 9)) & Qt::ItemIsEditable);
 }
 
 void TestHexModel::dataRoles()
 {
     ScratchFile file(QByteArray("\x00\x7f\xff", 3));
     auto model = modelFor(file);
-    QCOMPARE(model->data(model->index(0, 1)).toString(), "7F");
-    QCOMPARE(model->data(model->index(0, 2), Qt::EditRole).toInt(), 255);
-    QCOMPARE(model->data(model->index(0, 0), HexModel::ByteRole).toInt(), 0);
-    QCOMPARE(model->data(model->index(0, 0), HexModel::PageBytesRole).toByteArray(),
+    QCOMPARE(model->table()->data(model->table()->index(0, 1)).toString(), "7F");
+    QCOMPARE(model->table()->data(model->table()->index(0, 2), Qt::EditRole).toInt(), 255);
+    QCOMPARE(model->table()->data(model->table()->index(0, 0), HexModel::ByteRole).toInt(), 0);
+    QCOMPARE(
+        model->table()->data(model->table()->index(0, 0), HexModel::PageBytesRole).toByteArray(),
         QByteArray("\x00\x7f\xff", 3));
     QCOMPARE(model->read(1, 100).bytes, QByteArray("\x7f\xff"));
-    QCOMPARE(model->headerData(1, Qt::Vertical).toString(), "1000");
+    QCOMPARE(model->table()->headerData(1, Qt::Vertical).toString(), "1000");
 }
 
 void TestHexModel::overwriteUndoRedo()
@@ -83,19 +85,19 @@ void TestHexModel::overwriteUndoRedo()
     ScratchFile file(QByteArray(2 * kPage, '.'));
     auto model = modelFor(file);
     QAbstractItemModelTester tester(
-        model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-    QSignalSpy changed(model.get(), &QAbstractItemModel::dataChanged);
+        model->table(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy changed(model->table(), &QAbstractItemModel::dataChanged);
 
     QVERIFY(model->overwrite(kPage - 2, "ABCD")); // across the page boundary
     QCOMPARE(file.contents().mid(kPage - 3, 6), ".ABCD.");
     QCOMPARE(changed.size(), 1);
-    QCOMPARE(changed[0][0].toModelIndex(), model->index(0, 0));
-    QCOMPARE(changed[0][1].toModelIndex(), model->index(1, int(kPage) - 1));
+    QCOMPARE(changed[0][0].toModelIndex(), model->table()->index(0, 0));
+    QCOMPARE(changed[0][1].toModelIndex(), model->table()->index(1, int(kPage) - 1));
 
-    QVERIFY(model->setData(model->index(0, 5), 0x41));
+    QVERIFY(model->table()->setData(model->table()->index(0, 5), 0x41));
     QCOMPARE(changed.size(), 2);
-    QCOMPARE(changed[1][0].toModelIndex(), model->index(0, 5)); // exactly that byte
-    QCOMPARE(changed[1][1].toModelIndex(), model->index(0, 5));
+    QCOMPARE(changed[1][0].toModelIndex(), model->table()->index(0, 5)); // exactly that byte
+    QCOMPARE(changed[1][1].toModelIndex(), model->table()->index(0, 5));
     QCOMPARE(model->undoStack()->count(), 2);
 
     model->undoStack()->undo();
@@ -104,7 +106,7 @@ void TestHexModel::overwriteUndoRedo()
     model->undoStack()->redo();
     QCOMPARE(file.contents().mid(kPage - 2, 4), "ABCD");
     QVERIFY(!model->overwrite(2 * kPage - 1, "xy"));
-    QVERIFY(!model->setData(model->index(0, 0), 256));
+    QVERIFY(!model->table()->setData(model->table()->index(0, 0), 256));
 }
 
 void TestHexModel::typingMergesIntoOneStep()
@@ -112,9 +114,9 @@ void TestHexModel::typingMergesIntoOneStep()
     ScratchFile file(QByteArray(64, '.'));
     auto model = modelFor(file);
     for (int i = 0; i < 5; ++i)
-        QVERIFY(model->overwrite(10 + i, QByteArray(1, char('a' + i)), HexModel::EditKind::Typing));
-    QVERIFY(model->overwrite(14, "E", HexModel::EditKind::Typing)); // retyping the last byte
-    QVERIFY(model->overwrite(40, "z", HexModel::EditKind::Typing)); // elsewhere: a new step
+        QVERIFY(model->overwrite(10 + i, QByteArray(1, char('a' + i)), Document::EditKind::Typing));
+    QVERIFY(model->overwrite(14, "E", Document::EditKind::Typing)); // retyping the last byte
+    QVERIFY(model->overwrite(40, "z", Document::EditKind::Typing)); // elsewhere: a new step
     QVERIFY(model->overwrite(0, "paste")); // a paste is its own step
     QCOMPARE(model->undoStack()->count(), 3);
     QCOMPARE(file.contents().mid(10, 5), "abcdE");
@@ -131,7 +133,7 @@ void TestHexModel::modifiedRangesClearOnlyOnFlush()
 {
     ScratchFile file(QByteArray(3 * kPage, '.'));
     auto model = modelFor(file);
-    QSignalSpy spy(model.get(), &HexModel::modifiedRangesChanged);
+    QSignalSpy spy(model.get(), &Document::modifiedRangesChanged);
     model->overwrite(10, "ab");
     model->overwrite(12, "cd");
     model->overwrite(kPage * 2, "x");
@@ -154,31 +156,31 @@ void TestHexModel::resizeGrowShrinkUndo()
     ScratchFile file(content);
     auto model = modelFor(file);
     QAbstractItemModelTester tester(
-        model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-    QSignalSpy inserted(model.get(), &QAbstractItemModel::rowsInserted);
-    QSignalSpy removed(model.get(), &QAbstractItemModel::rowsRemoved);
+        model->table(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy inserted(model->table(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(model->table(), &QAbstractItemModel::rowsRemoved);
 
     QVERIFY(model->resize(3 * kPage + 1));
-    QCOMPARE(model->rowCount(), 4);
+    QCOMPARE(model->table()->rowCount(), 4);
     QCOMPARE(inserted.size(), 1);
     QCOMPARE(file.size(), 3 * kPage + 1);
 
     QVERIFY(model->resize(10));
-    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->table()->rowCount(), 1);
     QCOMPARE(removed.size(), 1);
     QCOMPARE(file.contents(), content.left(10));
 
     model->undoStack()->undo(); // the cut bytes come back
-    QCOMPARE(model->rowCount(), 4);
+    QCOMPARE(model->table()->rowCount(), 4);
     QCOMPARE(file.contents().left(content.size()), content);
     model->undoStack()->undo();
     QCOMPARE(file.contents(), content);
-    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(model->table()->rowCount(), 2);
     model->undoStack()->redo();
     model->undoStack()->redo();
     QCOMPARE(file.size(), 10);
 
-    QSignalSpy failed(model.get(), &HexModel::editFailed);
+    QSignalSpy failed(model.get(), &Document::failed);
     QVERIFY(!model->resize(0)); // the core refuses an empty map
     QCOMPARE(failed.size(), 1);
     QCOMPARE(file.size(), 10);
@@ -189,8 +191,8 @@ void TestHexModel::hugeShrinkIsNotUndoable()
     QTemporaryDir dir;
     const QByteArray path = dir.filePath("big.bin").toLocal8Bit();
     const int fd = ::open(path.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    QCOMPARE(ftruncate(fd, HexModel::kMaxUndoableCut + 2 * kPage), 0); // sparse
-    HexModel model(std::make_unique<MemoryMap>(fd, 0));
+    QCOMPARE(ftruncate(fd, Document::kMaxUndoableCut + 2 * kPage), 0); // sparse
+    Document model(MappedFile(std::make_shared<MemoryMap>(fd, 0)));
     ::close(fd);
     model.overwrite(0, "x");
     QVERIFY(model.canUndoResize(2 * kPage));
@@ -204,11 +206,11 @@ void TestHexModel::readOnlyRefusesEdits()
 {
     ScratchFile file("abc", O_RDONLY);
     auto model = modelFor(file, Access::Read);
-    QVERIFY(model->isReadOnly());
-    QSignalSpy failed(model.get(), &HexModel::editFailed);
+    QVERIFY(model->mode() == Document::Mode::ReadOnly);
+    QSignalSpy failed(model.get(), &Document::failed);
     QVERIFY(!model->overwrite(0, "x"));
-    QVERIFY(!model->setData(model->index(0, 0), 1));
-    QVERIFY(!(model->flags(model->index(0, 0)) & Qt::ItemIsEditable));
+    QVERIFY(!model->table()->setData(model->table()->index(0, 0), 1));
+    QVERIFY(!(model->table()->flags(model->table()->index(0, 0)) & Qt::ItemIsEditable));
     QCOMPARE(failed.size(), 2);
     QCOMPARE(failed[1][0].toString(), "The file is open read-only: edits are refused.");
     QCOMPARE(file.contents(), "abc");
@@ -218,7 +220,7 @@ void TestHexModel::copyOnWriteLeavesTheFile()
 {
     ScratchFile file("abc");
     auto model = modelFor(file, Access::Copy);
-    QVERIFY(model->isCopyOnWrite());
+    QVERIFY(model->mode() == Document::Mode::CopyOnWrite);
     QVERIFY(model->overwrite(0, "X"));
     QCOMPARE(model->read(0, 3).bytes, "Xbc");
     QCOMPARE(file.contents(), "abc");
@@ -236,13 +238,13 @@ void TestHexModel::truncatedPagesAreMissingNotFatal()
     QVERIFY(!block.isMissing(1));
     QVERIFY(block.isMissing(2));
     QVERIFY(block.isMissing(3));
-    QVERIFY(!model->data(model->index(1, 0)).isValid());
+    QVERIFY(!model->table()->data(model->table()->index(1, 0)).isValid());
     QCOMPARE(model->backedBytes(), kPage);
     file.truncate(10); // the rest of page 0 still reads (as zeros), but is gone
     QVERIFY(!model->read(0, 20).isMissing(9));
     QVERIFY(model->read(0, 20).isMissing(10));
-    QVERIFY(!model->data(model->index(2, 0), HexModel::PageBytesRole).isValid());
-    QSignalSpy failed(model.get(), &HexModel::editFailed);
+    QVERIFY(!model->table()->data(model->table()->index(2, 0), HexModel::PageBytesRole).isValid());
+    QSignalSpy failed(model.get(), &Document::failed);
     QVERIFY(!model->overwrite(2 * kPage, "x"));
     QCOMPARE(failed.size(), 1);
 }
@@ -250,19 +252,20 @@ void TestHexModel::truncatedPagesAreMissingNotFatal()
 void TestHexModel::emptyFileGrowsAndEmptiesAgain()
 {
     ScratchFile file("");
-    HexModel model(file.fd(), 0, {});
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    Document model(MappedFile(file.fd(), 0, {}));
+    QAbstractItemModelTester tester(
+        model.table(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     QCOMPARE(model.size(), 0);
-    QCOMPARE(model.rowCount(), 0);
-    QVERIFY(!model.map());
+    QCOMPARE(model.table()->rowCount(), 0);
+    QVERIFY(!model.file().map());
     QVERIFY(!model.overwrite(0, "x"));
     QVERIFY(model.resize(5000));
-    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.table()->rowCount(), 2);
     QCOMPARE(file.size(), 5000);
     QVERIFY(model.overwrite(4999, "z"));
     QVERIFY(model.resize(0)); // undoable: the cut bytes are kept
     QCOMPARE(file.size(), 0);
-    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.table()->rowCount(), 0);
     model.undoStack()->undo();
     QCOMPARE(file.contents().size(), 5000);
     QCOMPARE(file.contents().at(4999), 'z');
@@ -271,8 +274,8 @@ void TestHexModel::emptyFileGrowsAndEmptiesAgain()
     QCOMPARE(file.size(), 0);
 
     ScratchFile readOnly("", O_RDONLY);
-    HexModel copy(readOnly.fd(), 0, {.access = Access::Copy});
-    QSignalSpy failed(&copy, &HexModel::editFailed);
+    Document copy(MappedFile(readOnly.fd(), 0, {.access = Access::Copy}));
+    QSignalSpy failed(&copy, &Document::failed);
     QVERIFY(!copy.resize(10));
     QCOMPARE(failed[0][0].toString(),
         "Cannot resize to 10 bytes: mmap can't resize a readonly or copy-on-write memory map.");
@@ -281,22 +284,23 @@ void TestHexModel::emptyFileGrowsAndEmptiesAgain()
 void TestHexModel::remapTakesInAGrownFile()
 {
     ScratchFile file(QByteArray(100, 'a'));
-    HexModel model(file.fd(), 0, {});
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    Document model(MappedFile(file.fd(), 0, {}));
+    QAbstractItemModelTester tester(
+        model.table(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     QVERIFY(model.overwrite(0, "b"));
     QFile grow(QString::fromStdString(file.path()));
     QVERIFY(grow.open(QIODevice::Append));
     grow.write(QByteArray(5000, 'c'));
     grow.close();
-    QCOMPARE(model.fileSize(), 5100);
+    QCOMPARE(model.fileSizeOnDisk(), 5100);
     QCOMPARE(model.size(), 100);
     QVERIFY(model.remap());
     QCOMPARE(model.size(), 5100);
-    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.table()->rowCount(), 2);
     QCOMPARE(model.read(0, 1).bytes, "b");
     QCOMPARE(model.read(5099, 1).bytes, "c");
 
-    HexModel copy(file.fd(), 0, {.access = Access::Copy});
+    Document copy(MappedFile(file.fd(), 0, {.access = Access::Copy}));
     QVERIFY(copy.overwrite(0, "x"));
     QVERIFY(!copy.remap()); // would drop the unsaved private edit
 }
@@ -316,10 +320,9 @@ void TestHexModel::removeKeepsTheFileBytesPastTheMapsEnd()
         QSKIP("MADV_REMOVE needs a writable tmpfs at /dev/shm");
     const qint64 mapSize = kPage + 100; // the last page is partial
     ScratchFile file(QByteArray(mapSize, 'm'), O_RDWR, tmpfs);
-    HexModel model(file.fd(), 0, {});
+    Document model(MappedFile(file.fd(), 0, {}));
     file.appendFromOutside(QByteArray(kPage, 't')); // the file now goes on past the map
-    QVERIFY2(
-        model.advise(MADV_REMOVE, start, mapSize - start, true), qPrintable(model.lastError()));
+    QVERIFY2(model.advise(MADV_REMOVE, start, mapSize - start), qPrintable(model.lastError()));
     const QByteArray zeros(mapSize - start, '\0');
     QCOMPARE(model.read(start, mapSize - start).bytes, zeros);
     const QByteArray disk = file.contents();
@@ -332,7 +335,7 @@ void TestHexModel::removeKeepsTheFileBytesPastTheMapsEnd()
 void TestHexModel::resizeToTheMapsOwnSizeAddsNoStep()
 {
     ScratchFile file(QByteArray(kPage + 10, 's'));
-    HexModel model(file.fd(), 0, {});
+    Document model(MappedFile(file.fd(), 0, {}));
     QVERIFY(model.overwrite(0, "x"));
     QVERIFY(model.resize(kPage + 10));
     QCOMPARE(model.undoStack()->count(), 1); // the edit's step only
@@ -352,8 +355,9 @@ void TestHexModel::scratchShrunkInsideAPageGrowsBackWithZeros()
 {
     QFETCH(qint64, size);
     QFETCH(qint64, cut);
-    HexModel model(std::make_unique<MemoryMap>(-1, size, MapOptions {.flags = MAP_PRIVATE}));
-    QVERIFY(model.isAnonymous());
+    Document model(
+        MappedFile(std::make_shared<MemoryMap>(-1, size, MapOptions {.flags = MAP_PRIVATE})));
+    QVERIFY(model.isScratch());
     QVERIFY(model.overwrite(0, QByteArray(size, 'x')));
     QVERIFY2(model.resize(cut), qPrintable(model.lastError()));
     QVERIFY2(model.resize(size), qPrintable(model.lastError()));
@@ -371,10 +375,10 @@ void TestHexModel::changesPastTheTableAreSignalled()
         QSKIP("this filesystem cannot hold a sparse file past 8 TiB");
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CLOEXEC);
     QVERIFY(fd >= 0);
-    HexModel model(fd, 0, {});
+    Document model(MappedFile(fd, 0, {}));
     ::close(fd);
-    QSignalSpy bytes(&model, &HexModel::bytesChanged);
-    QSignalSpy cells(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy bytes(&model, &Document::bytesChanged);
+    QSignalSpy cells(model.table(), &QAbstractItemModel::dataChanged);
     for (const qint64 offset : {qint64(5), HexModel::kMaxTableBytes + 3 * kPage + 7}) {
         bytes.clear();
         QVERIFY(model.overwrite(offset, "ab"));

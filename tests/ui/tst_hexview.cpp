@@ -4,7 +4,7 @@
 // and what the view paints by its pixels: byte classes, matches, missing bytes.
 #include "byteclass.h"
 #include "cellpixels.h"
-#include "hexmodel.h"
+#include "document.h"
 #include "hexview.h"
 #include "scratchfile.h"
 
@@ -18,18 +18,18 @@
 using namespace hexmap;
 
 namespace {
-std::unique_ptr<HexModel> modelFor(int fd, Access access = Access::Write)
+std::unique_ptr<Document> modelFor(int fd, Access access = Access::Write)
 {
-    return std::make_unique<HexModel>(
-        std::make_unique<MemoryMap>(fd, 0, MapOptions {.access = access}));
+    return std::make_unique<Document>(
+        MappedFile(std::make_shared<MemoryMap>(fd, 0, MapOptions {.access = access})));
 }
 
 // A shown view of 16 bytes per line on the model.
-std::unique_ptr<HexView> viewOn(HexModel *model)
+std::unique_ptr<HexView> viewOn(Document *model)
 {
     auto view = std::make_unique<HexView>();
     view->resize(900, 400);
-    view->setModel(model);
+    view->setDocument(model);
     view->show();
     view->setFocus();
     return view;

@@ -6,7 +6,6 @@
 #include "documenttab.h"
 #include "flushdialog.h"
 #include "gotodialog.h"
-#include "hexmodel.h"
 #include "hexview.h"
 #include "messageboxes.h"
 #include "residencystrip.h"
@@ -84,7 +83,7 @@ void TestMapDialogs::resizeGrowsAndShrinksTheFile()
 {
     ScratchFile file(QByteArray(100, 'r'));
     auto tab = tabFor(QString::fromStdString(file.path()));
-    HexModel *model = tab->document()->model();
+    Document *model = tab->document();
     {
         ResizeDialog dialog(model);
         dialog.findChild<QLineEdit *>("size")->setText("8K");
@@ -120,23 +119,26 @@ void TestMapDialogs::resizeIsRefusedWhereTheContractForbids()
     ScratchFile file(QByteArray(100, 'r'));
     for (const auto mode : {Document::Mode::ReadOnly, Document::Mode::CopyOnWrite}) {
         auto tab = tabFor(QString::fromStdString(file.path()), mode);
-        ResizeDialog dialog(tab->document()->model());
+        ResizeDialog dialog(tab->document());
         QVERIFY(!dialog.findChild<QLineEdit *>("size")->isEnabled());
         QVERIFY(!okButton(dialog)->isEnabled());
         const QString note = dialog.findChild<QLabel *>("note")->text();
-        QVERIFY2(note.contains(mode == Document::Mode::ReadOnly ? "read-only (ACCESS_READ)"
-                                                                : "copy-on-write (ACCESS_COPY)"),
+        // The mode in the user's words, and the core's own reason.
+        QVERIFY2(note.contains(Document::modeName(mode).toLower())
+                && note.contains("mmap can't resize a readonly or copy-on-write memory map"),
             qPrintable(note));
     }
     Document::OpenResult noFd
         = Document::open(QString::fromStdString(file.path()), {.trackfd = false});
     DocumentTab tab(std::move(noFd.document));
-    QCOMPARE(tab.document()->model()->whyNotResize(),
-        "This map keeps no file descriptor (trackfd=False): mmap cannot resize it.");
+    const QString why = tab.document()->whyNot(Document::Operation::Resize);
+    QVERIFY2(why.contains(QString::fromStdString(
+                 *tab.document()->file().whyNot(MappedFile::Operation::Resize))),
+        qPrintable(why));
 
     // A size the core rejects shows the core's words and keeps the dialog open.
     auto writable = tabFor(QString::fromStdString(file.path()));
-    ResizeDialog dialog(writable->document()->model());
+    ResizeDialog dialog(writable->document());
     dialog.findChild<QLineEdit *>("size")->setText("1000000T"); // past any file size limit
     dialog.accept();
     QVERIFY(dialog.result() != int(QDialog::Accepted));
@@ -151,7 +153,7 @@ void TestMapDialogs::flushClearsTheModifiedRanges()
 {
     ScratchFile file(QByteArray(4 * kPage, '.'));
     auto tab = tabFor(QString::fromStdString(file.path()));
-    HexModel *model = tab->document()->model();
+    Document *model = tab->document();
     model->overwrite(10, "one");
     model->overwrite(3 * kPage + 5, "two");
     {
@@ -187,14 +189,14 @@ void TestMapDialogs::flushExplainsReadOnlyAndCopyOnWrite()
 {
     ScratchFile file(QByteArray(kPage, '.'));
     auto copy = tabFor(QString::fromStdString(file.path()), Document::Mode::CopyOnWrite);
-    copy->document()->model()->overwrite(0, "c");
-    FlushDialog dialog(copy->document()->model(), 0, 0);
-    QVERIFY(dialog.message().contains("File ▸ Save to write them"));
+    copy->document()->overwrite(0, "c");
+    FlushDialog dialog(copy->document(), 0, 0);
+    QVERIFY2(dialog.message().contains("Use File ▸ Save."), qPrintable(dialog.message()));
     dialog.flush(); // does nothing
     QVERIFY(!dialog.isFlushing());
-    QCOMPARE(copy->document()->model()->modifiedRanges().bytes(), 1);
+    QCOMPARE(copy->document()->modifiedRanges().bytes(), 1);
     auto readOnly = tabFor(QString::fromStdString(file.path()), Document::Mode::ReadOnly);
-    QVERIFY(FlushDialog::explanation(*readOnly->document()->model()).contains("read-only"));
+    QVERIFY(readOnly->document()->whyNot(Document::Operation::Flush).contains("readonly"));
 }
 
 void TestMapDialogs::willNeedBringsEvictedPagesIn()
@@ -223,7 +225,7 @@ void TestMapDialogs::willNeedBringsEvictedPagesIn()
     QCOMPARE(dialog.message(), QStringLiteral("MADV_WILLNEED applied to %1 bytes.").arg(length));
     // WILLNEED reads ahead in the background: wait until the range is in, then for the
     // strip, which rescans twice a second, to show it.
-    const MemoryMap *map = tab->document()->model()->map();
+    const MemoryMap *map = tab->document()->file().map();
     const auto rangeResident = [&] {
         const Bytes range = map->residency(start, length);
         return std::all_of(range.begin(), range.end(), [](std::uint8_t page) { return page & 1; });
@@ -235,7 +237,7 @@ void TestMapDialogs::willNeedBringsEvictedPagesIn()
 void TestMapDialogs::dontNeedFreesAnonymousPages()
 {
     Document::OpenResult scratch = Document::scratch(64 * kPage);
-    HexModel *model = scratch.document->model();
+    Document *model = &*scratch.document;
     for (qint64 page = 0; page < 64; ++page)
         model->overwrite(page * kPage, "t");
     DocumentTab tab(std::move(scratch.document));

@@ -2,7 +2,7 @@
 // wildcards, either-case letters, unreadable bytes) right before its write; stale and
 // overlapping matches are skipped and counted; everything is one undo step, and a
 // refused write leaves no empty step behind.
-#include "hexmodel.h"
+#include "document.h"
 #include "replacer.h"
 #include "scratchfile.h"
 
@@ -12,10 +12,10 @@
 using namespace hexmap;
 
 namespace {
-std::unique_ptr<HexModel> modelFor(const ScratchFile &file, Access access = Access::Write)
+std::unique_ptr<Document> modelFor(const ScratchFile &file, Access access = Access::Write)
 {
-    return std::make_unique<HexModel>(
-        std::make_unique<MemoryMap>(file.fd(), 0, MapOptions {.access = access}));
+    return std::make_unique<Document>(
+        MappedFile(std::make_shared<MemoryMap>(file.fd(), 0, MapOptions {.access = access})));
 }
 
 // bytes, with mask bytes where given ("" for a literal pattern).
@@ -75,7 +75,7 @@ void TestReplacer::matchesAt()
 
 void TestReplacer::unreadableBytesNeverMatch()
 {
-    const qint64 page = HexModel::pageSize();
+    const qint64 page = Document::pageSize();
     ScratchFile file(QByteArray(2 * page, '\0'));
     auto model = modelFor(file);
     file.truncate(page); // the second page is gone; it would read as zeros if it could

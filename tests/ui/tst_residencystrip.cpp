@@ -1,7 +1,7 @@
 // The residency strip: a scan costs the strip's rows, not the map's pages (its sampling
 // plan, and a real scan of a 4 TiB sparse file); destroying it never waits for a scan;
 // resident and missing pages show as they are; a one-byte edit of a 16 GiB map shows.
-#include "hexmodel.h"
+#include "document.h"
 #include "residencystrip.h"
 #include "scratchfile.h"
 
@@ -20,14 +20,14 @@ using namespace hexmap;
 
 namespace {
 
-const qint64 kPage = HexModel::pageSize();
+const qint64 kPage = Document::pageSize();
 
 // A sparse file of the given size in a temporary folder, mapped by a model; null (and
 // why) when the file system refuses the size.
 struct SparseModel
 {
     QTemporaryDir dir;
-    std::unique_ptr<HexModel> model;
+    std::unique_ptr<Document> model;
     QString error;
 
     explicit SparseModel(qint64 size)
@@ -37,7 +37,7 @@ struct SparseModel
             error = file.errorString();
             return;
         }
-        model = std::make_unique<HexModel>(file.handle(), 0, MapOptions {});
+        model = std::make_unique<Document>(MappedFile(file.handle(), 0, MapOptions {}));
     }
 };
 
@@ -184,7 +184,7 @@ void TestResidencyStrip::scanOf4TiBSparseFileTouchesBoundedPages()
         return map.residency(offset, length);
     });
     QSignalSpy scanned(&strip, &ResidencyStrip::scanned);
-    strip.setModel(sparse.model.get());
+    strip.setDocument(sparse.model.get());
     showWithHeight(strip, 500);
     QTRY_VERIFY(scanned.size() > 0);
     // Count one scan alone: hidden, the strip starts none; shown again, exactly one.
@@ -212,7 +212,7 @@ void TestResidencyStrip::destroyingTheStripDoesNotWaitForItsScan()
         gate->wait();
         return map.residency(offset, length);
     });
-    strip->setModel(sparse.model.get());
+    strip->setDocument(sparse.model.get());
     showWithHeight(*strip, 500);
     QTRY_VERIFY(gate->hasEntered()); // the scan is stopped in its first mincore
     QVERIFY(strip->isScanning());
@@ -240,7 +240,7 @@ void TestResidencyStrip::aScanOfTheModelBeforeIsDropped()
 {
     SparseModel before(qint64(16) << 30);
     QVERIFY2(before.model, qPrintable(before.error));
-    HexModel after(std::make_unique<MemoryMap>(-1, 64 * kPage));
+    Document after(MappedFile(std::make_shared<MemoryMap>(-1, 64 * kPage)));
     auto gate = std::make_shared<Gate>();
     ResidencyStrip strip;
     strip.setProbe([gate](const MemoryMap &map, qint64 offset, qint64 length) {
@@ -249,10 +249,10 @@ void TestResidencyStrip::aScanOfTheModelBeforeIsDropped()
     });
     QList<qint64> shown; // the map size of every scan the strip took in
     connect(&strip, &ResidencyStrip::scanned, this, [&] { shown.append(strip.totalPages()); });
-    strip.setModel(before.model.get());
+    strip.setDocument(before.model.get());
     showWithHeight(strip, 500);
     QTRY_VERIFY(gate->hasEntered());
-    strip.setModel(&after); // while the scan of the first model is stopped in mincore
+    strip.setDocument(&after); // while the scan of the first model is stopped in mincore
     gate->release();
     QTRY_VERIFY(!shown.isEmpty());
     QTRY_VERIFY(!strip.isScanning());
@@ -263,12 +263,12 @@ void TestResidencyStrip::aScanOfTheModelBeforeIsDropped()
 void TestResidencyStrip::residentAndMissingPagesOfAScratchBuffer()
 {
     const int pages = 64;
-    HexModel model(std::make_unique<MemoryMap>(-1, pages * kPage));
+    Document model(MappedFile(std::make_shared<MemoryMap>(-1, pages * kPage)));
     for (qint64 page = 0; page < pages / 2; ++page)
-        model.map()->setAt(page * kPage, 1); // bring in the first half
+        model.file().map()->setAt(page * kPage, 1); // bring in the first half
     ResidencyStrip strip;
     QSignalSpy scanned(&strip, &ResidencyStrip::scanned);
-    strip.setModel(&model);
+    strip.setDocument(&model);
     showWithHeight(strip, pages); // a row per page
     QTRY_VERIFY(scanned.size() > 0);
     QCOMPARE(strip.residentPages(), pages / 2);
@@ -282,17 +282,17 @@ void TestResidencyStrip::willNeedPagesOfAFileShowAsTheyAre()
 {
     const int pages = 256;
     ScratchFile file(QByteArray(pages * kPage, 'w'));
-    HexModel model(file.fd(), 0, {});
+    Document model(MappedFile(file.fd(), 0, {}));
     QCOMPARE(fdatasync(file.fd()), 0);
     QCOMPARE(posix_fadvise(file.fd(), 0, 0, POSIX_FADV_DONTNEED), 0);
     ResidencyStrip strip;
-    strip.setModel(&model);
+    strip.setDocument(&model);
     showWithHeight(strip, pages); // a row per page
     QVERIFY(model.advise(MADV_WILLNEED, 0, pages / 2 * kPage));
     // The first half comes in (read-ahead works in the background); each row shows its
     // page as mincore says it is, read here without the strip.
     const auto expected = [&] {
-        const Bytes states = model.map()->residency(0, pages * kPage);
+        const Bytes states = model.file().map()->residency(0, pages * kPage);
         QVector<bool> rows;
         for (const std::uint8_t state : states)
             rows.append(state & 1);
@@ -316,7 +316,7 @@ void TestResidencyStrip::oneByteEditShowsOn16GiBMap()
     SparseModel sparse(qint64(16) << 30);
     QVERIFY2(sparse.model, qPrintable(sparse.error));
     ResidencyStrip strip;
-    strip.setModel(sparse.model.get());
+    strip.setDocument(sparse.model.get());
     showWithHeight(strip, 400);
     // The edit is where the user looks: inside the visible range, which the strip frames.
     strip.setVisibleRange(std::max<qint64>(0, offset - 512), offset + 1024);

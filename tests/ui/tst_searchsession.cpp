@@ -6,7 +6,6 @@
 // back, as one undo step; cancel; and generated cases against a plain loop.
 #include "document.h"
 #include "findreference.h"
-#include "hexmodel.h"
 #include "inputparsing.h"
 #include "scratchfile.h"
 #include "searchsession.h"
@@ -66,7 +65,7 @@ struct Fixture
     explicit Fixture(const QByteArray &content, Document::Mode mode = Document::Mode::InPlace)
         : file(content)
         , document(Document::open(QString::fromStdString(file.path()), {.mode = mode}).document)
-        , session(document->model())
+        , session(document.get())
     {
         QObject::connect(&session, &SearchSession::found, &session, [this](qint64 at, qint64 size) {
             // The caller's part: select the match, the cursor on its first byte.
@@ -284,7 +283,7 @@ void TestSearchSession::findAllDropsWhatEditsUndo()
     QVERIFY(f.run([&] { f.session.findAll(); }));
     QCOMPARE(f.session.results(), (QList<qint64> {0, 4, 8}));
     QSignalSpy changed(&f.session, &SearchSession::resultsChanged);
-    QVERIFY(f.document->model()->overwrite(5, "x"));
+    QVERIFY(f.document->overwrite(5, "x"));
     QCOMPARE(f.session.results(), (QList<qint64> {0, 8}));
     QCOMPARE(changed.size(), 1);
     const auto change = changed[0][0].value<SearchSession::ResultsChange>();
@@ -293,14 +292,14 @@ void TestSearchSession::findAllDropsWhatEditsUndo()
     QCOMPARE(change.low, 4);
     QCOMPARE(change.high, 7);
     // An edit that leaves every match as it was drops none, but is still told.
-    QVERIFY(f.document->model()->overwrite(3, "c"));
+    QVERIFY(f.document->overwrite(3, "c"));
     QCOMPARE(f.session.results(), (QList<qint64> {0, 8}));
     QCOMPARE(changed.size(), 2);
     QVERIFY(changed[1][0].value<SearchSession::ResultsChange>().dropped.isEmpty());
     // What the listed ones cover: the highlights a view shows.
     QCOMPARE(f.session.covered(0, 100).ranges(), (std::vector<RangeSet::Range> {{0, 3}, {8, 11}}));
     // A shrink drops the matches past the new end.
-    QVERIFY(f.document->model()->resize(10));
+    QVERIFY(f.document->resize(10));
     QCOMPARE(f.session.results(), (QList<qint64> {0}));
 }
 
@@ -326,7 +325,7 @@ void TestSearchSession::replaceWritesOnlyOverAMatchStillThere()
     QVERIFY(f.run([&] { f.session.replace("xyz", f.place); }));
     QCOMPARE(f.file.contents(), "xyzbaqabaaa");
     QCOMPARE(f.session.lastMatch(), 8);
-    QCOMPARE(f.document->model()->undoStack()->count(), 1);
+    QCOMPARE(f.document->undoStack()->count(), 1);
 }
 
 void TestSearchSession::replaceIsRefusedOnAReadOnlyFile()
@@ -362,9 +361,9 @@ void TestSearchSession::replaceAllRechecksEachMatch()
     QCOMPARE(f.message, "Replaced 2 matches; 1 no longer matched and was left as it was.");
     QVERIFY(f.session.results().isEmpty()); // nothing matches any more
     // One undo step.
-    QUndoStack *undo = f.document->model()->undoStack();
+    QUndoStack *undo = f.document->undoStack();
     QCOMPARE(undo->count(), 1);
-    QVERIFY(f.document->model()->undo());
+    QVERIFY(f.document->undo());
     QCOMPARE(f.file.contents(), "aaa-qaa-aaa");
 }
 
@@ -391,7 +390,7 @@ void TestSearchSession::cancelStopsALongSearch()
     if (!createSparseFile(path, qint64(16) << 30))
         QSKIP("this filesystem cannot hold a 16 GiB sparse file");
     const std::unique_ptr<Document> document = Document::open(path, {}).document;
-    SearchSession session(document->model());
+    SearchSession session(document.get());
     session.setQuery({patternOf("hex:DE AD BE EF"), {}, {}, true});
     QStringList messages;
     connect(&session, &SearchSession::message, &session,

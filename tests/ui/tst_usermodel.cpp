@@ -1,5 +1,5 @@
 // A model-based test: seeded random sequences of user actions run against the
-// application (MainWindow, its tab, HexView, Document, HexModel, the dialogs) and
+// application (MainWindow, its tab, HexView, Document, the dialogs) and
 // against a reference model of what the user asked for — plain data: the bytes the
 // user should see, the bytes that should be on disk, the undo history, what is not yet
 // durable. Actions: typing in either pane, paste, undo, redo, find + replace, replace
@@ -9,7 +9,7 @@
 // deleting the file; over in-place, copy-on-write, read-only and scratch documents,
 // some of them sparse files on a nearly full tmpfs (when the test can mount one).
 //
-// After every action it compares the bytes the view shows (HexModel::read over the
+// After every action it compares the bytes the view shows (Document::read over the
 // whole map: the view paints only through it, so no pixels are grabbed), the map
 // itself (MemoryMap::slice), every file the test knows (pread, by path), the undo
 // history, the unsaved marks (Document, tab title, status bar) and, after typing and
@@ -26,7 +26,6 @@
 #include "documenttab.h"
 #include "errors.h"
 #include "finddialog.h"
-#include "hexmodel.h"
 #include "hexview.h"
 #include "inputparsing.h"
 #include "mainwindow.h"
@@ -556,7 +555,7 @@ bool canWrite(const Model &m, qint64 offset, qint64 count)
     return m.kind != DocKind::ReadOnly && offset >= 0 && offset + count <= m.backed();
 }
 
-// A store into the map (HexModel::writeBytes).
+// A store into the map (Document::writeBytes).
 void mapWrite(Model &m, qint64 offset, const QByteArray &bytes)
 {
     for (qint64 i = 0; i < bytes.size(); ++i) {
@@ -575,7 +574,7 @@ void mapWrite(Model &m, qint64 offset, const QByteArray &bytes)
     }
 }
 
-// Resizes map and file (HexModel::applyResize): the new bytes are zeros, in the map
+// Resizes map and file (Document::applyResize): the new bytes are zeros, in the map
 // and in the file, as the Resize dialog says.
 void mapResize(Model &m, qint64 newSize)
 {
@@ -626,7 +625,7 @@ void push(Model &m, Step step)
     ++m.index;
 }
 
-// HexModel::overwrite: one step (a typing one merges).
+// Document::overwrite: one step (a typing one merges).
 bool overwrite(Model &m, qint64 offset, const QByteArray &bytes, bool typing)
 {
     if (!canWrite(m, offset, bytes.size()))
@@ -960,7 +959,6 @@ private:
     [[nodiscard]] DocumentTab *tab() const { return m_window->currentTab(); }
     [[nodiscard]] HexView *view() const { return tab()->view(); }
     [[nodiscard]] Document *doc() const { return tab()->document(); }
-    [[nodiscard]] HexModel *hexModel() const { return doc()->model(); }
     [[nodiscard]] QString dirPath(const QString &name) const { return m_dir->filePath(name); }
     [[nodiscard]] QAction *menuAction(const QString &text) const;
     [[nodiscard]] int told() const
@@ -1120,8 +1118,8 @@ QString Session::compare(const Model &m) const
     if (m.fileBacked() && document->path() != m.path)
         return QStringLiteral("the document is %1, expected %2").arg(document->path(), m.path);
 
-    // The bytes the view shows: what HexModel::read gives it, the missing ones marked.
-    const HexModel *hm = hexModel();
+    // The bytes the view shows: what Document::read gives it, the missing ones marked.
+    const Document *hm = doc();
     const qint64 size = m.size();
     if (hm->size() != size)
         return QStringLiteral("the map has %1 bytes, expected %2").arg(hm->size()).arg(size);
@@ -1144,13 +1142,13 @@ QString Session::compare(const Model &m) const
         return QStringLiteral("the bytes the view shows: ")
             + firstDifference(m.shown.left(backed), block.bytes.left(backed));
     // The map itself, a page at a time.
-    if (backed > 0 && !hm->map())
+    if (backed > 0 && !hm->file().map())
         return QStringLiteral("no map under %1 bytes").arg(size);
     for (qint64 at = 0; at < backed; at += kPage) {
         const qint64 end = std::min(backed, at + kPage);
         QByteArray mapped;
         try {
-            const Bytes bytes = hm->map()->slice({at, end, {}});
+            const Bytes bytes = hm->file().map()->slice({at, end, {}});
             mapped
                 = QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size()));
         } catch (const Error &error) {
@@ -1278,8 +1276,8 @@ QString Session::run(const Action &action)
 QString Session::context() const
 {
     QStringList said;
-    if (m_window->tabCount() == 1 && !hexModel()->lastError().isEmpty())
-        said << QStringLiteral("last model error \"%1\"").arg(hexModel()->lastError());
+    if (m_window->tabCount() == 1 && !doc()->lastError().isEmpty())
+        said << QStringLiteral("last model error \"%1\"").arg(doc()->lastError());
     if (!m_window->lastMessage().isEmpty())
         said << QStringLiteral("last message \"%1\"").arg(m_window->lastMessage());
     if (!m_prompts.messages.isEmpty())
@@ -1570,7 +1568,7 @@ std::vector<Expect> Session::replaceAllAction(const Action &action, bool whileTy
 std::vector<Expect> Session::resize(qint64 newSize, bool confirmShrink)
 {
     Model m = m_model;
-    ResizeDialog dialog(hexModel(), m_window.get());
+    ResizeDialog dialog(doc(), m_window.get());
     auto *input = dialog.findChild<QLineEdit *>(QStringLiteral("size"));
     QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
     // A resize would cut the file's bytes past the map's end: refused while there are some.

@@ -1,8 +1,8 @@
 // The view settings read back from the settings file: whatever the file holds (5000,
 // NaN, inf, -3, text), what comes out is a value the view can use; and the main
 // window applies what comes out.
+#include "document.h"
 #include "documenttab.h"
-#include "hexmodel.h"
 #include "hexview.h"
 #include "mainwindow.h"
 #include "residencystrip.h"

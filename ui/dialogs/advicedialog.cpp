@@ -2,7 +2,6 @@
 
 #include "constants.h"
 #include "document.h"
-#include "hexmodel.h"
 #include "inputparsing.h"
 
 #include <QButtonGroup>
@@ -27,7 +26,7 @@ AdviceDialog::AdviceDialog(
     , m_options(new QListWidget(this))
     , m_scopes(new QButtonGroup(this))
     , m_start(new QLineEdit(QStringLiteral("0"), this))
-    , m_length(new QLineEdit(QString::number(document->model()->size()), this))
+    , m_length(new QLineEdit(QString::number(document->size()), this))
     , m_rangeNote(new QLabel(this))
     , m_message(new QLabel(this))
     , m_apply(new QPushButton(tr("&Apply"), this))
@@ -127,7 +126,7 @@ std::optional<AdviceDialog::Range> AdviceDialog::range(QString *error) const
 {
     switch (Scope(m_scopes->checkedId())) {
     case Scope::WholeMap:
-        return Range {0, m_document->model()->size()};
+        return Range {0, m_document->size()};
     case Scope::Selection:
         return Range {m_selectionStart, m_selectionLength};
     case Scope::Custom:
@@ -146,7 +145,7 @@ void AdviceDialog::validate()
 {
     QString error;
     const auto chosen = range(&error);
-    const qint64 page = HexModel::pageSize();
+    const qint64 page = Document::pageSize();
     QString note;
     bool ok = chosen.has_value();
     if (!chosen) {
@@ -166,7 +165,7 @@ void AdviceDialog::validate()
                    .arg(chosen->length);
     }
     m_rangeNote->setText(note);
-    m_apply->setEnabled(ok && m_document->model()->size() > 0);
+    m_apply->setEnabled(ok && m_document->size() > 0);
 }
 
 void AdviceDialog::align()
@@ -175,7 +174,7 @@ void AdviceDialog::align()
     const auto chosen = range(&error);
     if (!chosen)
         return;
-    const qint64 page = HexModel::pageSize();
+    const qint64 page = Document::pageSize();
     const qint64 aligned = chosen->start / page * page;
     m_start->setText(QString::number(aligned));
     m_length->setText(QString::number(chosen->length + chosen->start - aligned));
@@ -198,9 +197,9 @@ bool AdviceDialog::apply()
             m_message->setText(tr("%1 was not applied: nothing changed.").arg(name));
         return false;
     }
-    const bool applied = m_document->advise(option, chosen->start, chosen->length, &error);
+    const bool applied = m_document->advise(option, chosen->start, chosen->length);
     if (!applied)
-        m_message->setText(error);
+        m_message->setText(m_document->lastError());
     else if (impact.widened)
         m_message->setText(tr("%1 applied to the whole map (%2 bytes): over part of it, the "
                               "kernel would split the mapping and Resize could no longer grow it.")
@@ -232,9 +231,9 @@ bool AdviceDialog::confirm(const QString &name, const Document::AdviceImpact &im
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
     if (box.clickedButton() == saveFirst) {
-        QString error;
-        if (!m_document->save(&error)) {
-            m_message->setText(tr("%1 was not applied: saving failed: %2").arg(name, error));
+        if (!m_document->save()) {
+            m_message->setText(
+                tr("%1 was not applied: saving failed: %2").arg(name, m_document->lastError()));
             return false;
         }
         return true;

@@ -1,7 +1,6 @@
 #include "finddialog.h"
 
 #include "editor.h"
-#include "hexmodel.h"
 #include "inputparsing.h"
 #include "textglyph.h"
 
@@ -213,11 +212,11 @@ void FindDialog::setEditor(Editor *editor)
     m_table->setRowCount(0);
     m_count->clear();
     if (editor) {
-        m_session = new SearchSession(editor->model(), this);
+        m_session = new SearchSession(editor->document(), this);
         watchSession();
         // The tab's file was loaded again: the session re-checks its matches there.
-        connect(editor, &Editor::modelChanged, this,
-            [this] { m_session->setModel(m_editor->model()); });
+        connect(editor, &Editor::documentChanged, this,
+            [this] { m_session->setDocument(m_editor->document()); });
     }
     setSearching(false);
     if (!editor)
@@ -438,7 +437,7 @@ void FindDialog::fillRow(int row)
     const auto size = qint64(m_session->resultsPattern().bytes.size());
     const qint64 match = m_session->results()[row];
     const qint64 start = std::max<qint64>(0, match - kContext);
-    const ByteBlock context = m_session->model()->read(start, match - start + size + kContext);
+    const ByteBlock context = m_session->document()->read(start, match - start + size + kContext);
     QString text;
     for (const char byte : context.bytes)
         text += QLatin1Char(textGlyph(quint8(byte)));

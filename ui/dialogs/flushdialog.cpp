@@ -1,7 +1,7 @@
 #include "flushdialog.h"
 
+#include "document.h"
 #include "errors.h"
-#include "hexmodel.h"
 #include "inputparsing.h"
 
 #include <QButtonGroup>
@@ -22,9 +22,9 @@ constexpr int kListedRanges = 8;
 } // namespace
 
 FlushDialog::FlushDialog(
-    HexModel *model, qint64 selectionStart, qint64 selectionLength, QWidget *parent)
+    Document *document, qint64 selectionStart, qint64 selectionLength, QWidget *parent)
     : QDialog(parent)
-    , m_model(model)
+    , m_document(document)
     , m_selection {selectionStart, selectionStart + selectionLength}
     , m_scopes(new QButtonGroup(this))
     , m_selectionChoice(new QRadioButton(this))
@@ -71,23 +71,10 @@ FlushDialog::~FlushDialog()
     m_watcher.waitForFinished();
 }
 
-QString FlushDialog::explanation(const HexModel &model)
-{
-    if (model.isReadOnly())
-        return tr("This map is read-only: it has nothing to write, so flush does nothing.");
-    if (model.isCopyOnWrite())
-        return tr("This map is copy-on-write: its edits never reach the file through msync, so "
-                  "flush does nothing. "
-                  "Use File ▸ Save to write them into the file.");
-    if (model.isAnonymous())
-        return tr("A scratch buffer has no file to flush to: use File ▸ Save As to write it out.");
-    return {};
-}
-
 std::vector<RangeSet::Range> FlushDialog::ranges(Scope scope) const
 {
-    const qint64 page = HexModel::pageSize();
-    const qint64 size = m_model->size();
+    const qint64 page = Document::pageSize();
+    const qint64 size = m_document->size();
     const auto widen = [&](RangeSet::Range range) {
         return RangeSet::Range {
             range.start / page * page, std::min(size, (range.end + page - 1) / page * page)};
@@ -102,7 +89,7 @@ std::vector<RangeSet::Range> FlushDialog::ranges(Scope scope) const
             : std::vector<RangeSet::Range> {};
     case Scope::ModifiedRanges: {
         RangeSet pages; // widened ranges that touch merge
-        for (const RangeSet::Range &range : m_model->modifiedRanges().ranges()) {
+        for (const RangeSet::Range &range : m_document->modifiedRanges().ranges()) {
             const RangeSet::Range wide = widen(range);
             pages.add(wide.start, wide.end);
         }
@@ -114,8 +101,8 @@ std::vector<RangeSet::Range> FlushDialog::ranges(Scope scope) const
 
 void FlushDialog::describe()
 {
-    const RangeSet &modified = m_model->modifiedRanges();
-    const qint64 page = HexModel::pageSize();
+    const RangeSet &modified = m_document->modifiedRanges();
+    const qint64 page = Document::pageSize();
     qint64 pages = 0;
     for (const RangeSet::Range &range : ranges(Scope::ModifiedRanges))
         pages += (range.end - range.start + page - 1) / page;
@@ -140,7 +127,7 @@ void FlushDialog::describe()
             : tr("The &selection, widened to whole pages: %1–%2")
                   .arg(input::formatOffset(selection.front().start),
                       input::formatOffset(selection.front().end - 1)));
-    const QString why = explanation(*m_model);
+    const QString why = m_document->whyNot(Document::Operation::Flush);
     m_flush->setEnabled(why.isEmpty());
     if (!why.isEmpty())
         m_message->setText(why);
@@ -153,7 +140,7 @@ void FlushDialog::setScope(Scope scope)
 
 void FlushDialog::flush()
 {
-    if (!explanation(*m_model).isEmpty() || isFlushing())
+    if (!m_document->whyNot(Document::Operation::Flush).isEmpty() || isFlushing())
         return;
     const std::vector<RangeSet::Range> planned = ranges(Scope(m_scopes->checkedId()));
     m_flush->setEnabled(false);
@@ -175,14 +162,14 @@ void FlushDialog::flush()
         }
         promise.addResult(outcome);
     };
-    m_watcher.setFuture(QtConcurrent::run(run, m_model->sharedMap(), planned));
+    m_watcher.setFuture(QtConcurrent::run(run, m_document->sharedMap(), planned));
 }
 
 void FlushDialog::finish()
 {
     const Outcome outcome = m_watcher.future().result();
     for (const RangeSet::Range &range : outcome.done)
-        m_model->markFlushed(range.start, range.end);
+        m_document->markFlushed(range.start, range.end);
     m_progress->setVisible(false);
     describe();
     qint64 bytes = 0;

@@ -13,7 +13,7 @@ class QRadioButton;
 
 namespace hexmap {
 
-class HexModel;
+class Document;
 
 // Flush to disk (msync): shows what was modified since the last flush, and flushes
 // everything, only the modified ranges, or the selection widened to whole pages.
@@ -27,12 +27,10 @@ class FlushDialog : public QDialog
 public:
     enum class Scope { Everything, ModifiedRanges, Selection };
 
-    FlushDialog(
-        HexModel *model, qint64 selectionStart, qint64 selectionLength, QWidget *parent = nullptr);
+    FlushDialog(Document *document, qint64 selectionStart, qint64 selectionLength,
+        QWidget *parent = nullptr);
     ~FlushDialog() override;
 
-    // Why a flush does nothing for this model, or an empty string.
-    [[nodiscard]] static QString explanation(const HexModel &model);
     // The ranges a scope flushes: page-aligned starts, clipped to the map.
     [[nodiscard]] std::vector<RangeSet::Range> ranges(Scope scope) const;
 
@@ -54,7 +52,7 @@ private:
     void describe();
     void finish();
 
-    HexModel *m_model;
+    Document *m_document;
     RangeSet::Range m_selection;
     QButtonGroup *m_scopes;
     QRadioButton *m_selectionChoice;

@@ -1,6 +1,6 @@
 #include "resizedialog.h"
 
-#include "hexmodel.h"
+#include "document.h"
 #include "inputparsing.h"
 
 #include <QDialogButtonBox>
@@ -13,10 +13,10 @@
 
 namespace hexmap {
 
-ResizeDialog::ResizeDialog(HexModel *model, QWidget *parent)
+ResizeDialog::ResizeDialog(Document *document, QWidget *parent)
     : QDialog(parent)
-    , m_model(model)
-    , m_input(new QLineEdit(QString::number(model->size()), this))
+    , m_document(document)
+    , m_input(new QLineEdit(QString::number(document->size()), this))
     , m_note(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -25,10 +25,10 @@ ResizeDialog::ResizeDialog(HexModel *model, QWidget *parent)
     m_note->setObjectName(QStringLiteral("note"));
     m_note->setWordWrap(true);
     const QLocale locale;
-    const qint64 fileSize = model->fileSize();
+    const qint64 fileSize = document->fileSizeOnDisk();
     auto *layout = new QFormLayout(this);
     layout->addRow(
-        tr("Map length:"), new QLabel(tr("%1 bytes").arg(locale.toString(model->size())), this));
+        tr("Map length:"), new QLabel(tr("%1 bytes").arg(locale.toString(document->size())), this));
     layout->addRow(tr("File size:"),
         new QLabel(fileSize >= 0 ? tr("%1 bytes").arg(locale.toString(fileSize))
                                  : tr("no file (anonymous map)"),
@@ -39,7 +39,7 @@ ResizeDialog::ResizeDialog(HexModel *model, QWidget *parent)
     connect(m_input, &QLineEdit::textChanged, this, &ResizeDialog::validate);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ResizeDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    const QString refused = model->whyNotResize();
+    const QString refused = document->whyNot(Document::Operation::Resize);
     m_input->setEnabled(refused.isEmpty());
     validate();
     if (!refused.isEmpty()) {
@@ -56,10 +56,10 @@ void ResizeDialog::validate()
     QString note;
     if (!size) {
         note = error;
-    } else if (*size < m_model->size()) {
-        note = tr("Cuts the last %1 bytes.").arg(QLocale().toString(m_model->size() - *size));
-    } else if (*size > m_model->size()) {
-        note = tr("Adds %1 zero bytes.").arg(QLocale().toString(*size - m_model->size()));
+    } else if (*size < m_document->size()) {
+        note = tr("Cuts the last %1 bytes.").arg(QLocale().toString(m_document->size() - *size));
+    } else if (*size > m_document->size()) {
+        note = tr("Adds %1 zero bytes.").arg(QLocale().toString(*size - m_document->size()));
     }
     m_note->setText(note);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(size.has_value());
@@ -69,22 +69,22 @@ void ResizeDialog::accept()
 {
     if (m_size < 0)
         return;
-    if (m_size < m_model->size()) {
+    if (m_size < m_document->size()) {
         QMessageBox confirm(QMessageBox::Warning, windowTitle(),
             tr("Cut the last %1 bytes of the map and the file?")
-                .arg(QLocale().toString(m_model->size() - m_size)),
+                .arg(QLocale().toString(m_document->size() - m_size)),
             QMessageBox::Cancel, this);
         confirm.setObjectName(QStringLiteral("confirmShrink"));
-        confirm.setInformativeText(m_model->canUndoResize(m_size)
+        confirm.setInformativeText(m_document->canUndoResize(m_size)
                 ? tr("Undo can bring them back.")
                 : tr("They are more than %1 MiB: undo cannot bring them back.")
-                      .arg(HexModel::kMaxUndoableCut >> 20));
+                      .arg(Document::kMaxUndoableCut >> 20));
         confirm.addButton(tr("Cut"), QMessageBox::DestructiveRole);
         if (confirm.exec() == QMessageBox::Cancel)
             return;
     }
-    if (!m_model->resize(m_size)) {
-        m_note->setText(m_model->lastError()); // the core's words, verbatim
+    if (!m_document->resize(m_size)) {
+        m_note->setText(m_document->lastError()); // the core's words, verbatim
         return;
     }
     QDialog::accept();

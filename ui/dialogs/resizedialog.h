@@ -8,7 +8,7 @@ class QLineEdit;
 
 namespace hexmap {
 
-class HexModel;
+class Document;
 
 // Resize the map and its file (mmap.resize). Sizes as input::parseSize reads them.
 // Shrinking asks first, naming the bytes cut and whether undo brings them back.
@@ -18,14 +18,14 @@ class ResizeDialog : public QDialog
     Q_OBJECT
 
 public:
-    explicit ResizeDialog(HexModel *model, QWidget *parent = nullptr);
+    explicit ResizeDialog(Document *document, QWidget *parent = nullptr);
 
     void accept() override;
 
 private:
     void validate();
 
-    HexModel *m_model;
+    Document *m_document;
     QLineEdit *m_input;
     QLabel *m_note;
     QDialogButtonBox *m_buttons;

@@ -1,6 +1,7 @@
 #include "document.h"
 
 #include "errors.h"
+#include "filechanges.h"
 #include "hexmodel.h"
 #include "inputparsing.h"
 
@@ -20,7 +21,6 @@ namespace hexmap {
 
 namespace {
 
-constexpr qint64 kCopyChunk = qint64(1) << 20;
 constexpr int kPollMs = 2000; // how often the path is looked at besides inotify
 
 Access accessFor(Document::Mode mode)
@@ -61,19 +61,37 @@ bool hasContent(const QByteArray &native)
     return some;
 }
 
-QString systemError(int error)
+Document::Mode modeOf(Access access)
 {
-    return QString::fromLocal8Bit(strerror(error));
+    using Mode = Document::Mode;
+    switch (access) {
+    case Access::Read:
+        return Mode::ReadOnly;
+    case Access::Copy:
+        return Mode::CopyOnWrite;
+    case Access::Write:
+    case Access::Default:
+        return Mode::InPlace;
+    }
+    return Mode::ReadOnly;
 }
 
 } // namespace
 
-Document::Document(std::unique_ptr<HexModel> model, QString path, OpenOptions options)
-    : m_model(std::move(model))
+Document::Document(MappedFile file, QString path, qint64 length, QObject *parent)
+    : QObject(parent)
+    , m_file(std::move(file))
     , m_path(std::move(path))
-    , m_options(options)
-    , m_mode(options.mode)
+    , m_options {.mode = modeOf(m_file.access()),
+          .offset = m_file.offset(),
+          .length = length,
+          .trackfd = m_file.trackfd()}
+    , m_mode(m_options.mode)
+    , m_undoStack(new QUndoStack(this))
+    , m_table(std::make_unique<HexModel>(this))
 {
+    if (m_file.descriptor() >= 0)
+        m_fileChanges = std::make_unique<FileChanges>(m_file.descriptor());
     if (!m_path.isEmpty()) {
         m_watcher = new QFileSystemWatcher({m_path}, this);
         connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &Document::checkFileOnDisk);
@@ -84,12 +102,16 @@ Document::Document(std::unique_ptr<HexModel> model, QString path, OpenOptions op
         poll->start(kPollMs);
     }
     m_knownFileSize = fileSizeOnDisk();
-    // The model's own resizes change the file too: they are not news.
-    connect(m_model.get(), &HexModel::sizeChanged, this,
-        [this] { m_knownFileSize = fileSizeOnDisk(); });
+    // The document's own resizes change the file too: they are not news.
+    connect(this, &Document::sizeChanged, this, [this] { m_knownFileSize = fileSizeOnDisk(); });
 }
 
 Document::~Document() = default;
+
+QString Document::systemError(int error)
+{
+    return QString::fromLocal8Bit(strerror(error));
+}
 
 Document::OpenResult Document::open(const QString &path, const OpenOptions &options)
 {
@@ -147,9 +169,9 @@ Document::OpenResult Document::open(const QString &path, const OpenOptions &opti
             .offset = effective.offset,
             .trackfd = effective.trackfd};
         const QString absolute = QFileInfo(path).absoluteFilePath();
-        auto model = std::make_unique<HexModel>(MappedFile(
-            fd, effective.length, mapOptions, QFile::encodeName(absolute).toStdString()));
-        result.document.reset(new Document(std::move(model), absolute, effective));
+        result.document = std::make_unique<Document>(
+            MappedFile(fd, effective.length, mapOptions, QFile::encodeName(absolute).toStdString()),
+            absolute, effective.length);
     } catch (const Error &error) {
         result.error = tr("Cannot map %1: %2").arg(path, QString::fromUtf8(error.what()));
         result.notice.clear();
@@ -163,8 +185,7 @@ Document::OpenResult Document::scratch(qint64 size)
     OpenResult result;
     try {
         // Private: madvise(DONTNEED) really frees its pages, and it can still grow.
-        auto model = std::make_unique<HexModel>(MappedFile::anonymous(size, MAP_PRIVATE));
-        result.document.reset(new Document(std::move(model), {}, {}));
+        result.document = std::make_unique<Document>(MappedFile::anonymous(size, MAP_PRIVATE));
     } catch (const Error &error) {
         result.error = tr("Cannot make a scratch buffer of %1 bytes: %2")
                            .arg(size)
@@ -196,8 +217,8 @@ Document::OpenResult Document::readCopy(const QString &path)
     }
     OpenResult result = scratch(bytes.size());
     if (result.document) {
-        result.document->m_model->overwrite(0, bytes);
-        result.document->m_model->undoStack()->clear(); // the copy is where the buffer starts
+        result.document->overwrite(0, bytes);
+        result.document->m_undoStack->clear(); // the copy is where the buffer starts
         result.notice = tr("Read %1 of %2 into a scratch buffer; Save As writes it out.")
                             .arg(input::formatCount(bytes.size(), tr("byte"), tr("bytes")), path);
     }
@@ -222,245 +243,60 @@ QString Document::modeName(Mode mode)
     return {};
 }
 
-bool Document::hasUnsavedChanges() const
+QString Document::whyNot(Operation op) const
 {
-    return !m_model->modifiedRanges().empty();
-}
-
-bool Document::canRevert() const
-{
-    // A scratch buffer has no file and no flush to go back to: it is discarded or saved.
-    return m_mode == Mode::InPlace && !isScratch() && m_model->undoStack()->cleanIndex() >= 0;
-}
-
-bool Document::flush(QString *error)
-{
-    if (m_mode != Mode::InPlace || isScratch()) {
-        *error = m_mode == Mode::CopyOnWrite
-            ? tr("A copy-on-write map never writes to its file: use Save.")
-            : tr("Nothing to flush: this map is not written to a file.");
-        return false;
-    }
-    if (const QString mismatch = pathMismatch(); !mismatch.isEmpty()) {
-        *error = tr("%1 Flushing would write into the old copy, which no other program sees: "
-                    "nothing was flushed. Use Save As to keep your version.")
-                     .arg(mismatch);
-        return false;
-    }
-    if (m_model->flush())
-        return true;
-    *error = m_model->lastError();
-    return false;
-}
-
-bool Document::save(QString *error)
-{
-    if (m_mode != Mode::CopyOnWrite) {
-        *error = tr("Only a copy-on-write document is saved; edit in place flushes instead.");
-        return false;
-    }
-    if (const QString mismatch = pathMismatch(); !mismatch.isEmpty()) {
-        *error = tr("%1 Nothing was saved: the modified bytes belong to the old file. Use Save "
-                    "As to keep your version.")
-                     .arg(mismatch);
-        return false;
-    }
-    const int fd = ::open(QFile::encodeName(m_path).constData(), O_WRONLY | O_CLOEXEC);
-    if (fd < 0) {
-        *error = tr("Cannot write %1: %2. Use Save As.").arg(m_path, systemError(errno));
-        return false;
-    }
-    // The path may have changed between the check and the open: write only into the
-    // file that was mapped.
-    if (!m_model->file().isSameFile(fd)) {
-        ::close(fd);
-        *error = tr("%1 is no longer the file this tab mapped: nothing was saved. Use Save As "
-                    "to keep your version.")
-                     .arg(m_path);
-        return false;
-    }
-    // Edits past the file's end cannot be saved: write none rather than some.
-    const std::vector<RangeSet::Range> modified = m_model->modifiedRanges().ranges();
-    if (!modified.empty() && modified.back().end > m_model->backedBytes()) {
-        ::close(fd);
-        *error = tr("The file now ends at offset %1 of the map (another program truncated it): "
-                    "modified bytes lie past that end. Nothing was saved; use Save As to keep "
-                    "your version.")
-                     .arg(m_model->backedBytes());
-        return false;
-    }
-    bool ok = true;
-    for (const RangeSet::Range &range : modified) {
-        for (qint64 at = range.start; ok && at < range.end; at += kCopyChunk) {
-            const ByteBlock block = m_model->read(at, std::min(kCopyChunk, range.end - at));
-            if (!block.missing.isEmpty()) {
-                *error = tr("The byte at offset %1 can no longer be read (%2): nothing more was "
-                            "saved.")
-                             .arg(at + block.firstMissing())
-                             .arg(block.whyMissing);
-                ok = false;
-            } else if (pwrite(fd, block.bytes.constData(), size_t(block.bytes.size()),
-                           m_options.offset + at)
-                != block.bytes.size()) {
-                *error = tr("Writing %1 failed: %2.").arg(m_path, systemError(errno));
-                ok = false;
-            }
-        }
-    }
-    if (ok && fsync(fd) != 0) {
-        *error = tr("Writing %1 failed: %2.").arg(m_path, systemError(errno));
-        ok = false;
-    }
-    ::close(fd);
-    if (ok)
-        m_model->markSaved();
-    return ok;
-}
-
-bool Document::saveAs(const QString &path, QString *error, const Progress &progress)
-{
-    QSaveFile file(path);
-    // Unbuffered: each 1 MiB chunk goes straight to the file, and a failure keeps its errno.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
-        *error = tr("Cannot write %1: %2.").arg(path, file.errorString());
-        return false;
-    }
-    const qint64 size = m_model->size();
-    for (qint64 at = 0; at < size; at += kCopyChunk) {
-        if (progress && !progress(at, size)) {
-            file.cancelWriting();
-            *error = tr("Save As was canceled: %1 was not written.").arg(path);
-            return false;
-        }
-        const ByteBlock block = m_model->read(at, std::min(kCopyChunk, size - at));
-        if (!block.missing.isEmpty()) {
-            file.cancelWriting();
-            *error = tr("The byte at offset %1 can no longer be read (%2): %3 was not written.")
-                         .arg(at + block.firstMissing())
-                         .arg(block.whyMissing, path);
-            return false;
-        }
-        // A short write says nothing; the write after it fails with the reason.
-        qint64 written = 0;
-        for (qint64 step = 0; written < block.bytes.size(); written += step) {
-            step = file.write(block.bytes.constData() + written, block.bytes.size() - written);
-            if (step <= 0)
-                break;
-        }
-        if (written != block.bytes.size()) {
-            // The reason first: cancelWriting() replaces it with its own.
-            *error
-                = tr("Writing %1 failed: %2. Nothing was written.").arg(path, file.errorString());
-            file.cancelWriting();
-            return false;
-        }
-    }
-    if (!file.commit()) {
-        *error = tr("Writing %1 failed: %2.").arg(path, file.errorString());
-        return false;
-    }
-    return true;
-}
-
-bool Document::revert()
-{
-    if (!canRevert())
-        return false;
-    // Step by step, so that a step that fails stops the walk where the bytes are.
-    const QUndoStack *stack = m_model->undoStack();
-    while (stack->index() != stack->cleanIndex()) {
-        const bool stepped
-            = stack->index() > stack->cleanIndex() ? m_model->undo() : m_model->redo();
-        if (!stepped)
-            return false;
-    }
-    return true;
-}
-
-Document::AdviceImpact Document::adviceImpact(int option, qint64 start, qint64 length) const
-{
-    const bool privateMap = isScratch() || m_mode == Mode::CopyOnWrite;
-    AdviceImpact impact;
-    impact.effect = adviceEffect(option, privateMap);
-    std::tie(impact.start, impact.end) = m_model->pagesCovering(start, length);
-    const bool resizable = m_mode == Mode::InPlace || isScratch();
-    if (splitsMapping(option) && resizable && impact.end - impact.start < m_model->size()) {
-        impact.start = 0;
-        impact.end = m_model->size();
-        impact.widened = true;
-    }
-    if (impact.effect != AdviceEffect::Hint) {
-        for (const RangeSet::Range &range :
-            m_model->modifiedRanges().intersecting(impact.start, impact.end))
-            impact.unsavedBytes += range.end - range.start;
-    }
-    return impact;
-}
-
-QString Document::adviceWarning(const QString &name, const AdviceImpact &impact) const
-{
-    const QString range
-        = tr("from offset %1 to %2 (%3)")
-              .arg(input::formatOffset(impact.start),
-                  input::formatOffset(std::max(impact.start, impact.end - 1)),
-                  input::formatCount(impact.end - impact.start, tr("byte"), tr("bytes")));
-    const QString unsaved
-        = input::formatCount(impact.unsavedBytes, tr("modified byte"), tr("modified bytes"));
-    switch (impact.effect) {
-    case AdviceEffect::Hint:
+    // The core states the map's own rules; this adds what only the document knows.
+    const auto core = [this](MappedFile::Operation coreOp) {
+        const auto why = m_file.whyNot(coreOp);
+        return why ? QString::fromStdString(*why) : QString();
+    };
+    switch (op) {
+    case Operation::Edit:
+        if (m_file.whyNot(MappedFile::Operation::Write))
+            return tr("The file is open read-only: edits are refused.");
         return {};
-    case AdviceEffect::Refused:
-        return tr("%1 needs root and damages the RAM behind the pages: hexmap does not apply it.")
-            .arg(name);
-    case AdviceEffect::DestroysFileData:
-        return tr("%1 frees the file's bytes %2: they become zeros, on disk too.%3 This cannot be "
-                  "undone.")
-            .arg(name, range,
-                impact.unsavedBytes > 0
-                    ? tr(" The %1 there that were not flushed are lost with them.").arg(unsaved)
-                    : QString());
-    case AdviceEffect::DropsPrivateChanges:
-        if (impact.unsavedBytes == 0)
-            return {};
-        if (isScratch())
-            return tr("%1 turns the scratch buffer's bytes %2 into zeros: the %3 written there are "
-                      "lost. This cannot be undone.")
-                .arg(name, range, unsaved);
-        return tr("%1 drops the %2 not yet saved %3: they read back as the file's bytes. This "
-                  "cannot be undone; Save first to keep them.")
-            .arg(name, unsaved, range);
+    case Operation::Resize:
+        if (const QString why = core(MappedFile::Operation::Resize); !why.isEmpty())
+            return tr("Cannot resize the %1 map: %2").arg(modeName(m_mode).toLower(), why);
+        if (const QString tail = fileTailReason(); !tail.isEmpty())
+            return tr("Cannot resize the map: %1").arg(tail);
+        return {};
+    case Operation::Flush:
+        if (const QString why = core(MappedFile::Operation::Flush); !why.isEmpty()) {
+            const QString instead = m_mode == Mode::CopyOnWrite ? tr(" Use File ▸ Save.")
+                : isScratch() ? tr(" Use File ▸ Save As to write it out.")
+                              : QString();
+            return tr("Nothing to flush: %1%2").arg(why, instead);
+        }
+        if (const QString mismatch = pathMismatch(); !mismatch.isEmpty())
+            return tr("%1 Flushing would write into the old copy, which no other program sees: "
+                      "nothing was flushed. Use Save As to keep your version.")
+                .arg(mismatch);
+        return {};
+    case Operation::Save:
+        if (m_mode != Mode::CopyOnWrite)
+            return tr("Only a copy-on-write document is saved; edit in place flushes instead.");
+        if (const QString mismatch = pathMismatch(); !mismatch.isEmpty())
+            return tr("%1 Nothing was saved: the modified bytes belong to the old file. Use Save "
+                      "As to keep your version.")
+                .arg(mismatch);
+        return {};
+    case Operation::Remap:
+        if (const QString why = core(MappedFile::Operation::Remap); !why.isEmpty())
+            return tr("Cannot map the file again: %1").arg(why);
+        if (m_mode == Mode::CopyOnWrite && !m_modified.empty())
+            return tr("Save or discard the copy-on-write edits first: they live only in the "
+                      "current map.");
+        return {};
     }
     return {};
 }
 
-bool Document::advise(int option, qint64 start, qint64 length, QString *error)
+bool Document::fail(const QString &message)
 {
-    const AdviceImpact impact = adviceImpact(option, start, length);
-    if (impact.effect == AdviceEffect::Refused) {
-        *error = adviceWarning(tr("This advice"), impact);
-        return false;
-    }
-    if (!m_model->advise(
-            option, impact.start, impact.end - impact.start, impact.effect != AdviceEffect::Hint)) {
-        *error = m_model->lastError();
-        return false;
-    }
-    return true;
-}
-
-Document::PathState Document::pathState() const
-{
-    return m_model->file().pathState();
-}
-
-qint64 Document::fileSizeOnDisk() const
-{
-    return m_model->fileSize(); // through the path when trackfd is off
-}
-
-qint64 Document::mapEndInFile() const
-{
-    return m_model->file().mapEnd();
+    m_lastError = message;
+    emit failed(message);
+    return false;
 }
 
 QString Document::pathMismatch() const

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "adviceeffect.h"
+#include "byteblock.h"
 #include "mappedfile.h"
+#include "rangeset.h"
 
 #include <QObject>
 #include <QString>
@@ -10,16 +12,24 @@
 
 #include <functional>
 #include <memory>
+#include <utility>
 
 class QFileSystemWatcher;
+class QUndoStack;
 
 namespace hexmap {
 
+class FileChanges;
 class HexModel;
 
-// One open file (or scratch buffer) and what the user can do with it as a whole:
-// flush, save, save as, revert, notice that the file changed on disk. The bytes and
-// their edits live in the model; the window never touches them.
+// One open file (or scratch buffer) and everything the user does with it, without any
+// widget: its bytes, edits and their undo history, resize, remap, flush, save, save as,
+// revert, advice, and noticing that another program changed the file.
+//
+// One error convention: an operation returns false when it is refused or fails, changes
+// nothing, and says why through lastError() and one failed() signal. whyNot(op) gives
+// the refusal before anyone asks for the operation. One notification per change:
+// bytesChanged for bytes, sizeChanged for the length, modifiedRangesChanged for the marks.
 class Document : public QObject
 {
     Q_OBJECT
@@ -45,6 +55,15 @@ public:
         QString notice; // something the user should know (e.g. opened read-only)
         bool readableAsScratch = false; // it cannot be mapped, but readCopy() can read it
     };
+    // What whyNot() answers for.
+    enum class Operation { Edit, Resize, Flush, Save, Remap };
+    // How an edit joins the undo history: consecutive Typing edits that touch merge
+    // into one step.
+    enum class EditKind { Single, Typing };
+
+    // Shrinking by at most this much can be undone (the cut bytes are kept).
+    static constexpr qint64 kMaxUndoableCut = qint64(64) << 20;
+    static constexpr qint64 kMaxReadCopy = qint64(64) << 20;
 
     // Opens a regular file; a file the user cannot write opens read-only, with a notice.
     [[nodiscard]] static OpenResult open(const QString &path, const OpenOptions &options);
@@ -53,37 +72,95 @@ public:
     // A scratch buffer holding a copy of what reading path gives (up to kMaxReadCopy
     // bytes): for files that report size 0 yet have content, such as /proc's.
     [[nodiscard]] static OpenResult readCopy(const QString &path);
-    static constexpr qint64 kMaxReadCopy = qint64(64) << 20;
 
+    // A document over file; its mode, offset and trackfd are the file's. With a path, the
+    // path is watched for changes by other programs; length is the length asked at
+    // opening (0: to the end), which remapping asks again. open() and scratch() are the
+    // usual ways.
+    explicit Document(
+        MappedFile file, QString path = {}, qint64 length = 0, QObject *parent = nullptr);
     ~Document() override;
 
-    [[nodiscard]] HexModel *model() const { return m_model.get(); }
     [[nodiscard]] QString path() const { return m_path; }
-    [[nodiscard]] bool isScratch() const { return m_path.isEmpty(); }
+    [[nodiscard]] bool isScratch() const { return m_file.isAnonymous(); }
     [[nodiscard]] QString title() const;
     [[nodiscard]] Mode mode() const { return m_mode; }
     [[nodiscard]] const OpenOptions &options() const { return m_options; }
     [[nodiscard]] static QString modeName(Mode mode);
+    // The file and its map: identity, the core's refusal reasons.
+    [[nodiscard]] const MappedFile &file() const { return m_file; }
+    // The map; null while the document is empty. A shared owner (a job running off the
+    // UI thread) keeps it alive even if the document replaces or drops it meanwhile.
+    [[nodiscard]] std::shared_ptr<MemoryMap> sharedMap() const { return m_file.sharedMap(); }
+    // The document as a Qt table (one row per page), for Qt's item views.
+    [[nodiscard]] HexModel *table() const { return m_table.get(); }
 
+    // Why op is refused now, in the user's words, or empty when it may go ahead (the
+    // operation itself may still fail, e.g. on a full disk).
+    [[nodiscard]] QString whyNot(Operation op) const;
+    // Why the last refused or failed operation failed.
+    [[nodiscard]] QString lastError() const { return m_lastError; }
+
+    // --- Bytes (documentedits.cpp)
+    [[nodiscard]] static qint64 pageSize();
+    [[nodiscard]] qint64 size() const { return m_file.size(); }
+    // [offset, offset + count) clipped to the map, through the core's guarded copy.
+    // Bytes the file no longer backs (it shrank underneath) are marked missing.
+    [[nodiscard]] ByteBlock read(qint64 offset, qint64 count) const;
+    // How many bytes from the start of the map the file still backs.
+    [[nodiscard]] qint64 backedBytes() const { return m_file.backedBytes(); }
+    // The mapped file's size on disk, or -1 when unknown (scratch, or no way to ask).
+    [[nodiscard]] qint64 fileSizeOnDisk() const { return m_file.fileSize(); }
+    // Where the map ends in the file (offset + length): what a size change is against.
+    [[nodiscard]] qint64 mapEndInFile() const { return m_file.mapEnd(); }
+    // Whether the file goes on past the map's end (appended to, or a window).
+    [[nodiscard]] bool fileGoesPastMap() const;
+
+    // Overwrites bytes at offset as one undo step (merged with the previous one for
+    // Typing). A write that is refused or fails (disk full, file truncated) changes nothing.
+    bool overwrite(qint64 offset, const QByteArray &bytes, EditKind kind = EditKind::Single);
+    // Undo and redo of one step. A step that fails changes nothing and stays where it
+    // is: it may succeed later (once the file grows back).
+    bool undo();
+    bool redo();
+    [[nodiscard]] QUndoStack *undoStack() const { return m_undoStack; }
+    // Whether resize(newSize) could be undone.
+    [[nodiscard]] bool canUndoResize(qint64 newSize) const;
+    // Resizes map and file; one undo step when canUndoResize, otherwise the undo
+    // history is cleared (its steps may point past the new end).
+    bool resize(qint64 newSize);
+    // Maps the file again with a new length (0: to its end), for a file that grew.
+    bool remap(qint64 length = 0);
+
+    // --- Durability (documentsaving.cpp)
+    // The ranges written since the last flush or save.
+    [[nodiscard]] const RangeSet &modifiedRanges() const { return m_modified; }
     // Edits not yet made durable: unflushed (in place), unsaved (copy-on-write), or
     // never written out (scratch).
-    [[nodiscard]] bool hasUnsavedChanges() const;
+    [[nodiscard]] bool hasUnsavedChanges() const { return !m_modified.empty(); }
     // Whether revert() can bring back the state of the last flush.
     [[nodiscard]] bool canRevert() const;
-
-    // In place: msync. On failure, *error says why and nothing is marked clean.
-    bool flush(QString *error);
+    // In place: msync of the whole map; nothing is marked clean unless it succeeds.
+    bool flush();
+    // Marks [start, end) as flushed (after msync of it succeeded elsewhere, by Flush
+    // Ranges): those bytes leave the modified ranges; with none left, the history is clean.
+    void markFlushed(qint64 start, qint64 end);
     // Copy-on-write: writes exactly the modified ranges into the file, then fsync.
-    bool save(QString *error);
+    bool save();
     // Called with the bytes written so far and the total; returning false cancels.
     using Progress = std::function<bool(qint64 done, qint64 total)>;
     // Writes every byte of the map to path (through a temporary file and a rename, so
-    // a failed or canceled write leaves no partial file). May run off the UI thread
-    // while nothing else changes the document.
-    bool saveAs(const QString &path, QString *error, const Progress &progress = {});
+    // a failed or canceled write leaves no partial file). Runs as a job off the UI
+    // thread while nothing else changes the document, so it reports through *error
+    // rather than lastError().
+    bool saveAs(const QString &path, QString *error, const Progress &progress = {}) const;
     // In place: undoes back to the last flush.
     bool revert();
 
+    // --- Advice (documentadvice.cpp)
+    // [start, end) of the pages madvise takes for [start, start + length), clipped to
+    // the map: the last page counts whole, up to the map's end.
+    [[nodiscard]] std::pair<qint64, qint64> pagesCovering(qint64 start, qint64 length) const;
     // What madvise(option) over [start, start + length) would do to the bytes.
     struct AdviceImpact
     {
@@ -99,37 +176,82 @@ public:
     // What the user would lose, in plain words, for the question asked before; empty
     // when nothing would be lost.
     [[nodiscard]] QString adviceWarning(const QString &name, const AdviceImpact &impact) const;
-    // Applies the advice over adviceImpact's range; advice that damages RAM is refused. Advice that
-    // loses data forgets the edits it dropped and the undo history (it cannot be undone); the
-    // caller asks the user first. On failure, *error says why.
-    bool advise(int option, qint64 start, qint64 length, QString *error);
+    // Applies the advice over adviceImpact's range; advice that damages RAM is refused.
+    // Advice that loses data forgets the edits it dropped and the undo history (it cannot
+    // be undone); the caller asks the user first.
+    bool advise(int option, qint64 start, qint64 length);
 
     // What the path names now, compared with the file this document mapped.
     using PathState = MappedFile::PathState;
-    [[nodiscard]] PathState pathState() const;
-    // The mapped file's size on disk, or -1 when unknown (scratch, or no way to ask).
-    [[nodiscard]] qint64 fileSizeOnDisk() const;
-    // Where the map ends in the file (offset + length): what a size change is against.
-    [[nodiscard]] qint64 mapEndInFile() const;
+    [[nodiscard]] PathState pathState() const { return m_file.pathState(); }
 
 signals:
+    // Bytes [offset, offset + count) changed (an edit, undo, redo, advice), at any offset.
+    void bytesChanged(qint64 offset, qint64 count);
+    void modifiedRangesChanged();
+    void sizeChanged(qint64 size);
+    // The file was mapped again (remap): every byte may differ.
+    void remapped();
+    // An operation was refused or failed; message says why (also lastError()).
+    void failed(const QString &message);
+    // Something (madvise, flush) may have changed which pages are in RAM.
+    void residencyMayHaveChanged();
     // Another program changed the file: its size, or what the path names (see
     // pathState()). Compare fileSizeOnDisk() with mapEndInFile().
     void changedOnDisk();
 
 private:
-    Document(std::unique_ptr<HexModel> model, QString path, OpenOptions options);
+    friend class Editor; // reports its refusals through fail(), the one error path
+    friend class OverwriteCommand;
+    friend class ResizeCommand;
+
+    // How much a read-copy or a save moves at once.
+    static constexpr qint64 kCopyChunk = qint64(1) << 20;
+    // errno's message, for the user.
+    [[nodiscard]] static QString systemError(int error);
+    // Records message as lastError() and emits failed(); returns false for `return fail(…)`.
+    bool fail(const QString &message);
+    // The raw write undo commands replay: all of it or nothing.
+    bool writeBytes(qint64 offset, const QByteArray &bytes);
+    // Undoes (forward = false) or redoes one step; see undo().
+    bool step(bool forward);
+    void noteWritten(qint64 offset, qint64 count);
+    // Empties the undo history (its steps no longer apply), keeping the clean state
+    // honest: with edits not yet durable, no state of the stack is clean.
+    void dropHistory();
+    // Takes note of writes to the file by other programs since the last look: from
+    // then on, reaching the clean state again does not make the bytes durable ones.
+    void noteOutsideChanges();
+    // Forgets the file's changes since the last look: they were this document's own.
+    void ignoreOwnChanges();
+    // Marks the current state as durable (after a flush or a copy-on-write Save).
+    void markSaved();
+    // Applies MADV_REMOVE, keeping the file's bytes past the map's end.
+    void removeKeepingFileTail(qint64 start, qint64 end);
+    // Zeros what a shrink to newSize cuts from the page that will hold the new end.
+    void zeroCutPartOfPage(qint64 newSize, qint64 oldSize);
+    // Why the file's bytes past the map's end forbid a resize now, or empty.
+    [[nodiscard]] QString fileTailReason() const;
+    bool applyResize(qint64 newSize, const QByteArray &restoredTail);
     void checkFileOnDisk();
     // Why writing to the file at the path would not reach the mapped file; empty if it would.
     [[nodiscard]] QString pathMismatch() const;
 
-    std::unique_ptr<HexModel> m_model;
+    MappedFile m_file;
     QString m_path;
     OpenOptions m_options;
     Mode m_mode;
+    QUndoStack *m_undoStack;
+    QString m_lastError;
+    RangeSet m_modified;
+    std::unique_ptr<FileChanges> m_fileChanges; // null without a descriptor
+    // The file changed under the history since the clean state (another program wrote
+    // it, or a resize cut it): stepping back to the clean index keeps the edits marked.
+    bool m_fileChangedSinceClean = false;
     qint64 m_knownFileSize = -1; // when last seen; compared on every change event
     PathState m_knownPathState = PathState::Same;
     QFileSystemWatcher *m_watcher = nullptr;
+    std::unique_ptr<HexModel> m_table;
 };
 
 } // namespace hexmap

@@ -1,6 +1,6 @@
 #include "editor.h"
 
-#include "hexmodel.h"
+#include "document.h"
 #include "inputparsing.h"
 #include "textglyph.h"
 
@@ -33,29 +33,29 @@ private:
     Editor &m_editor;
 };
 
-Editor::Editor(HexModel *model, QObject *parent)
+Editor::Editor(Document *document, QObject *parent)
     : QObject(parent)
 {
-    setModel(model);
+    setDocument(document);
 }
 
 Editor::~Editor() = default;
 
-void Editor::setModel(HexModel *model)
+void Editor::setDocument(Document *document)
 {
     {
         const Change change(*this);
-        if (m_model)
-            disconnect(m_model, nullptr, this, nullptr);
-        m_model = model;
+        if (m_document)
+            disconnect(m_document, nullptr, this, nullptr);
+        m_document = document;
         m_cursor = 0;
         m_nibble = 0;
         m_anchor = -1;
         m_highlights.clear();
-        if (model)
-            connect(model, &HexModel::sizeChanged, this, &Editor::clampToSize);
+        if (document)
+            connect(document, &Document::sizeChanged, this, &Editor::clampToSize);
     }
-    emit modelChanged();
+    emit documentChanged();
 }
 
 void Editor::setHighlights(const RangeSet &ranges)
@@ -64,14 +64,14 @@ void Editor::setHighlights(const RangeSet &ranges)
     emit highlightsChanged();
 }
 
-HexModel *Editor::model() const
+Document *Editor::document() const
 {
-    return m_model;
+    return m_document;
 }
 
 qint64 Editor::lastOffset() const
 {
-    return m_model ? std::max<qint64>(m_model->size() - 1, 0) : 0;
+    return m_document ? std::max<qint64>(m_document->size() - 1, 0) : 0;
 }
 
 void Editor::clampToSize()
@@ -90,7 +90,7 @@ qint64 Editor::selectionStart() const
 
 qint64 Editor::selectionLength() const
 {
-    if (m_anchor < 0 || !m_model || m_model->size() == 0)
+    if (m_anchor < 0 || !m_document || m_document->size() == 0)
         return 0;
     return std::max(m_anchor, m_cursor) - std::min(m_anchor, m_cursor) + 1;
 }
@@ -147,8 +147,8 @@ void Editor::clearSelection()
 
 void Editor::selectAll()
 {
-    if (m_model && m_model->size() > 0)
-        setSelection(0, m_model->size());
+    if (m_document && m_document->size() > 0)
+        setSelection(0, m_document->size());
 }
 
 qint64 Editor::target(Move move, int bytesPerLine, int visibleLines) const
@@ -188,15 +188,15 @@ void Editor::navigate(Move move, bool extend, int bytesPerLine, int visibleLines
 
 void Editor::refuse(const QString &message) const
 {
-    if (m_model)
-        m_model->fail(message);
+    if (m_document)
+        m_document->fail(message);
 }
 
 bool Editor::typeHexDigit(int value)
 {
-    if (!m_model || m_model->size() == 0)
+    if (!m_document || m_document->size() == 0)
         return false;
-    const ByteBlock current = m_model->read(m_cursor, 1);
+    const ByteBlock current = m_document->read(m_cursor, 1);
     if (current.bytes.isEmpty() || current.isMissing(0)) {
         refuse(tr("The byte at offset %1 can no longer be read: %2.")
                    .arg(m_cursor)
@@ -205,7 +205,7 @@ bool Editor::typeHexDigit(int value)
     }
     const auto old = quint8(current.bytes.at(0));
     const auto byte = quint8(m_nibble == 0 ? (value << 4) | (old & 0x0f) : (old & 0xf0) | value);
-    if (!m_model->overwrite(m_cursor, QByteArray(1, char(byte)), HexModel::EditKind::Typing))
+    if (!m_document->overwrite(m_cursor, QByteArray(1, char(byte)), Document::EditKind::Typing))
         return false;
     if (m_nibble == 0)
         moveCursor(m_cursor, 1);
@@ -218,9 +218,9 @@ bool Editor::typeHexDigit(int value)
 
 bool Editor::typeByte(quint8 byte)
 {
-    if (!m_model || m_model->size() == 0)
+    if (!m_document || m_document->size() == 0)
         return false;
-    if (!m_model->overwrite(m_cursor, QByteArray(1, char(byte)), HexModel::EditKind::Typing))
+    if (!m_document->overwrite(m_cursor, QByteArray(1, char(byte)), Document::EditKind::Typing))
         return false;
     moveCursor(m_cursor + 1);
     return true;
@@ -247,7 +247,7 @@ bool Editor::typeText(const QString &text)
 
 std::unique_ptr<QMimeData> Editor::copyData() const
 {
-    if (!m_model || !hasSelection())
+    if (!m_document || !hasSelection())
         return nullptr;
     if (selectionLength() > kMaxCopyBytes) {
         refuse(tr("The selection (%1 bytes) is too large to copy; the limit is %2 MiB.")
@@ -255,7 +255,7 @@ std::unique_ptr<QMimeData> Editor::copyData() const
                    .arg(kMaxCopyBytes >> 20));
         return nullptr;
     }
-    const ByteBlock block = m_model->read(selectionStart(), selectionLength());
+    const ByteBlock block = m_document->read(selectionStart(), selectionLength());
     if (!block.missing.isEmpty()) {
         refuse(tr("The byte at offset %1 of the selection can no longer be read: %2.")
                    .arg(selectionStart() + block.firstMissing())
@@ -276,7 +276,7 @@ void Editor::copy() const
 
 bool Editor::paste(const QMimeData &mime)
 {
-    if (!m_model)
+    if (!m_document)
         return false;
     QByteArray bytes;
     if (mime.hasFormat(kRawMime)) {
@@ -300,7 +300,7 @@ bool Editor::paste(const QMimeData &mime)
             bytes.append(char(c.unicode()));
         }
     }
-    if (bytes.isEmpty() || !m_model->overwrite(m_cursor, bytes))
+    if (bytes.isEmpty() || !m_document->overwrite(m_cursor, bytes))
         return false;
     moveCursor(m_cursor + bytes.size());
     return true;

@@ -12,12 +12,12 @@ class QMimeData;
 
 namespace hexmap {
 
-class HexModel;
+class Document;
 
 // What the user is doing in one open map, without any widget: the cursor, the anchor
 // of the selection, the active pane and the half-typed nibble; typing, paste, copy and
-// where each navigation key leads. Edits go through the model's undo stack; refusals
-// through the model's editFailed (and lastError). Every operation emits changed() at
+// where each navigation key leads. Edits go through the document's undo stack; refusals
+// through the document's failed() (and lastError). Every operation emits changed() at
 // most once, and only if the cursor, selection, pane or nibble moved.
 class Editor : public QObject
 {
@@ -43,13 +43,13 @@ public:
         DocumentEnd,
     };
 
-    // The model is not owned; the editor forgets it when it is destroyed.
-    explicit Editor(HexModel *model = nullptr, QObject *parent = nullptr);
+    // The document is not owned; the editor forgets it when it is destroyed.
+    explicit Editor(Document *document = nullptr, QObject *parent = nullptr);
     ~Editor() override;
 
-    // Starts over on model: cursor at 0, no selection, first nibble (the pane stays).
-    void setModel(HexModel *model);
-    [[nodiscard]] HexModel *model() const;
+    // Starts over on document: cursor at 0, no selection, first nibble (the pane stays).
+    void setDocument(Document *document);
+    [[nodiscard]] Document *document() const;
 
     [[nodiscard]] qint64 cursorOffset() const { return m_cursor; }
     // 0 on the high nibble, 1 after a first hex digit was typed into the byte.
@@ -96,7 +96,7 @@ public:
     // What the user typed, in the active pane: hex digits in the hex pane, Latin-1
     // printable characters (each overwriting a byte) in the text pane. False, typing
     // nothing, when text holds anything else (the key is not for the editor); true
-    // otherwise, even if the model refused the write (it said why).
+    // otherwise, even if the document refused the write (it said why).
     bool typeText(const QString &text);
 
     // The selection as the clipboard takes it: raw bytes always, and as text hex from
@@ -112,15 +112,15 @@ public:
     // paste() of the application's clipboard.
     bool paste();
 
-    // Ranges shown highlighted (Find All's matches); cleared with a new model.
+    // Ranges shown highlighted (Find All's matches); cleared with a new document.
     [[nodiscard]] const RangeSet &highlights() const { return m_highlights; }
     void setHighlights(const RangeSet &ranges);
 
 signals:
     // The cursor, the selection, the pane or the nibble changed: once per operation.
     void changed();
-    // setModel() put the editor over another model (a tab's file was loaded again).
-    void modelChanged();
+    // setDocument() put the editor over another document (a tab's file was loaded again).
+    void documentChanged();
     void highlightsChanged();
 
 private:
@@ -140,7 +140,7 @@ private:
     bool typeByte(quint8 byte);
     [[nodiscard]] State state() const { return {m_cursor, m_anchor, m_nibble, m_pane}; }
 
-    QPointer<HexModel> m_model;
+    QPointer<Document> m_document;
     qint64 m_cursor = 0;
     qint64 m_anchor = -1; // -1: no selection
     int m_nibble = 0;

@@ -4,9 +4,12 @@
 
 namespace hexmap {
 
-// An undo step over a HexModel. It is pushed already applied; undo() and redo() run
-// apply(), which either succeeds or leaves the bytes as they were. A step that failed
-// says so, so that HexModel::undo/redo can put the stack back where it was.
+// An undo step over a Document. undo() and redo() run apply(), which either succeeds or
+// leaves the bytes as they were; a step that failed says so, so that Document::undo/redo
+// can put the stack back where it was (a step that cannot be done now stays, and may be
+// done later). It is pushed already applied rather than applied by push(), as Qt's
+// commands are: QUndoStack::push drops the redo steps before it runs redo(), so a write
+// that failed there (a full disk) would lose them although it changed nothing.
 class HexCommand : public QUndoCommand
 {
 public:

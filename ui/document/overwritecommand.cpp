@@ -1,6 +1,6 @@
 #include "overwritecommand.h"
 
-#include "hexmodel.h"
+#include "document.h"
 #include "inputparsing.h"
 
 namespace hexmap {
@@ -10,8 +10,8 @@ constexpr int kTypingId = 0x6865; // any constant: all typing commands share it
 }
 
 OverwriteCommand::OverwriteCommand(
-    HexModel *model, qint64 offset, QByteArray before, QByteArray after, bool typing)
-    : m_model(model)
+    Document *document, qint64 offset, QByteArray before, QByteArray after, bool typing)
+    : m_document(document)
     , m_offset(offset)
     , m_before(std::move(before))
     , m_after(std::move(after))
@@ -25,19 +25,19 @@ OverwriteCommand::OverwriteCommand(
 
 bool OverwriteCommand::apply(bool forward)
 {
-    return m_model->writeBytes(m_offset, forward ? m_after : m_before);
+    return m_document->writeBytes(m_offset, forward ? m_after : m_before);
 }
 
 void OverwriteCommand::keepCurrent()
 {
-    const ByteBlock block = m_model->read(m_offset, m_after.size());
+    const ByteBlock block = m_document->read(m_offset, m_after.size());
     m_kept = block.missing.isEmpty() && block.bytes.size() == m_after.size() ? block.bytes
                                                                              : QByteArray();
 }
 
 bool OverwriteCommand::putBack()
 {
-    return !m_kept.isEmpty() && m_model->writeBytes(m_offset, m_kept);
+    return !m_kept.isEmpty() && m_document->writeBytes(m_offset, m_kept);
 }
 
 int OverwriteCommand::id() const

@@ -6,7 +6,7 @@
 
 namespace hexmap {
 
-class HexModel;
+class Document;
 
 // One overwrite of bytes in the map, already applied when pushed. Typing commands
 // whose ranges touch merge, so that a typed run is one undo step.
@@ -14,7 +14,7 @@ class OverwriteCommand : public HexCommand
 {
 public:
     OverwriteCommand(
-        HexModel *model, qint64 offset, QByteArray before, QByteArray after, bool typing);
+        Document *document, qint64 offset, QByteArray before, QByteArray after, bool typing);
 
     [[nodiscard]] int id() const override;
     bool mergeWith(const QUndoCommand *other) override;
@@ -26,7 +26,7 @@ public:
 private:
     bool apply(bool forward) override;
 
-    HexModel *m_model;
+    Document *m_document;
     qint64 m_offset;
     QByteArray m_before;
     QByteArray m_after;

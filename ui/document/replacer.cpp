@@ -1,7 +1,7 @@
 #include "replacer.h"
 
 #include "bytesearch.h"
-#include "hexmodel.h"
+#include "document.h"
 #include "inputparsing.h"
 
 #include <QCoreApplication>
@@ -19,7 +19,7 @@ QString tr(const char *text)
 
 // Ends the macro begun for the replacements. One that holds no step (its first write
 // was refused and changed nothing) is taken off the stack again: a step must undo
-// something, and the model steers each step's parts.
+// something, and the document steers each step's parts.
 void endMacro(QUndoStack *undo)
 {
     undo->endMacro();
@@ -32,12 +32,12 @@ void endMacro(QUndoStack *undo)
 }
 } // namespace
 
-bool patternMatchesAt(const HexModel &model, const BytePattern &pattern, qint64 offset)
+bool patternMatchesAt(const Document &document, const BytePattern &pattern, qint64 offset)
 {
     const auto size = qint64(pattern.bytes.size());
     if (size == 0 || offset < 0)
         return false;
-    const ByteBlock block = model.read(offset, size);
+    const ByteBlock block = document.read(offset, size);
     if (block.bytes.size() != size || block.missing.count(true) > 0)
         return false;
     const std::span<const std::uint8_t> here(
@@ -47,7 +47,7 @@ bool patternMatchesAt(const HexModel &model, const BytePattern &pattern, qint64 
                                : search::findMasked(here, {pattern.bytes, pattern.mask}) == 0;
 }
 
-ReplaceOutcome replaceMatches(HexModel &model, const BytePattern &pattern,
+ReplaceOutcome replaceMatches(Document &document, const BytePattern &pattern,
     const QList<qint64> &offsets, const QByteArray &replacement, const QString &undoText)
 {
     ReplaceOutcome outcome;
@@ -55,7 +55,7 @@ ReplaceOutcome replaceMatches(HexModel &model, const BytePattern &pattern,
         outcome.error = tr("the replacement must be as long as the pattern");
         return outcome;
     }
-    QUndoStack *undo = model.undoStack();
+    QUndoStack *undo = document.undoStack();
     bool inMacro = false;
     qint64 nextFree = 0;
     for (const qint64 offset : offsets) {
@@ -64,7 +64,7 @@ ReplaceOutcome replaceMatches(HexModel &model, const BytePattern &pattern,
             continue;
         }
         // Read, check and write with nothing in between: no event loop, no other writer.
-        if (!patternMatchesAt(model, pattern, offset)) {
+        if (!patternMatchesAt(document, pattern, offset)) {
             ++outcome.stale;
             continue;
         }
@@ -72,8 +72,8 @@ ReplaceOutcome replaceMatches(HexModel &model, const BytePattern &pattern,
             undo->beginMacro(undoText);
             inMacro = true;
         }
-        if (!model.overwrite(offset, replacement)) {
-            outcome.error = model.lastError();
+        if (!document.overwrite(offset, replacement)) {
+            outcome.error = document.lastError();
             break;
         }
         ++outcome.replaced;

@@ -8,13 +8,13 @@
 
 namespace hexmap {
 
-class HexModel;
+class Document;
 
-// Whether pattern matches the model's bytes at offset now: every byte there can be
+// Whether pattern matches the document's bytes at offset now: every byte there can be
 // read (none missing) and matches as the search kernels match it (mask, wildcards,
 // either-case letters). An empty pattern matches nowhere.
 [[nodiscard]] bool patternMatchesAt(
-    const HexModel &model, const BytePattern &pattern, qint64 offset);
+    const Document &document, const BytePattern &pattern, qint64 offset);
 
 // What replaceMatches did with the offsets it was given.
 struct ReplaceOutcome
@@ -33,8 +33,8 @@ struct ReplaceOutcome
 // against pattern right before its write, with nothing in between that could let
 // another edit in (the UI thread is the only writer): one that no longer matches, or
 // that overlaps one already replaced, is skipped and counted. Stops at the first
-// write the model refuses.
-ReplaceOutcome replaceMatches(HexModel &model, const BytePattern &pattern,
+// write the document refuses.
+ReplaceOutcome replaceMatches(Document &document, const BytePattern &pattern,
     const QList<qint64> &offsets, const QByteArray &replacement, const QString &undoText);
 
 } // namespace hexmap

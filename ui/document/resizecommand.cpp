@@ -1,11 +1,12 @@
 #include "resizecommand.h"
 
-#include "hexmodel.h"
+#include "document.h"
 
 namespace hexmap {
 
-ResizeCommand::ResizeCommand(HexModel *model, qint64 oldSize, qint64 newSize, QByteArray cutBytes)
-    : m_model(model)
+ResizeCommand::ResizeCommand(
+    Document *document, qint64 oldSize, qint64 newSize, QByteArray cutBytes)
+    : m_document(document)
     , m_oldSize(oldSize)
     , m_newSize(newSize)
     , m_cutBytes(std::move(cutBytes))
@@ -17,15 +18,15 @@ bool ResizeCommand::apply(bool forward)
 {
     // From its own size only: Map the whole file may have changed the size since.
     const qint64 from = forward ? m_oldSize : m_newSize;
-    if (m_model->size() != from) {
-        m_model->fail(QObject::tr("the map is %1 bytes now, not the %2 this step left (it was "
-                                  "mapped again since): this resize no longer applies.")
-                          .arg(m_model->size())
-                          .arg(from));
+    if (m_document->size() != from) {
+        m_document->fail(QObject::tr("the map is %1 bytes now, not the %2 this step left (it was "
+                                     "mapped again since): this resize no longer applies.")
+                             .arg(m_document->size())
+                             .arg(from));
         return false;
     }
-    return forward ? m_model->applyResize(m_newSize, {})
-                   : m_model->applyResize(m_oldSize, m_cutBytes);
+    return forward ? m_document->applyResize(m_newSize, {})
+                   : m_document->applyResize(m_oldSize, m_cutBytes);
 }
 
 } // namespace hexmap

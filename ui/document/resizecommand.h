@@ -6,19 +6,19 @@
 
 namespace hexmap {
 
-class HexModel;
+class Document;
 
 // A resize of map and file, already applied when pushed. Undoing a shrink puts the
 // cut bytes back.
 class ResizeCommand : public HexCommand
 {
 public:
-    ResizeCommand(HexModel *model, qint64 oldSize, qint64 newSize, QByteArray cutBytes);
+    ResizeCommand(Document *document, qint64 oldSize, qint64 newSize, QByteArray cutBytes);
 
 private:
     bool apply(bool forward) override;
 
-    HexModel *m_model;
+    Document *m_document;
     qint64 m_oldSize;
     qint64 m_newSize;
     QByteArray m_cutBytes;

@@ -17,33 +17,32 @@ ChunkedSearch::Direction directionOf(bool forward)
 }
 } // namespace
 
-SearchSession::SearchSession(HexModel *model, QObject *parent)
+SearchSession::SearchSession(Document *document, QObject *parent)
     : QObject(parent)
 {
     connect(&m_job, &SearchJob::progress, this, &SearchSession::progress);
     connect(&m_job, &SearchJob::finished, this, &SearchSession::onFinished);
-    setModel(model);
+    setDocument(document);
 }
 
-void SearchSession::setModel(HexModel *model)
+void SearchSession::setDocument(Document *document)
 {
-    if (m_model)
-        disconnect(m_model, nullptr, this, nullptr);
-    m_model = model;
-    watchModel();
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    watchDocument();
     recheckResults(0, kEverything);
 }
 
-void SearchSession::watchModel()
+void SearchSession::watchDocument()
 {
-    if (!m_model)
+    if (!m_document)
         return;
-    connect(m_model, &HexModel::bytesChanged, this,
+    connect(m_document, &Document::bytesChanged, this,
         [this](qint64 offset, qint64 count) { recheckResults(offset, offset + count); });
-    connect(m_model, &HexModel::sizeChanged, this,
+    connect(m_document, &Document::sizeChanged, this,
         [this](qint64 size) { recheckResults(size, kEverything); });
-    connect(
-        m_model, &QAbstractItemModel::modelReset, this, [this] { recheckResults(0, kEverything); });
+    connect(m_document, &Document::remapped, this, [this] { recheckResults(0, kEverything); });
 }
 
 void SearchSession::findNext(const Place &place)
@@ -58,9 +57,9 @@ void SearchSession::findPrevious(const Place &place)
 
 void SearchSession::find(bool forward, const Place &place, const QString &note)
 {
-    if (!m_model)
+    if (!m_document)
         return;
-    const qint64 length = m_model->size();
+    const qint64 length = m_document->size();
     const auto size = qint64(m_query.pattern.bytes.size());
     // The cursor plays Python's position: forward searches from it, backward up to it.
     const qint64 cursor = place.cursor;
@@ -97,24 +96,24 @@ void SearchSession::findAll()
 
 void SearchSession::startFindAll(Pending pending)
 {
-    if (!m_model)
+    if (!m_document)
         return;
     m_resultsPattern = m_query.pattern;
     const FindRange range
-        = resolveFindRange(m_query.from.value_or(0), m_query.to, 0, m_model->size());
+        = resolveFindRange(m_query.from.value_or(0), m_query.to, 0, m_document->size());
     startJob(pending, m_query.pattern, range.start, range.end, ChunkedSearch::Direction::Forward,
         SearchJob::Scope::All);
 }
 
 void SearchSession::replace(const QByteArray &replacement, const Place &place)
 {
-    if (!m_model)
+    if (!m_document)
         return;
     // The selection is replaced only if the pattern matches its bytes now.
     QString note;
     if (place.hasSelection() && place.selectionLength == replacement.size()) {
         const ReplaceOutcome outcome = replaceMatches(
-            *m_model, m_query.pattern, {place.selectionStart}, replacement, tr("Replace"));
+            *m_document, m_query.pattern, {place.selectionStart}, replacement, tr("Replace"));
         if (!outcome.error.isEmpty()) {
             emit message(tr("Not replaced: %1").arg(outcome.error), true);
             return;
@@ -145,7 +144,7 @@ void SearchSession::cancel()
 void SearchSession::startJob(Pending pending, const BytePattern &pattern, qint64 start, qint64 end,
     ChunkedSearch::Direction direction, SearchJob::Scope scope)
 {
-    std::shared_ptr<const MemoryMap> map = m_model->sharedMap();
+    std::shared_ptr<const MemoryMap> map = m_document->sharedMap();
     if (!map) {
         emit message(tr("The map is empty: there is nothing to search."), true);
         return;
@@ -159,7 +158,7 @@ void SearchSession::startJob(Pending pending, const BytePattern &pattern, qint64
 void SearchSession::onFinished(const SearchJob::Result &result)
 {
     const Pending pending = std::exchange(m_pending, Pending::None);
-    if (!m_model) {
+    if (!m_document) {
         emit finished(); // the document went: nothing to report on
         return;
     }
@@ -179,7 +178,7 @@ void SearchSession::onFinished(const SearchJob::Result &result)
         // The offsets were found a while ago: each is checked again as it is written.
         m_results.clear(); // the last list: nothing to recheck after each write
         m_outcome = replaceMatches(
-            *m_model, m_resultsPattern, result.matches, m_replacement, tr("Replace all"));
+            *m_document, m_resultsPattern, result.matches, m_replacement, tr("Replace all"));
         setResults(result.matches); // what still matches after the replacements
         emit message(m_outcome.summary(), !m_outcome.error.isEmpty());
     } else {
@@ -216,7 +215,7 @@ void SearchSession::setResults(const QList<qint64> &matches)
     // Edits made since the search saw the bytes may have undone some matches.
     m_results.clear();
     for (const qint64 match : matches) {
-        if (patternMatchesAt(*m_model, m_resultsPattern, match))
+        if (patternMatchesAt(*m_document, m_resultsPattern, match))
             m_results.append(match);
     }
     emit resultsChanged({});
@@ -240,7 +239,7 @@ RangeSet SearchSession::covered(qint64 low, qint64 high) const
 
 void SearchSession::recheckResults(qint64 start, qint64 end)
 {
-    if (!m_model || m_results.isEmpty())
+    if (!m_document || m_results.isEmpty())
         return;
     const auto size = qint64(m_resultsPattern.bytes.size());
     const qint64 width = std::max<qint64>(size, 1); // of what a match covers
@@ -251,7 +250,7 @@ void SearchSession::recheckResults(qint64 start, qint64 end)
     qsizetype kept = first;
     for (qsizetype i = first; i < last; ++i) {
         const qint64 match = m_results[i];
-        if (patternMatchesAt(*m_model, m_resultsPattern, match)) {
+        if (patternMatchesAt(*m_document, m_resultsPattern, match)) {
             m_results[kept++] = match;
             continue;
         }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "chunkedsearch.h"
-#include "hexmodel.h" // QPointer needs the whole class
+#include "document.h" // QPointer needs the whole class
 #include "rangeset.h"
 #include "replacer.h"
 #include "searchjob.h"
@@ -16,7 +16,7 @@
 
 namespace hexmap {
 
-// Find and replace over one document's model, without any widget (as Okteta's search
+// Find and replace over one document, without any widget (as Okteta's search
 // tool): the query, Python's find/rfind range rules, the last match, wrap, and the
 // listed matches of Find All, which it keeps true as edits come. Searches run as a
 // SearchJob off the UI thread. The caller says where its cursor is and does the
@@ -56,12 +56,12 @@ public:
         qint64 high = 0;
     };
 
-    explicit SearchSession(HexModel *model, QObject *parent = nullptr);
+    explicit SearchSession(Document *document, QObject *parent = nullptr);
 
-    [[nodiscard]] HexModel *model() const { return m_model; }
-    // The document's model was replaced (a reload): the listed matches are re-checked
+    [[nodiscard]] Document *document() const { return m_document; }
+    // The document was replaced (a reload): the listed matches are re-checked
     // against the new bytes; the last match is kept.
-    void setModel(HexModel *model);
+    void setDocument(Document *document);
 
     void setQuery(const Query &query) { m_query = query; }
     [[nodiscard]] const Query &query() const { return m_query; }
@@ -129,9 +129,9 @@ private:
     // Re-checks the listed matches that overlap [start, end) and drops those that no
     // longer match.
     void recheckResults(qint64 start, qint64 end);
-    void watchModel();
+    void watchDocument();
 
-    QPointer<HexModel> m_model;
+    QPointer<Document> m_document;
     SearchJob m_job;
     Query m_query;
     bool m_wrap = true;

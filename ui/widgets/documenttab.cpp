@@ -1,7 +1,6 @@
 #include "documenttab.h"
 
 #include "document.h"
-#include "hexmodel.h"
 #include "hexview.h"
 #include "residencystrip.h"
 
@@ -61,7 +60,7 @@ DocumentTab::DocumentTab(std::unique_ptr<Document> document, QWidget *parent)
 
     connect(m_dismiss, &QPushButton::clicked, m_bar, &QWidget::hide);
     connect(m_remap, &QPushButton::clicked, this, [this] {
-        if (m_document->model()->remap(m_document->options().length))
+        if (m_document->remap(m_document->options().length))
             m_bar->hide();
     });
     attach();
@@ -69,14 +68,14 @@ DocumentTab::DocumentTab(std::unique_ptr<Document> document, QWidget *parent)
 
 DocumentTab::~DocumentTab()
 {
-    m_view->setModel(nullptr); // before the model goes
-    m_strip->setModel(nullptr);
+    m_view->setDocument(nullptr); // before the document goes
+    m_strip->setDocument(nullptr);
 }
 
 void DocumentTab::attach()
 {
-    m_view->setModel(m_document->model());
-    m_strip->setModel(m_document->model());
+    m_view->setDocument(m_document.get());
+    m_strip->setDocument(m_document.get());
     showVisibleRange();
     connect(m_document.get(), &Document::changedOnDisk, this, &DocumentTab::showDiskChange);
 }
@@ -84,8 +83,8 @@ void DocumentTab::attach()
 void DocumentTab::replaceDocument(std::unique_ptr<Document> document)
 {
     const qint64 cursor = m_view->cursorOffset();
-    m_view->setModel(nullptr);
-    m_strip->setModel(nullptr);
+    m_view->setDocument(nullptr);
+    m_strip->setDocument(nullptr);
     m_document = std::move(document);
     m_bar->hide();
     attach();

@@ -1,6 +1,6 @@
 #include "hexview.h"
 
-#include "hexmodel.h"
+#include "document.h"
 
 #include <QApplication>
 #include <QFontDatabase>
@@ -39,23 +39,23 @@ HexView::HexView(QWidget *parent)
 
 HexView::~HexView() = default;
 
-void HexView::setModel(HexModel *model)
+void HexView::setDocument(Document *document)
 {
-    if (m_model)
-        disconnect(m_model, nullptr, this, nullptr);
-    m_model = model;
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
     m_firstLine = 0;
-    if (model) {
+    if (document) {
         const auto repaint = [this] { viewport()->update(); };
-        connect(model, &HexModel::bytesChanged, this, repaint);
-        connect(model, &HexModel::modifiedRangesChanged, this, repaint);
+        connect(document, &Document::bytesChanged, this, repaint);
+        connect(document, &Document::modifiedRangesChanged, this, repaint);
         // Before the Editor's own connection: it clamps the cursor to the new layout.
-        connect(model, &HexModel::sizeChanged, this, &HexView::relayout);
-        connect(model, &HexModel::editFailed, this, &HexView::editRefused);
+        connect(document, &Document::sizeChanged, this, &HexView::relayout);
+        connect(document, &Document::failed, this, &HexView::editRefused);
     }
-    m_settingModel = true; // said once below, whatever changed
-    m_editor->setModel(model);
-    m_settingModel = false;
+    m_settingDocument = true; // said once below, whatever changed
+    m_editor->setDocument(document);
+    m_settingDocument = false;
     relayout();
     m_shownCursor = cursorOffset();
     m_shownSelectionStart = selectionStart();
@@ -66,7 +66,7 @@ void HexView::setModel(HexModel *model)
 
 void HexView::followEditor()
 {
-    if (m_settingModel)
+    if (m_settingDocument)
         return;
     ensureCursorVisible();
     viewport()->update();
@@ -112,7 +112,7 @@ void HexView::setHighlights(const RangeSet &ranges)
 
 void HexView::relayout()
 {
-    const qint64 size = m_model ? m_model->size() : 0;
+    const qint64 size = m_document ? m_document->size() : 0;
     const CharMetrics metrics = metricsOf(font());
     const int bytesPerLine = m_bytesPerLineSetting == kFitToWidth
         ? HexLayout::fittingBytesPerLine(viewport()->width(), size, metrics)
@@ -292,14 +292,14 @@ void HexView::paste()
 
 void HexView::undo()
 {
-    if (m_model)
-        m_model->undo();
+    if (m_document)
+        m_document->undo();
 }
 
 void HexView::redo()
 {
-    if (m_model)
-        m_model->redo();
+    if (m_document)
+        m_document->redo();
 }
 
 void HexView::selectAll()
@@ -399,7 +399,7 @@ void HexView::paintEvent(QPaintEvent *)
     m_glyphs.update(font(), pal, viewport()->devicePixelRatioF());
     const int x0 = -horizontalScrollBar()->value();
     paintHeader(painter, x0);
-    if (!m_model)
+    if (!m_document)
         return;
 
     const CharMetrics metrics = m_layout.metrics();
@@ -407,8 +407,8 @@ void HexView::paintEvent(QPaintEvent *)
     const qint64 lastLine
         = std::min(m_firstLine + m_layout.visibleLines(viewport()->height()), m_layout.lineCount());
     const qint64 firstOffset = m_layout.lineStart(m_firstLine);
-    const qint64 endOffset = std::min(m_layout.lineStart(lastLine), m_model->size());
-    const ByteBlock block = m_model->read(firstOffset, endOffset - firstOffset);
+    const qint64 endOffset = std::min(m_layout.lineStart(lastLine), m_document->size());
+    const ByteBlock block = m_document->read(firstOffset, endOffset - firstOffset);
 
     for (qint64 line = m_firstLine; line < lastLine; ++line) {
         const int y = m_layout.lineY(line, m_firstLine);
@@ -454,7 +454,7 @@ void HexView::paintEvent(QPaintEvent *)
     };
     QColor selected = pal.color(QPalette::Highlight);
     selected.setAlpha(100);
-    paintRanges(m_model->modifiedRanges().intersecting(firstOffset, endOffset),
+    paintRanges(m_document->modifiedRanges().intersecting(firstOffset, endOffset),
         QColor(0xff, 0x70, 0x43, 70));
     paintRanges(
         m_editor->highlights().intersecting(firstOffset, endOffset), QColor(0xff, 0xc1, 0x07, 110));
@@ -463,7 +463,7 @@ void HexView::paintEvent(QPaintEvent *)
         selection.add(selectionStart(), selectionStart() + selectionLength());
         paintRanges(selection.intersecting(firstOffset, endOffset), selected);
     }
-    if (m_model->size() > 0)
+    if (m_document->size() > 0)
         paintCursor(painter, x0, m_layout.lineOf(cursorOffset()));
 }
 

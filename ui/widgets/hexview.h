@@ -1,9 +1,9 @@
 #pragma once
 
+#include "document.h" // QPointer needs the whole class
 #include "editor.h"
 #include "glyphcache.h"
 #include "hexlayout.h"
-#include "hexmodel.h" // QPointer needs the whole class
 #include "rangeset.h"
 
 #include <QAbstractScrollArea>
@@ -12,7 +12,7 @@
 namespace hexmap {
 
 // The hex widget: address column, hex pane, text pane, for maps of any size. Paints
-// only the visible lines, reading them from the model; addresses are 64-bit and the
+// only the visible lines, reading them from the document; addresses are 64-bit and the
 // scroll bar maps proportionally onto lines (ScrollMapping). It routes keys and the
 // mouse to its Editor, which owns the cursor, the selection and editing, and paints
 // what the Editor holds; the cursor and selection API below forwards to it.
@@ -29,10 +29,10 @@ public:
     explicit HexView(QWidget *parent = nullptr);
     ~HexView() override;
 
-    // The model is not owned; the view forgets it when it is destroyed.
-    void setModel(HexModel *model);
-    [[nodiscard]] HexModel *model() const { return m_model; }
-    // The cursor, selection and editing of the model shown; the view owns it.
+    // The document is not owned; the view forgets it when it is destroyed.
+    void setDocument(Document *document);
+    [[nodiscard]] Document *document() const { return m_document; }
+    // The cursor, selection and editing of the document shown; the view owns it.
     [[nodiscard]] Editor *editor() const { return m_editor; }
 
     [[nodiscard]] qint64 cursorOffset() const { return m_editor->cursorOffset(); }
@@ -108,13 +108,13 @@ private:
     [[nodiscard]] QPixmap renderHeader() const;
     void paintCursor(QPainter &painter, int x0, qint64 line);
 
-    QPointer<HexModel> m_model;
+    QPointer<Document> m_document;
     Editor *m_editor; // a child
     HexLayout m_layout;
     ScrollMapping m_scroll;
     GlyphCache m_glyphs;
     QPixmap m_header; // rebuilt after every relayout
-    bool m_settingModel = false; // followEditor waits: setModel reports once
+    bool m_settingDocument = false; // followEditor waits: setDocument reports once
     qint64 m_firstLine = 0;
     qint64 m_dragStart = -1;
     qint64 m_shownCursor = 0; // what cursorMoved and selectionChanged last said

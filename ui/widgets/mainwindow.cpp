@@ -6,7 +6,6 @@
 #include "finddialog.h"
 #include "flushdialog.h"
 #include "gotodialog.h"
-#include "hexmodel.h"
 #include "hexview.h"
 #include "inputparsing.h"
 #include "openoptionsdialog.h"
@@ -236,9 +235,9 @@ void MainWindow::addTab(std::unique_ptr<Document> document)
         updateTitle();
     };
     const auto watch = [this, tab, refresh] {
-        HexModel *model = tab->document()->model();
-        connect(model, &HexModel::modifiedRangesChanged, this, refresh);
-        connect(model->undoStack(), &QUndoStack::indexChanged, this, refresh);
+        Document *document = tab->document();
+        connect(document, &Document::modifiedRangesChanged, this, refresh);
+        connect(document->undoStack(), &QUndoStack::indexChanged, this, refresh);
         m_tabs->setTabText(m_tabs->indexOf(tab), tab->document()->title());
         m_tabs->setTabToolTip(m_tabs->indexOf(tab), tab->document()->path());
         refresh();
@@ -261,8 +260,7 @@ bool MainWindow::goTo(const QString &expression)
     if (!tab)
         return false;
     QString error;
-    const auto offset
-        = input::parseOffset(expression, {tab->document()->model()->size(), {}}, &error);
+    const auto offset = input::parseOffset(expression, {tab->document()->size(), {}}, &error);
     if (!offset) {
         showError(tr("Cannot go to “%1”: %2.").arg(expression, error));
         return false;
@@ -279,18 +277,17 @@ bool MainWindow::closeTab(int index)
     Document *document = closing->document();
     if (document->hasUnsavedChanges()) {
         m_tabs->setCurrentIndex(index);
-        QString error;
         switch (askBeforeClosing(this, *document)) {
         case CloseChoice::Flush:
-            if (!document->flush(&error)) {
-                showError(error);
+            if (!document->flush()) {
+                showError(document->lastError());
                 return false;
             }
             break;
         case CloseChoice::Revert:
             if (!document->revert()) {
                 showError(tr("Could not revert to the last flush: %1 The tab stays open.")
-                              .arg(document->model()->lastError()));
+                              .arg(document->lastError()));
                 return false;
             }
             break;
@@ -370,8 +367,8 @@ void MainWindow::reload(DocumentTab *tab)
             tr("Loading %1 as it is now drops your %2 not yet written to disk. This cannot be "
                "undone.")
                 .arg(document->path(),
-                    input::formatCount(document->model()->modifiedRanges().bytes(),
-                        tr("modified byte"), tr("modified bytes"))),
+                    input::formatCount(document->modifiedRanges().bytes(), tr("modified byte"),
+                        tr("modified bytes"))),
             QMessageBox::Cancel, this);
         QPushButton *drop
             = box.addButton(tr("&Drop My Edits and Load"), QMessageBox::DestructiveRole);
@@ -402,8 +399,8 @@ void MainWindow::updateActions()
         && document->hasUnsavedChanges());
     m_flush->setEnabled(
         document && document->mode() == Document::Mode::InPlace && !document->isScratch());
-    m_undo->setEnabled(document && document->model()->undoStack()->canUndo());
-    m_redo->setEnabled(document && document->model()->undoStack()->canRedo());
+    m_undo->setEnabled(document && document->undoStack()->canUndo());
+    m_redo->setEnabled(document && document->undoStack()->canRedo());
 }
 
 void MainWindow::updateTitle()
@@ -517,14 +514,13 @@ bool MainWindow::flush()
     return runOnCurrent(&Document::flush, tr("Flushed %1 to disk."));
 }
 
-bool MainWindow::runOnCurrent(bool (Document::*action)(QString *), const QString &doneNotice)
+bool MainWindow::runOnCurrent(bool (Document::*action)(), const QString &doneNotice)
 {
     DocumentTab *tab = currentTab();
     if (!tab)
         return false;
-    QString error;
-    if (!(tab->document()->*action)(&error)) {
-        showError(error);
+    if (!(tab->document()->*action)()) {
+        showError(tab->document()->lastError());
         return false;
     }
     showNotice(doneNotice.arg(tab->document()->title()));
@@ -534,14 +530,14 @@ bool MainWindow::runOnCurrent(bool (Document::*action)(QString *), const QString
 void MainWindow::goToDialog()
 {
     DocumentTab *tab = currentTab();
-    GoToDialog dialog(tab->document()->model()->size(), tab->view()->cursorOffset(), this);
+    GoToDialog dialog(tab->document()->size(), tab->view()->cursorOffset(), this);
     if (dialog.exec() == QDialog::Accepted && dialog.offset())
         tab->view()->setCursorOffset(*dialog.offset());
 }
 
 void MainWindow::resizeDialog()
 {
-    ResizeDialog dialog(currentTab()->document()->model(), this);
+    ResizeDialog dialog(currentTab()->document(), this);
     dialog.exec();
 }
 
@@ -549,7 +545,7 @@ void MainWindow::flushDialog()
 {
     const HexView *view = currentTab()->view();
     FlushDialog dialog(
-        currentTab()->document()->model(), view->selectionStart(), view->selectionLength(), this);
+        currentTab()->document(), view->selectionStart(), view->selectionLength(), this);
     dialog.exec();
 }
 

@@ -68,7 +68,7 @@ private:
     bool flush();
     // Runs a document action on the current tab; tells the user how it went
     // (doneNotice takes the document's title as %1).
-    bool runOnCurrent(bool (Document::*action)(QString *), const QString &doneNotice);
+    bool runOnCurrent(bool (Document::*action)(), const QString &doneNotice);
     void goToDialog();
     void resizeDialog();
     void flushDialog();

@@ -1,7 +1,7 @@
 #include "residencystrip.h"
 
+#include "document.h"
 #include "errors.h"
-#include "hexmodel.h"
 
 #include <QPainter>
 #include <QResizeEvent>
@@ -56,7 +56,7 @@ ResidencyScan residency::scan(
         return result;
     try {
         const qint64 length = map->length();
-        const qint64 page = HexModel::pageSize();
+        const qint64 page = Document::pageSize();
         result.pages = (length + page - 1) / page;
         PageSpan previous;
         for (int row = 0; row < rows && result.pages > 0; ++row) {
@@ -127,17 +127,17 @@ ResidencyStrip::~ResidencyStrip()
     cancelScan();
 }
 
-void ResidencyStrip::setModel(HexModel *model)
+void ResidencyStrip::setDocument(Document *document)
 {
-    if (m_model)
-        disconnect(m_model, nullptr, this, nullptr);
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
     cancelScan();
-    m_model = model;
+    m_document = document;
     m_scan = {};
-    if (model) {
-        connect(
-            model, &HexModel::residencyMayHaveChanged, this, &ResidencyStrip::refreshWhileSettling);
-        connect(model, &HexModel::modifiedRangesChanged, this, [this] {
+    if (document) {
+        connect(document, &Document::residencyMayHaveChanged, this,
+            &ResidencyStrip::refreshWhileSettling);
+        connect(document, &Document::modifiedRangesChanged, this, [this] {
             update();
             refreshSoon(kAfterActivityMs);
         });
@@ -167,16 +167,17 @@ void ResidencyStrip::refresh()
         m_again = true;
         return;
     }
-    if (!m_model || !isVisible())
+    if (!m_document || !isVisible())
         return;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
-    m_watcher.setFuture(QtConcurrent::run([map = m_model->sharedMap(), rows = std::max(1, height()),
-                                              probe = m_probe, cancel = m_cancel] {
-        const qint64 start = threadCpuNs();
-        ResidencyScan result = residency::scan(map.get(), rows, probe, *cancel);
-        result.cpuNs = threadCpuNs() - start;
-        return result;
-    }));
+    m_watcher.setFuture(
+        QtConcurrent::run([map = m_document->sharedMap(), rows = std::max(1, height()),
+                              probe = m_probe, cancel = m_cancel] {
+            const qint64 start = threadCpuNs();
+            ResidencyScan result = residency::scan(map.get(), rows, probe, *cancel);
+            result.cpuNs = threadCpuNs() - start;
+            return result;
+        }));
 }
 
 void ResidencyStrip::cancelScan()
@@ -210,7 +211,7 @@ void ResidencyStrip::idleRefresh()
 void ResidencyStrip::finishScan()
 {
     ResidencyScan result = m_watcher.future().result();
-    // A canceled scan was for a model this strip no longer shows.
+    // A canceled scan was for a document this strip no longer shows.
     const bool canceled = std::exchange(m_cancel, nullptr)->load();
     if (!canceled) {
         const bool changed = result.rows != m_scan.rows || result.error != m_scan.error;
@@ -246,7 +247,7 @@ void ResidencyStrip::paintEvent(QPaintEvent *)
     const int h = height();
     const int w = width();
     painter.fillRect(rect(), QColor(0x90, 0x90, 0x90, 60));
-    if (!m_model || m_model->size() == 0 || h <= 0)
+    if (!m_document || m_document->size() == 0 || h <= 0)
         return;
     // Residency, right of the marks' lane; the last scan may be for another height.
     const qsizetype rows = m_scan.rows.size();
@@ -258,7 +259,7 @@ void ResidencyStrip::paintEvent(QPaintEvent *)
             painter.fillRect(kMarkLaneWidth + 1, y, w - kMarkLaneWidth - 1, 1, color);
         }
     }
-    const double size = double(m_model->size());
+    const double size = double(m_document->size());
     const auto yOf = [&](qint64 offset) { return int(double(offset) / size * h); };
     if (m_visibleEnd > m_visibleStart) {
         painter.setPen(palette().color(QPalette::Highlight));
@@ -269,7 +270,7 @@ void ResidencyStrip::paintEvent(QPaintEvent *)
     // where it is, so that one byte of a huge map still shows. Marks that would cover
     // rows already painted are skipped.
     int paintedEnd = 0;
-    for (const RangeSet::Range &range : m_model->modifiedRanges().ranges()) {
+    for (const RangeSet::Range &range : m_document->modifiedRanges().ranges()) {
         int top = yOf(range.start);
         int bottom = std::max(top + 1, yOf(range.end));
         if (bottom - top < kMinMarkHeight) {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "hexmodel.h" // QPointer needs the whole class
+#include "document.h" // QPointer needs the whole class
 #include "memorymap.h"
 
 #include <QFutureWatcher>
@@ -84,7 +84,7 @@ public:
     explicit ResidencyStrip(QWidget *parent = nullptr);
     ~ResidencyStrip() override;
 
-    void setModel(HexModel *model);
+    void setDocument(Document *document);
     // The part of the map on screen, framed in the strip.
     void setVisibleRange(qint64 start, qint64 end);
     // Scans now, or as soon as the running scan ends.
@@ -126,7 +126,7 @@ private:
     void refreshWhileSettling();
     void idleRefresh();
 
-    QPointer<HexModel> m_model;
+    QPointer<Document> m_document;
     ResidencyProbe m_probe;
     QTimer m_idleTimer;
     QTimer m_soonTimer;

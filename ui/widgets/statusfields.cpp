@@ -3,7 +3,6 @@
 #include "byteclass.h"
 #include "document.h"
 #include "documenttab.h"
-#include "hexmodel.h"
 #include "hexview.h"
 #include "inputparsing.h"
 
@@ -41,13 +40,12 @@ void StatusFields::track(DocumentTab *tab)
     if (tab) {
         const auto update = [this] { refresh(); };
         HexView *view = tab->view();
-        HexModel *model = tab->document()->model();
+        Document *document = tab->document();
         m_connections << connect(view->editor(), &Editor::changed, this, update)
-                      << connect(model, &HexModel::bytesChanged, this, update)
-                      << connect(model, &HexModel::modifiedRangesChanged, this, update)
-                      << connect(model, &HexModel::sizeChanged, this, update)
-                      << connect(model, &QAbstractItemModel::modelReset, this, update)
-                      << connect(tab->document(), &Document::changedOnDisk, this, update)
+                      << connect(document, &Document::bytesChanged, this, update)
+                      << connect(document, &Document::modifiedRangesChanged, this, update)
+                      << connect(document, &Document::sizeChanged, this, update)
+                      << connect(document, &Document::changedOnDisk, this, update)
                       << connect(
                              tab, &DocumentTab::documentChanged, this, [this, tab] { track(tab); });
     }
@@ -72,12 +70,11 @@ void StatusFields::refresh()
         return;
     }
     const Document *document = m_tab->document();
-    const HexModel *model = document->model();
     const HexView *view = m_tab->view();
     const qint64 cursor = view->cursorOffset();
 
     m_offset->setText(tr("Offset %1").arg(hexAndDecimal(cursor)));
-    const ByteBlock byte = model->read(cursor, 1);
+    const ByteBlock byte = document->read(cursor, 1);
     if (byte.bytes.isEmpty()) {
         m_value->setText(tr("Value —"));
     } else if (byte.isMissing(0)) {
@@ -97,11 +94,11 @@ void StatusFields::refresh()
                   .arg(input::formatOffset(view->selectionStart()),
                       QLocale().toString(view->selectionLength()))
             : QString());
-    const qint64 fileSize = model->fileSize();
+    const qint64 fileSize = document->fileSizeOnDisk();
     m_size->setText(fileSize >= 0
             ? tr("Map %1 bytes, file %2 bytes")
-                  .arg(QLocale().toString(model->size()), QLocale().toString(fileSize))
-            : tr("Map %1 bytes").arg(QLocale().toString(model->size())));
+                  .arg(QLocale().toString(document->size()), QLocale().toString(fileSize))
+            : tr("Map %1 bytes").arg(QLocale().toString(document->size())));
     m_mode->setText(document->isScratch() ? tr("Scratch (anonymous map)")
                                           : Document::modeName(document->mode()));
     QString modified;
