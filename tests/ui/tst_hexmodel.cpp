@@ -133,7 +133,7 @@ void TestHexModel::modifiedRangesClearOnlyOnFlush()
 {
     ScratchFile file(QByteArray(3 * kPage, '.'));
     auto model = modelFor(file);
-    QSignalSpy spy(model.get(), &Document::modifiedRangesChanged);
+    QSignalSpy spy(model.get(), &Document::changed);
     model->overwrite(10, "ab");
     model->overwrite(12, "cd");
     model->overwrite(kPage * 2, "x");
@@ -377,16 +377,17 @@ void TestHexModel::changesPastTheTableAreSignalled()
     QVERIFY(fd >= 0);
     Document model(MappedFile(fd, 0, {}));
     ::close(fd);
-    QSignalSpy bytes(&model, &Document::bytesChanged);
+    QSignalSpy bytes(&model, &Document::changed);
     QSignalSpy cells(model.table(), &QAbstractItemModel::dataChanged);
     for (const qint64 offset : {qint64(5), HexModel::kMaxTableBytes + 3 * kPage + 7}) {
         bytes.clear();
         QVERIFY(model.overwrite(offset, "ab"));
         QVERIFY(model.undo());
         QCOMPARE(bytes.count(), 2);
-        for (const QList<QVariant> &change : std::as_const(bytes)) {
-            QCOMPARE(change.at(0).toLongLong(), offset);
-            QCOMPARE(change.at(1).toLongLong(), 2);
+        for (const QList<QVariant> &signal : std::as_const(bytes)) {
+            const auto change = signal.at(0).value<DocumentChange>();
+            QCOMPARE(change.start, offset);
+            QCOMPARE(change.end, offset + 2);
         }
     }
     QCOMPARE(cells.count(), 2); // the table's own signal: only for the bytes it has rows for

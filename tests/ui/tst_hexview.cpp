@@ -65,7 +65,7 @@ private slots:
     void scrollBarReachesTheLastLine();
     void truncatedFileShowsTheMissingBytes();
     void byteClassesAndMatchesArePainted();
-    void oneKeystrokeOneEditorChange();
+    void oneKeystrokeOneNotification();
 };
 
 void TestHexView::typeHexThenUndoRedo()
@@ -180,7 +180,7 @@ void TestHexView::copyAndPaste()
     view->paste();
     QCOMPARE(file.contents().mid(40, 4), "\xde\xad\xbe\xef");
 
-    QSignalSpy refused(view.get(), &HexView::editRefused);
+    QSignalSpy refused(view->document(), &Document::failed);
     QGuiApplication::clipboard()->setText("hello");
     view->paste(); // not hex, in the hex pane
     QCOMPARE(refused.size(), 1);
@@ -200,7 +200,7 @@ void TestHexView::pasteRefusesWhatDoesNotFit()
     ScratchFile file(QByteArray(8, '.'));
     auto model = modelFor(file.fd());
     auto view = viewOn(model.get());
-    QSignalSpy refused(view.get(), &HexView::editRefused);
+    QSignalSpy refused(view->document(), &Document::failed);
     view->setCursorOffset(6);
     QGuiApplication::clipboard()->setText("01 02 03");
     view->paste();
@@ -213,7 +213,7 @@ void TestHexView::readOnlyRefusesWithAReason()
     ScratchFile file("read only", O_RDONLY);
     auto model = modelFor(file.fd(), Access::Read);
     auto view = viewOn(model.get());
-    QSignalSpy refused(view.get(), &HexView::editRefused);
+    QSignalSpy refused(view->document(), &Document::failed);
     QTest::keyClicks(view.get(), "41");
     QVERIFY(refused.size() >= 1);
     QCOMPARE(refused[0][0].toString(), "The file is open read-only: edits are refused.");
@@ -292,7 +292,7 @@ void TestHexView::truncatedFileShowsTheMissingBytes()
             QVERIFY2(why.isEmpty(), qPrintable(why));
         }
     }
-    QSignalSpy refused(view.get(), &HexView::editRefused);
+    QSignalSpy refused(view->document(), &Document::failed);
     view->setCursorOffset(2 * 4096);
     QTest::keyClicks(view.get(), "1");
     QCOMPARE(refused.size(), 1);
@@ -341,38 +341,47 @@ void TestHexView::byteClassesAndMatchesArePainted()
 
 // Each key that moves the cursor, selects, types or switches panes reaches the Editor
 // as one operation: one changed(), so listeners (the status bar) refresh once.
-void TestHexView::oneKeystrokeOneEditorChange()
+// One keystroke, one notification from each layer: the document tells its change once
+// (a typed byte) or not at all (navigation), and the editor once in both cases, so that
+// whoever listens to both (the status bar) hears the keystroke once through the editor.
+void TestHexView::oneKeystrokeOneNotification()
 {
     ScratchFile file(QByteArray(256, '.'));
     auto model = modelFor(file.fd());
     auto view = viewOn(model.get());
-    QSignalSpy changed(view->editor(), &Editor::changed);
+    QSignalSpy edited(view->editor(), &Editor::changed);
+    QSignalSpy documentChanged(model.get(), &Document::changed);
     const struct
     {
         Qt::Key key;
         Qt::KeyboardModifiers modifiers;
+        int documentChanges;
     } keys[] = {
-        {Qt::Key_4, Qt::NoModifier},
-        {Qt::Key_1, Qt::NoModifier},
-        {Qt::Key_Right, Qt::ShiftModifier},
-        {Qt::Key_Down, Qt::ShiftModifier},
-        {Qt::Key_End, Qt::ControlModifier | Qt::ShiftModifier},
-        {Qt::Key_Home, Qt::ControlModifier},
-        {Qt::Key_Tab, Qt::NoModifier},
-        {Qt::Key_X, Qt::NoModifier},
-        {Qt::Key_PageDown, Qt::NoModifier},
-        {Qt::Key_A, Qt::ControlModifier},
+        {Qt::Key_4, Qt::NoModifier, 1},
+        {Qt::Key_1, Qt::NoModifier, 1},
+        {Qt::Key_Right, Qt::ShiftModifier, 0},
+        {Qt::Key_Down, Qt::ShiftModifier, 0},
+        {Qt::Key_End, Qt::ControlModifier | Qt::ShiftModifier, 0},
+        {Qt::Key_Home, Qt::ControlModifier, 0},
+        {Qt::Key_Tab, Qt::NoModifier, 0},
+        {Qt::Key_X, Qt::NoModifier, 1},
+        {Qt::Key_PageDown, Qt::NoModifier, 0},
+        {Qt::Key_A, Qt::ControlModifier, 0},
     };
-    for (const auto &[key, modifiers] : keys) {
-        changed.clear();
+    for (const auto &[key, modifiers, documentChanges] : keys) {
+        edited.clear();
+        documentChanged.clear();
         QTest::keyClick(view.get(), key, modifiers);
-        QVERIFY2(changed.size() == 1,
-            qPrintable(QStringLiteral("key %1 (modifiers %2): %3 changed()")
-                           .arg(QKeySequence(key).toString())
-                           .arg(int(modifiers))
-                           .arg(changed.size())));
+        const QString what = QStringLiteral("key %1 (modifiers %2): %3 Editor::changed, %4 "
+                                            "Document::changed")
+                                 .arg(QKeySequence(key).toString())
+                                 .arg(int(modifiers))
+                                 .arg(edited.size())
+                                 .arg(documentChanged.size());
+        QVERIFY2(edited.size() == 1 && documentChanged.size() == documentChanges, qPrintable(what));
     }
     QCOMPARE(view->selectionLength(), 256);
+    QCOMPARE(file.contents().left(1), "x"); // typed over the "A" of 4 1, in the text pane
 }
 
 QTEST_MAIN(TestHexView)

@@ -966,7 +966,7 @@ private:
         return m_refusals + int(m_prompts.messages.size()) + m_dialogNotes;
     }
     bool openDocument(DocKind kind, const QString &path, qint64 scratchBytes);
-    void watchView();
+    void watchDocument();
     void setPane(bool hex);
     [[nodiscard]] QString compare(const Model &m) const;
     [[nodiscard]] QString context() const;
@@ -993,7 +993,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     Prompts m_prompts;
     Model m_model;
-    QPointer<HexView> m_watchedView;
+    QPointer<Document> m_watchedDocument;
     int m_refusals = 0;
     int m_dialogNotes = 0;
     QString m_extra; // a divergence an action found on its own
@@ -1085,16 +1085,16 @@ bool Session::openDocument(DocKind kind, const QString &path, qint64 scratchByte
     }
     if (m_window->tabCount() != 1)
         return false;
-    watchView();
+    watchDocument();
     return true;
 }
 
-void Session::watchView()
+void Session::watchDocument()
 {
-    if (m_watchedView == view())
+    if (m_watchedDocument == doc())
         return;
-    m_watchedView = view();
-    QObject::connect(view(), &HexView::editRefused, view(), [this] { ++m_refusals; });
+    m_watchedDocument = doc();
+    QObject::connect(doc(), &Document::failed, doc(), [this] { ++m_refusals; });
 }
 
 void Session::setPane(bool hex)
@@ -1242,7 +1242,7 @@ std::vector<Expect> Session::withRefusal(std::vector<Expect> expects, bool allow
 
 QString Session::run(const Action &action)
 {
-    watchView();
+    watchDocument();
     const int toldBefore = told();
     m_extra.clear();
     m_prompts.unexpected.clear();
@@ -1252,7 +1252,7 @@ QString Session::run(const Action &action)
     QCoreApplication::processEvents(); // repaint, deliver file-change notices
     m_prompts.sweep();
     if (m_window->tabCount() == 1)
-        watchView();
+        watchDocument();
     if (!m_extra.isEmpty())
         return m_extra + context();
     if (!m_prompts.unexpected.isEmpty())

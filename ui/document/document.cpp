@@ -103,7 +103,10 @@ Document::Document(MappedFile file, QString path, qint64 length, QObject *parent
     }
     m_knownFileSize = fileSizeOnDisk();
     // The document's own resizes change the file too: they are not news.
-    connect(this, &Document::sizeChanged, this, [this] { m_knownFileSize = fileSizeOnDisk(); });
+    connect(this, &Document::changed, this, [this](const DocumentChange &change) {
+        if (change.sizeChanged)
+            m_knownFileSize = fileSizeOnDisk();
+    });
 }
 
 Document::~Document() = default;

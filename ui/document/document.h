@@ -2,6 +2,7 @@
 
 #include "adviceeffect.h"
 #include "byteblock.h"
+#include "documentchange.h"
 #include "mappedfile.h"
 #include "rangeset.h"
 
@@ -28,8 +29,8 @@ class HexModel;
 //
 // One error convention: an operation returns false when it is refused or fails, changes
 // nothing, and says why through lastError() and one failed() signal. whyNot(op) gives
-// the refusal before anyone asks for the operation. One notification per change:
-// bytesChanged for bytes, sizeChanged for the length, modifiedRangesChanged for the marks.
+// the refusal before anyone asks for the operation. One notification per operation:
+// changed(), with everything the operation changed (bytes, size, marks) in it.
 class Document : public QObject
 {
     Q_OBJECT
@@ -186,16 +187,11 @@ public:
     [[nodiscard]] PathState pathState() const { return m_file.pathState(); }
 
 signals:
-    // Bytes [offset, offset + count) changed (an edit, undo, redo, advice), at any offset.
-    void bytesChanged(qint64 offset, qint64 count);
-    void modifiedRangesChanged();
-    void sizeChanged(qint64 size);
-    // The file was mapped again (remap): every byte may differ.
-    void remapped();
+    // One operation ended and changed what `change` says: one signal per operation,
+    // however many bytes, steps or marks it touched.
+    void changed(const hexmap::DocumentChange &change);
     // An operation was refused or failed; message says why (also lastError()).
     void failed(const QString &message);
-    // Something (madvise, flush) may have changed which pages are in RAM.
-    void residencyMayHaveChanged();
     // Another program changed the file: its size, or what the path names (see
     // pathState()). Compare fileSizeOnDisk() with mapEndInFile().
     void changedOnDisk();
@@ -209,6 +205,10 @@ private:
     static constexpr qint64 kCopyChunk = qint64(1) << 20;
     // errno's message, for the user.
     [[nodiscard]] static QString systemError(int error);
+    // Held by every operation: the outermost one emits changed() once when it ends, with
+    // all that was noted in between (note()).
+    class ChangeScope;
+    DocumentChange &note() { return m_pending; }
     // Records message as lastError() and emits failed(); returns false for `return fail(…)`.
     bool fail(const QString &message);
     // The raw write undo commands replay: all of it or nothing.
@@ -251,7 +251,32 @@ private:
     qint64 m_knownFileSize = -1; // when last seen; compared on every change event
     PathState m_knownPathState = PathState::Same;
     QFileSystemWatcher *m_watcher = nullptr;
+    DocumentChange m_pending; // what the running operation changed so far
+    int m_operationDepth = 0;
     std::unique_ptr<HexModel> m_table;
+};
+
+// Every public operation holds one; nested ones (revert's undo steps) add to the outer.
+class Document::ChangeScope
+{
+public:
+    explicit ChangeScope(Document &document)
+        : m_document(document)
+    {
+        ++m_document.m_operationDepth;
+    }
+    ~ChangeScope()
+    {
+        if (--m_document.m_operationDepth > 0 || m_document.m_pending.isEmpty())
+            return;
+        const DocumentChange change = std::exchange(m_document.m_pending, {});
+        emit m_document.changed(change);
+    }
+    ChangeScope(const ChangeScope &) = delete;
+    ChangeScope &operator=(const ChangeScope &) = delete;
+
+private:
+    Document &m_document;
 };
 
 } // namespace hexmap

@@ -74,6 +74,7 @@ QString Document::adviceWarning(const QString &name, const AdviceImpact &impact)
 
 bool Document::advise(int option, qint64 start, qint64 length)
 {
+    const ChangeScope scope(*this);
     const AdviceImpact impact = adviceImpact(option, start, length);
     if (impact.effect == AdviceEffect::Refused)
         return fail(adviceWarning(tr("This advice"), impact));
@@ -93,11 +94,11 @@ bool Document::advise(int option, qint64 start, qint64 length)
     if (impact.effect != AdviceEffect::Hint) {
         m_modified.remove(impact.start, impact.end);
         dropHistory();
-        emit modifiedRangesChanged();
+        m_pending.marksChanged = true;
     }
     if (impact.end > impact.start)
-        emit bytesChanged(impact.start, impact.end - impact.start);
-    emit residencyMayHaveChanged();
+        m_pending.addBytes(impact.start, impact.end);
+    m_pending.residencyMayHaveChanged = true;
     return true;
 }
 

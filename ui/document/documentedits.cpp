@@ -61,6 +61,7 @@ ByteBlock Document::read(qint64 offset, qint64 count) const
 
 bool Document::overwrite(qint64 offset, const QByteArray &bytes, EditKind kind)
 {
+    const ChangeScope scope(*this);
     if (const QString why = whyNot(Operation::Edit); !why.isEmpty())
         return fail(why);
     if (offset < 0 || bytes.size() > size() - offset) {
@@ -86,11 +87,13 @@ bool Document::overwrite(qint64 offset, const QByteArray &bytes, EditKind kind)
 
 bool Document::undo()
 {
+    const ChangeScope scope(*this);
     return m_undoStack->canUndo() && step(false);
 }
 
 bool Document::redo()
 {
+    const ChangeScope scope(*this);
     return m_undoStack->canRedo() && step(true);
 }
 
@@ -116,7 +119,7 @@ bool Document::step(bool forward)
         if (m_undoStack->isClean() && !m_modified.empty() && !m_fileChangedSinceClean) {
             // Back at the state of the last flush or save: the bytes are the durable ones.
             m_modified.clear();
-            emit modifiedRangesChanged();
+            m_pending.marksChanged = true;
         }
         return true;
     }
@@ -134,7 +137,7 @@ bool Document::step(bool forward)
         std::for_each(parts.begin(), parts.end(), putBackPart);
     forward ? m_undoStack->undo() : m_undoStack->redo();
     m_modified = modifiedBefore; // the bytes are back as they were: so are their marks
-    emit modifiedRangesChanged();
+    m_pending.marksChanged = true;
     return fail(
         tr("%1 failed; nothing was changed: %2").arg(forward ? tr("Redo") : tr("Undo"), why));
 }
@@ -170,8 +173,8 @@ bool Document::writeBytes(qint64 offset, const QByteArray &bytes)
 void Document::noteWritten(qint64 offset, qint64 count)
 {
     m_modified.add(offset, offset + count);
-    emit bytesChanged(offset, count);
-    emit modifiedRangesChanged();
+    m_pending.addBytes(offset, offset + count);
+    m_pending.marksChanged = true;
 }
 
 void Document::dropHistory()
@@ -223,6 +226,7 @@ bool Document::canUndoResize(qint64 newSize) const
 
 bool Document::resize(qint64 newSize)
 {
+    const ChangeScope scope(*this);
     const qint64 oldSize = size();
     if (newSize == oldSize)
         return true;
@@ -269,8 +273,8 @@ bool Document::applyResize(qint64 newSize, const QByteArray &restoredTail)
     if (newSize < oldSize && !isScratch())
         m_fileChangedSinceClean = true; // the cut bytes left the file, not only the map
     m_modified.truncate(newSize);
-    emit sizeChanged(newSize);
-    emit modifiedRangesChanged();
+    m_pending.sizeChanged = true;
+    m_pending.marksChanged = true;
     if (!restoredTail.isEmpty() && !writeBytes(oldSize, restoredTail)) {
         const QString why = m_lastError;
         applyResize(oldSize, {}); // the tail could not come back: neither does the size
@@ -292,6 +296,7 @@ void Document::zeroCutPartOfPage(qint64 newSize, qint64 oldSize)
 
 bool Document::remap(qint64 length)
 {
+    const ChangeScope scope(*this);
     if (const QString why = whyNot(Operation::Remap); !why.isEmpty())
         return fail(why);
     try {
@@ -300,9 +305,9 @@ bool Document::remap(qint64 length)
         return fail(tr("Cannot map the file again: %1").arg(messageOf(error)));
     }
     m_modified.truncate(size());
-    emit remapped();
-    emit sizeChanged(size());
-    emit modifiedRangesChanged();
+    m_pending.remapped = true;
+    m_pending.sizeChanged = true;
+    m_pending.marksChanged = true;
     return true;
 }
 

@@ -21,6 +21,7 @@ bool Document::canRevert() const
 
 bool Document::flush()
 {
+    const ChangeScope scope(*this);
     if (const QString why = whyNot(Operation::Flush); !why.isEmpty())
         return fail(why);
     try {
@@ -30,12 +31,13 @@ bool Document::flush()
                         .arg(QString::fromUtf8(error.what())));
     }
     markSaved();
-    emit residencyMayHaveChanged();
+    m_pending.residencyMayHaveChanged = true;
     return true;
 }
 
 bool Document::save()
 {
+    const ChangeScope scope(*this);
     if (const QString why = whyNot(Operation::Save); !why.isEmpty())
         return fail(why);
     const int fd = ::open(QFile::encodeName(m_path).constData(), O_WRONLY | O_CLOEXEC);
@@ -136,6 +138,7 @@ bool Document::saveAs(const QString &path, QString *error, const Progress &progr
 
 bool Document::revert()
 {
+    const ChangeScope scope(*this);
     if (!canRevert())
         return false;
     // Step by step, so that a step that fails stops the walk where the bytes are.
@@ -153,19 +156,20 @@ void Document::markSaved()
     m_fileChangedSinceClean = false;
     m_modified.clear();
     m_undoStack->setClean();
-    emit modifiedRangesChanged();
+    m_pending.marksChanged = true;
 }
 
 void Document::markFlushed(qint64 start, qint64 end)
 {
+    const ChangeScope scope(*this);
     m_modified.remove(start, end);
     if (m_modified.empty()) {
         noteOutsideChanges();
         m_undoStack->setClean();
         m_fileChangedSinceClean = false;
     }
-    emit modifiedRangesChanged();
-    emit residencyMayHaveChanged();
+    m_pending.marksChanged = true;
+    m_pending.residencyMayHaveChanged = true;
 }
 
 } // namespace hexmap

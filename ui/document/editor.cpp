@@ -18,12 +18,15 @@ public:
     explicit Change(Editor &editor)
         : m_editor(editor)
     {
-        if (m_editor.m_changeDepth++ == 0)
+        if (m_editor.m_changeDepth++ == 0) {
             m_editor.m_changeStart = m_editor.state();
+            m_editor.m_documentChangedMeanwhile = false;
+        }
     }
     ~Change()
     {
-        if (--m_editor.m_changeDepth == 0 && m_editor.state() != m_editor.m_changeStart)
+        if (--m_editor.m_changeDepth == 0
+            && (m_editor.state() != m_editor.m_changeStart || m_editor.m_documentChangedMeanwhile))
             emit m_editor.changed();
     }
     Change(const Change &) = delete;
@@ -53,7 +56,12 @@ void Editor::setDocument(Document *document)
         m_anchor = -1;
         m_highlights.clear();
         if (document)
-            connect(document, &Document::sizeChanged, this, &Editor::clampToSize);
+            connect(document, &Document::changed, this, [this](const DocumentChange &change) {
+                if (isChanging())
+                    m_documentChangedMeanwhile = true;
+                if (change.sizeChanged)
+                    clampToSize();
+            });
     }
     emit documentChanged();
 }

@@ -116,8 +116,13 @@ public:
     [[nodiscard]] const RangeSet &highlights() const { return m_highlights; }
     void setHighlights(const RangeSet &ranges);
 
+    // Whether an operation of the editor is under way: the document's changes made
+    // meanwhile are told by its changed() when it ends.
+    [[nodiscard]] bool isChanging() const { return m_changeDepth > 0; }
+
 signals:
-    // The cursor, the selection, the pane or the nibble changed: once per operation.
+    // Once per operation of the editor: the cursor, the selection, the pane or the
+    // nibble changed, or the operation changed the document's bytes (typing, paste).
     void changed();
     // setDocument() put the editor over another document (a tab's file was loaded again).
     void documentChanged();
@@ -148,6 +153,7 @@ private:
     int m_changeDepth = 0;
     RangeSet m_highlights;
     State m_changeStart {};
+    bool m_documentChangedMeanwhile = false; // during the running operation
 };
 
 } // namespace hexmap

@@ -9,15 +9,7 @@ HexModel::HexModel(Document *document)
     , m_size(document->size())
     , m_rows(rowsFor(m_size))
 {
-    connect(document, &Document::bytesChanged, this, &HexModel::bytesChanged);
-    connect(
-        document, &Document::sizeChanged, this, [this](qint64 size) { sizeChanged(m_size, size); });
-    connect(document, &Document::remapped, this, [this] {
-        beginResetModel();
-        m_size = m_document->size();
-        m_rows = rowsFor(m_size);
-        endResetModel();
-    });
+    connect(document, &Document::changed, this, &HexModel::follow);
 }
 
 int HexModel::rowsFor(qint64 size) const
@@ -103,6 +95,21 @@ QVariant HexModel::headerData(int section, Qt::Orientation orientation, int role
     const qint64 value
         = orientation == Qt::Horizontal ? section : qint64(section) * Document::pageSize();
     return QStringLiteral("%1").arg(value, 0, 16).toUpper();
+}
+
+void HexModel::follow(const DocumentChange &change)
+{
+    if (change.remapped) {
+        beginResetModel();
+        m_size = m_document->size();
+        m_rows = rowsFor(m_size);
+        endResetModel();
+        return;
+    }
+    if (change.sizeChanged)
+        sizeChanged(m_size, m_document->size());
+    if (change.hasBytes())
+        bytesChanged(change.start, change.end - change.start);
 }
 
 void HexModel::bytesChanged(qint64 offset, qint64 count)

@@ -8,6 +8,7 @@
 namespace hexmap {
 
 class Document;
+struct DocumentChange;
 
 // A Document as a Qt table, for Qt's item views: one row per page, one column per byte
 // of the page, so that rows stay valid Qt ints up to 8 TiB and match the unit of flush
@@ -43,6 +44,8 @@ public:
     [[nodiscard]] QModelIndex indexOf(qint64 offset) const;
 
 private:
+    // Turns the document's change into the table's signals: rows first, then cells.
+    void follow(const DocumentChange &change);
     void bytesChanged(qint64 offset, qint64 count);
     void sizeChanged(qint64 oldSize, qint64 newSize);
     [[nodiscard]] int rowsFor(qint64 size) const;

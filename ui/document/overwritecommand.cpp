@@ -25,6 +25,7 @@ OverwriteCommand::OverwriteCommand(
 
 bool OverwriteCommand::apply(bool forward)
 {
+    const Document::ChangeScope scope(*m_document); // one notification, even from QUndoStack
     return m_document->writeBytes(m_offset, forward ? m_after : m_before);
 }
 

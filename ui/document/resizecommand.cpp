@@ -16,6 +16,7 @@ ResizeCommand::ResizeCommand(
 
 bool ResizeCommand::apply(bool forward)
 {
+    const Document::ChangeScope scope(*m_document); // one notification, even from QUndoStack
     // From its own size only: Map the whole file may have changed the size since.
     const qint64 from = forward ? m_oldSize : m_newSize;
     if (m_document->size() != from) {

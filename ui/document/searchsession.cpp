@@ -38,11 +38,14 @@ void SearchSession::watchDocument()
 {
     if (!m_document)
         return;
-    connect(m_document, &Document::bytesChanged, this,
-        [this](qint64 offset, qint64 count) { recheckResults(offset, offset + count); });
-    connect(m_document, &Document::sizeChanged, this,
-        [this](qint64 size) { recheckResults(size, kEverything); });
-    connect(m_document, &Document::remapped, this, [this] { recheckResults(0, kEverything); });
+    connect(m_document, &Document::changed, this, [this](const DocumentChange &change) {
+        if (change.remapped)
+            recheckResults(0, kEverything);
+        if (change.sizeChanged)
+            recheckResults(m_document->size(), kEverything);
+        if (change.hasBytes())
+            recheckResults(change.start, change.end);
+    });
 }
 
 void SearchSession::findNext(const Place &place)

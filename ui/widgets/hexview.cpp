@@ -46,12 +46,12 @@ void HexView::setDocument(Document *document)
     m_document = document;
     m_firstLine = 0;
     if (document) {
-        const auto repaint = [this] { viewport()->update(); };
-        connect(document, &Document::bytesChanged, this, repaint);
-        connect(document, &Document::modifiedRangesChanged, this, repaint);
         // Before the Editor's own connection: it clamps the cursor to the new layout.
-        connect(document, &Document::sizeChanged, this, &HexView::relayout);
-        connect(document, &Document::failed, this, &HexView::editRefused);
+        connect(document, &Document::changed, this, [this](const DocumentChange &change) {
+            if (change.sizeChanged)
+                relayout();
+            viewport()->update();
+        });
     }
     m_settingDocument = true; // said once below, whatever changed
     m_editor->setDocument(document);

@@ -73,8 +73,6 @@ signals:
     // The Editor's changed(), split for listeners that want one of its parts.
     void cursorMoved(qint64 offset);
     void selectionChanged(qint64 start, qint64 length);
-    // An edit or clipboard action was refused; reason says why.
-    void editRefused(const QString &reason);
 
 protected:
     bool event(QEvent *event) override;

@@ -236,13 +236,17 @@ void MainWindow::addTab(std::unique_ptr<Document> document)
     };
     const auto watch = [this, tab, refresh] {
         Document *document = tab->document();
-        connect(document, &Document::modifiedRangesChanged, this, refresh);
+        connect(document, &Document::changed, this, [refresh](const DocumentChange &change) {
+            if (change.marksChanged)
+                refresh();
+        });
         connect(document->undoStack(), &QUndoStack::indexChanged, this, refresh);
+        // One error convention: every refusal or failure of the document is told here.
+        connect(document, &Document::failed, this, &MainWindow::showNotice);
         m_tabs->setTabText(m_tabs->indexOf(tab), tab->document()->title());
         m_tabs->setTabToolTip(m_tabs->indexOf(tab), tab->document()->path());
         refresh();
     };
-    connect(tab->view(), &HexView::editRefused, this, &MainWindow::showNotice);
     connect(tab, &DocumentTab::saveAsRequested, this, [this, tab] {
         m_tabs->setCurrentWidget(tab);
         saveAs();

@@ -135,11 +135,13 @@ void ResidencyStrip::setDocument(Document *document)
     m_document = document;
     m_scan = {};
     if (document) {
-        connect(document, &Document::residencyMayHaveChanged, this,
-            &ResidencyStrip::refreshWhileSettling);
-        connect(document, &Document::modifiedRangesChanged, this, [this] {
-            update();
-            refreshSoon(kAfterActivityMs);
+        connect(document, &Document::changed, this, [this](const DocumentChange &change) {
+            if (change.marksChanged)
+                update();
+            if (change.residencyMayHaveChanged)
+                refreshWhileSettling();
+            else if (change.marksChanged)
+                refreshSoon(kAfterActivityMs);
         });
     }
     update();

@@ -42,9 +42,12 @@ void StatusFields::track(DocumentTab *tab)
         HexView *view = tab->view();
         Document *document = tab->document();
         m_connections << connect(view->editor(), &Editor::changed, this, update)
-                      << connect(document, &Document::bytesChanged, this, update)
-                      << connect(document, &Document::modifiedRangesChanged, this, update)
-                      << connect(document, &Document::sizeChanged, this, update)
+                      // A keystroke changes both: the editor tells it once, at its end.
+                      << connect(document, &Document::changed, this,
+                             [this, view] {
+                                 if (!view->editor()->isChanging())
+                                     refresh();
+                             })
                       << connect(document, &Document::changedOnDisk, this, update)
                       << connect(
                              tab, &DocumentTab::documentChanged, this, [this, tab] { track(tab); });
