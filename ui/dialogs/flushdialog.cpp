@@ -1,7 +1,6 @@
 #include "flushdialog.h"
 
 #include "document.h"
-#include "errors.h"
 #include "inputparsing.h"
 
 #include <QButtonGroup>
@@ -9,11 +8,9 @@
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
-#include <QPromise>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace hexmap {
 
@@ -43,6 +40,7 @@ FlushDialog::FlushDialog(
     m_scopes->addButton(modified, int(Scope::ModifiedRanges));
     m_scopes->addButton(m_selectionChoice, int(Scope::Selection));
     modified->setChecked(true);
+    m_progress->setRange(0, JobControl::kPermille);
     m_progress->setVisible(false);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -58,17 +56,9 @@ FlushDialog::FlushDialog(
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_flush, &QPushButton::clicked, this, &FlushDialog::flush);
-    connect(&m_watcher, &QFutureWatcher<Outcome>::progressValueChanged, m_progress,
-        &QProgressBar::setValue);
-    connect(&m_watcher, &QFutureWatcher<Outcome>::progressRangeChanged, m_progress,
-        &QProgressBar::setRange);
-    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &FlushDialog::finish);
+    connect(&m_job, &JobRunner::progress, m_progress, &QProgressBar::setValue);
+    connect(&m_job, &JobRunner::finished, this, &FlushDialog::finish);
     describe();
-}
-
-FlushDialog::~FlushDialog()
-{
-    m_watcher.waitForFinished();
 }
 
 std::vector<RangeSet::Range> FlushDialog::ranges(Scope scope) const
@@ -144,42 +134,35 @@ void FlushDialog::flush()
         return;
     const std::vector<RangeSet::Range> planned = ranges(Scope(m_scopes->checkedId()));
     m_flush->setEnabled(false);
+    m_progress->setValue(0);
     m_progress->setVisible(true);
     m_message->setText(tr("Flushing…"));
-    const auto run = [](QPromise<Outcome> &promise, const std::shared_ptr<MemoryMap> &map,
-                         const std::vector<RangeSet::Range> &planned) {
-        promise.setProgressRange(0, int(planned.size()));
-        Outcome outcome;
-        for (std::size_t i = 0; i < planned.size(); ++i) {
-            try {
-                map->flush(planned[i].start, planned[i].end - planned[i].start);
-            } catch (const Error &error) {
-                outcome.error = QString::fromUtf8(error.what());
-                break;
-            }
-            outcome.done.push_back(planned[i]);
-            promise.setProgressValue(int(i + 1));
+    // A range counts as flushed once its msync returned; one that throws stops the job.
+    m_job.start([map = m_document->sharedMap(), planned](
+                    JobControl &job, std::vector<RangeSet::Range> &done) {
+        for (std::size_t i = 0; i < planned.size() && !job.isCanceled(); ++i) {
+            map->flush(planned[i].start, planned[i].end - planned[i].start);
+            done.push_back(planned[i]);
+            job.setProgress(qint64(i + 1), qint64(planned.size()));
         }
-        promise.addResult(outcome);
-    };
-    m_watcher.setFuture(QtConcurrent::run(run, m_document->sharedMap(), planned));
+    });
 }
 
 void FlushDialog::finish()
 {
-    const Outcome outcome = m_watcher.future().result();
-    for (const RangeSet::Range &range : outcome.done)
+    const std::vector<RangeSet::Range> done = m_job.result();
+    const QString error = m_job.error();
+    for (const RangeSet::Range &range : done)
         m_document->markFlushed(range.start, range.end);
     m_progress->setVisible(false);
     describe();
     qint64 bytes = 0;
-    for (const RangeSet::Range &range : outcome.done)
+    for (const RangeSet::Range &range : done)
         bytes += range.end - range.start;
-    m_message->setText(outcome.error.isEmpty()
+    m_message->setText(error.isEmpty()
             ? tr("Flushed %1 bytes to disk.").arg(QLocale().toString(bytes))
-            : tr("Flush failed; what it did not reach stays marked as modified: %1")
-                  .arg(outcome.error));
-    emit flushed(outcome.error.isEmpty());
+            : tr("Flush failed; what it did not reach stays marked as modified: %1").arg(error));
+    emit flushed(error.isEmpty());
 }
 
 QString FlushDialog::message() const

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "jobrunner.h"
 #include "rangeset.h"
 
 #include <QDialog>
-#include <QFutureWatcher>
 
 class QButtonGroup;
 class QLabel;
@@ -29,7 +29,6 @@ public:
 
     FlushDialog(Document *document, qint64 selectionStart, qint64 selectionLength,
         QWidget *parent = nullptr);
-    ~FlushDialog() override;
 
     // The ranges a scope flushes: page-aligned starts, clipped to the map.
     [[nodiscard]] std::vector<RangeSet::Range> ranges(Scope scope) const;
@@ -37,18 +36,13 @@ public:
     void setScope(Scope scope);
     // Starts flushing; flushed() is emitted when it ends.
     void flush();
-    [[nodiscard]] bool isFlushing() const { return m_watcher.isRunning(); }
+    [[nodiscard]] bool isFlushing() const { return m_job.isRunning(); }
     [[nodiscard]] QString message() const;
 
 signals:
     void flushed(bool ok);
 
 private:
-    struct Outcome
-    {
-        std::vector<RangeSet::Range> done;
-        QString error;
-    };
     void describe();
     void finish();
 
@@ -60,7 +54,7 @@ private:
     QLabel *m_message;
     QProgressBar *m_progress;
     QPushButton *m_flush;
-    QFutureWatcher<Outcome> m_watcher;
+    Job<std::vector<RangeSet::Range>> m_job; // the ranges flushed
 };
 
 } // namespace hexmap

@@ -1,52 +1,33 @@
 #include "searchjob.h"
 
-#include "errors.h"
-
-#include <QPromise>
-#include <QtConcurrent>
-
 namespace hexmap {
 
 namespace {
 
-constexpr int kPermille = 1000;
-
-void runSearch(QPromise<SearchJob::Result> &promise, const std::shared_ptr<const MemoryMap> &map,
+void runSearch(JobControl &job, SearchJob::Result &result, const MemoryMap &map,
     const BytePattern &pattern, qint64 start, qint64 end, ChunkedSearch::Direction direction,
     SearchJob::Scope scope, qint64 maxResults)
 {
-    promise.setProgressRange(0, kPermille);
-    SearchJob::Result result;
-    const qint64 total = std::max<qint64>(end - start, 1);
-    try {
-        qint64 from = start;
-        while (true) {
-            ChunkedSearch search(*map, pattern, from, end, direction);
-            while (!search.step()) {
-                if (promise.isCanceled()) {
-                    result.canceled = true;
-                    promise.addResult(result);
-                    return;
-                }
-                const qint64 done = from - start + search.scanned();
-                promise.setProgressValue(int(done * kPermille / total));
-            }
-            if (search.result() < 0)
-                break;
-            result.matches.append(search.result());
-            if (scope == SearchJob::Scope::First)
-                break;
-            if (result.matches.size() >= maxResults) {
-                result.truncated = true;
-                break;
-            }
-            from = search.result() + 1;
+    qint64 from = start;
+    while (true) {
+        ChunkedSearch search(map, pattern, from, end, direction);
+        while (!search.step()) {
+            if (job.isCanceled())
+                return;
+            job.setProgress(from - start + search.scanned(), end - start);
         }
-    } catch (const Error &error) {
-        result.error = QString::fromUtf8(error.what());
+        if (search.result() < 0)
+            break;
+        result.matches.append(search.result());
+        if (scope == SearchJob::Scope::First)
+            break;
+        if (result.matches.size() >= maxResults) {
+            result.truncated = true;
+            break;
+        }
+        from = search.result() + 1;
     }
-    promise.setProgressValue(kPermille);
-    promise.addResult(result);
+    job.setProgress(end - start, end - start);
 }
 
 } // namespace
@@ -54,35 +35,34 @@ void runSearch(QPromise<SearchJob::Result> &promise, const std::shared_ptr<const
 SearchJob::SearchJob(QObject *parent)
     : QObject(parent)
 {
-    connect(&m_watcher, &QFutureWatcher<Result>::progressValueChanged, this, &SearchJob::progress);
-    connect(&m_watcher, &QFutureWatcher<Result>::finished, this, [this] {
-        const QFuture<Result> future = m_watcher.future();
-        emit finished(future.resultCount() > 0 ? future.result() : Result {{}, true, false, {}});
+    connect(&m_job, &JobRunner::progress, this, &SearchJob::progress);
+    connect(&m_job, &JobRunner::finished, this, [this] {
+        Result result = m_job.result();
+        result.canceled = m_job.isCanceled();
+        result.error = m_job.error();
+        emit finished(result);
     });
 }
 
-SearchJob::~SearchJob()
-{
-    cancelAndWait();
-}
+SearchJob::~SearchJob() = default; // m_job cancels and waits
 
 void SearchJob::start(std::shared_ptr<const MemoryMap> map, BytePattern pattern, qint64 start,
     qint64 end, ChunkedSearch::Direction direction, Scope scope, qint64 maxResults)
 {
-    cancelAndWait();
-    m_watcher.setFuture(QtConcurrent::run(
-        runSearch, std::move(map), std::move(pattern), start, end, direction, scope, maxResults));
+    m_job.start([map = std::move(map), pattern = std::move(pattern), start, end, direction, scope,
+                    maxResults](JobControl &job, Result &result) {
+        runSearch(job, result, *map, pattern, start, end, direction, scope, maxResults);
+    });
 }
 
 void SearchJob::cancelAndWait()
 {
-    m_watcher.future().cancel();
-    m_watcher.waitForFinished();
+    m_job.cancelAndWait();
 }
 
 bool SearchJob::isRunning() const
 {
-    return m_watcher.isRunning();
+    return m_job.isRunning();
 }
 
 } // namespace hexmap

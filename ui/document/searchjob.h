@@ -1,8 +1,8 @@
 #pragma once
 
 #include "chunkedsearch.h"
+#include "jobrunner.h"
 
-#include <QFutureWatcher>
 #include <QList>
 #include <QObject>
 
@@ -42,7 +42,7 @@ signals:
     void finished(const hexmap::SearchJob::Result &result);
 
 private:
-    QFutureWatcher<Result> m_watcher;
+    Job<Result> m_job;
 };
 
 } // namespace hexmap

@@ -8,6 +8,7 @@
 #include "gotodialog.h"
 #include "hexview.h"
 #include "inputparsing.h"
+#include "jobrunner.h"
 #include "openoptionsdialog.h"
 #include "residencystrip.h"
 #include "resizedialog.h"
@@ -23,16 +24,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
-#include <QtConcurrent>
-
-#include <atomic>
 
 namespace hexmap {
 
@@ -468,32 +466,32 @@ bool MainWindow::saveCurrentAs(const QString &path)
     if (!tab)
         return false;
     // The bytes are written off the UI thread; the modal progress dialog keeps the
-    // window painting and the document unchanged meanwhile, and can cancel.
-    QProgressDialog progress(tr("Writing %1…").arg(path), tr("Cancel"), 0, 1000, this);
+    // window painting and the document unchanged meanwhile, and can cancel. Progress goes
+    // to the dialog's bar: QProgressDialog::setValue() would process events.
+    QProgressDialog progress(
+        tr("Writing %1…").arg(path), tr("Cancel"), 0, JobControl::kPermille, this);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
-    std::atomic<bool> canceled = false;
-    std::atomic<int> permille = 0;
-    QFutureWatcher<QString> watcher;
-    connect(&watcher, &QFutureWatcher<QString>::finished, &progress, &QProgressDialog::reset);
-    connect(&progress, &QProgressDialog::canceled, this, [&] { canceled = true; });
-    QTimer poll;
-    connect(&poll, &QTimer::timeout, &progress, [&] { progress.setValue(permille); });
-    poll.start(100);
-    Document *document = tab->document();
-    watcher.setFuture(QtConcurrent::run([document, path, &canceled, &permille] {
+    auto *bar = new QProgressBar(&progress);
+    bar->setRange(0, JobControl::kPermille);
+    progress.setBar(bar);
+    Job<bool> job; // whether the file was written
+    connect(&job, &JobRunner::progress, bar, &QProgressBar::setValue);
+    connect(&job, &JobRunner::finished, &progress, &QProgressDialog::reset);
+    connect(&progress, &QProgressDialog::canceled, &job, &JobRunner::cancel);
+    job.start([document = tab->document(), path](JobControl &control, bool &written) {
         QString error;
-        document->saveAs(path, &error, [&](qint64 done, qint64 total) {
-            permille = int(total > 0 ? done * 1000 / total : 0);
-            return !canceled;
+        written = document->saveAs(path, &error, [&](qint64 done, qint64 total) {
+            control.setProgress(done, total);
+            return !control.isCanceled();
         });
-        return error;
-    }));
-    if (!watcher.isFinished())
+        control.setError(error);
+    });
+    if (job.isRunning())
         progress.exec();
-    watcher.waitForFinished();
-    if (const QString error = watcher.result(); !error.isEmpty()) {
-        showError(error);
+    job.waitForFinished();
+    if (!job.result()) {
+        showError(job.error());
         return false;
     }
     // The tab goes on with the new file, edited the way the old one was.

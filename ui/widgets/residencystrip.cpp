@@ -1,12 +1,11 @@
 #include "residencystrip.h"
 
 #include "document.h"
-#include "errors.h"
 
 #include <QPainter>
 #include <QResizeEvent>
+#include <QScopeGuard>
 #include <QWindow>
-#include <QtConcurrent>
 
 #include <cmath>
 
@@ -47,53 +46,42 @@ QVector<PageSpan> residency::samplesOf(PageSpan span)
     return samples;
 }
 
-ResidencyScan residency::scan(
-    const MemoryMap *map, int rows, const ResidencyProbe &probe, const std::atomic<bool> &cancel)
+void residency::scan(const MemoryMap *map, int rows, const ResidencyProbe &probe,
+    const JobControl &job, ResidencyScan &result)
 {
-    ResidencyScan result;
     result.rows.fill(0.0f, std::max(0, rows));
     if (!map || rows <= 0)
-        return result;
-    try {
-        const qint64 length = map->length();
-        const qint64 page = Document::pageSize();
-        result.pages = (length + page - 1) / page;
-        PageSpan previous;
-        for (int row = 0; row < rows && result.pages > 0; ++row) {
-            if (cancel.load(std::memory_order_relaxed)) {
-                result.canceled = true;
-                return result;
-            }
-            const PageSpan span = rowSpan(result.pages, rows, row);
-            if (span == previous) { // fewer pages than rows: this row repeats the last one
-                result.rows[row] = result.rows[row - 1];
-                continue;
-            }
-            qint64 looked = 0;
-            qint64 in = 0;
-            for (const PageSpan &sample : samplesOf(span)) {
-                const qint64 offset = sample.first * page;
-                const Bytes states
-                    = probe(*map, offset, std::min(sample.end * page, length) - offset);
-                for (const std::uint8_t state : states)
-                    in += state & 1;
-                looked += qint64(states.size());
-            }
-            result.sampledPages += looked;
-            result.rows[row] = looked > 0 ? float(in) / float(looked) : 0.0f;
-            if (looked == span.pages()) {
-                result.residentPages += in;
-            } else {
-                result.exact = false;
-                result.residentPages
-                    += std::llround(double(in) * double(span.pages()) / double(looked));
-            }
-            previous = span;
+        return;
+    const qint64 length = map->length();
+    const qint64 page = Document::pageSize();
+    result.pages = (length + page - 1) / page;
+    PageSpan previous;
+    for (int row = 0; row < rows && result.pages > 0 && !job.isCanceled(); ++row) {
+        const PageSpan span = rowSpan(result.pages, rows, row);
+        if (span == previous) { // fewer pages than rows: this row repeats the last one
+            result.rows[row] = result.rows[row - 1];
+            continue;
         }
-    } catch (const Error &error) {
-        result.error = QString::fromUtf8(error.what());
+        qint64 looked = 0;
+        qint64 in = 0;
+        for (const PageSpan &sample : samplesOf(span)) {
+            const qint64 offset = sample.first * page;
+            const Bytes states = probe(*map, offset, std::min(sample.end * page, length) - offset);
+            for (const std::uint8_t state : states)
+                in += state & 1;
+            looked += qint64(states.size());
+        }
+        result.sampledPages += looked;
+        result.rows[row] = looked > 0 ? float(in) / float(looked) : 0.0f;
+        if (looked == span.pages()) {
+            result.residentPages += in;
+        } else {
+            result.exact = false;
+            result.residentPages
+                += std::llround(double(in) * double(span.pages()) / double(looked));
+        }
+        previous = span;
     }
-    return result;
 }
 
 ResidencyStrip::ResidencyStrip(QWidget *parent)
@@ -116,16 +104,13 @@ ResidencyStrip::ResidencyStrip(QWidget *parent)
                 m_settleMs = 0;
         }
     });
-    connect(
-        &m_watcher, &QFutureWatcher<ResidencyScan>::finished, this, &ResidencyStrip::finishScan);
+    // The scan owns a share of the map: destroying the strip tells it to stop at its next
+    // row and does not wait; its result goes nowhere.
+    m_job.setOnDestruction(JobRunner::OnDestruction::CancelOnly);
+    connect(&m_job, &JobRunner::finished, this, &ResidencyStrip::finishScan);
 }
 
-ResidencyStrip::~ResidencyStrip()
-{
-    // No wait: the scan stops at its next row, and the watcher that would have
-    // delivered its result is gone with this widget.
-    cancelScan();
-}
+ResidencyStrip::~ResidencyStrip() = default;
 
 void ResidencyStrip::setDocument(Document *document)
 {
@@ -165,27 +150,23 @@ void ResidencyStrip::setProbe(ResidencyProbe probe)
 
 void ResidencyStrip::refresh()
 {
-    if (m_watcher.isRunning()) {
+    if (m_job.isRunning()) {
         m_again = true;
         return;
     }
     if (!m_document || !isVisible())
         return;
-    m_cancel = std::make_shared<std::atomic<bool>>(false);
-    m_watcher.setFuture(
-        QtConcurrent::run([map = m_document->sharedMap(), rows = std::max(1, height()),
-                              probe = m_probe, cancel = m_cancel] {
-            const qint64 start = threadCpuNs();
-            ResidencyScan result = residency::scan(map.get(), rows, probe, *cancel);
-            result.cpuNs = threadCpuNs() - start;
-            return result;
-        }));
+    m_job.start([map = m_document->sharedMap(), rows = std::max(1, height()), probe = m_probe](
+                    JobControl &job, ResidencyScan &result) {
+        const qint64 start = threadCpuNs();
+        const auto timed = qScopeGuard([&] { result.cpuNs = threadCpuNs() - start; });
+        residency::scan(map.get(), rows, probe, job, result);
+    });
 }
 
 void ResidencyStrip::cancelScan()
 {
-    if (m_cancel)
-        m_cancel->store(true);
+    m_job.cancel();
 }
 
 void ResidencyStrip::refreshSoon(int ms)
@@ -212,10 +193,10 @@ void ResidencyStrip::idleRefresh()
 
 void ResidencyStrip::finishScan()
 {
-    ResidencyScan result = m_watcher.future().result();
+    ResidencyScan result = m_job.result();
+    result.error = m_job.error();
     // A canceled scan was for a document this strip no longer shows.
-    const bool canceled = std::exchange(m_cancel, nullptr)->load();
-    if (!canceled) {
+    if (!m_job.isCanceled()) {
         const bool changed = result.rows != m_scan.rows || result.error != m_scan.error;
         m_scan = std::move(result);
         if (!m_scan.error.isEmpty()) {

@@ -1,17 +1,15 @@
 #pragma once
 
 #include "document.h" // QPointer needs the whole class
+#include "jobrunner.h"
 #include "memorymap.h"
 
-#include <QFutureWatcher>
 #include <QPointer>
 #include <QTimer>
 #include <QVector>
 #include <QWidget>
 
-#include <atomic>
 #include <functional>
-#include <memory>
 
 namespace hexmap {
 
@@ -32,9 +30,8 @@ struct ResidencyScan
     qint64 sampledPages = 0; // pages mincore was asked about
     qint64 residentPages = 0; // each row's fraction times its pages: exact when exact
     bool exact = true; // every page of the map was looked at
-    bool canceled = false;
     qint64 cpuNs = 0; // CPU time the scan took
-    QString error;
+    QString error; // why the scan stopped (the job's error)
 };
 
 // Which pages of [offset, offset + length) are in RAM, one byte per page (bit 0), as
@@ -54,10 +51,11 @@ constexpr int kSamplesPerRow = 16;
 [[nodiscard]] PageSpan rowSpan(qint64 pages, int rows, int row);
 // The runs of pages a scan asks mincore about for a row's span.
 [[nodiscard]] QVector<PageSpan> samplesOf(PageSpan span);
-// Scans map for `rows` pixel rows through probe. Checks cancel before each row and then
-// returns what it has, marked canceled, so that it never runs for long once told to stop.
-[[nodiscard]] ResidencyScan scan(
-    const MemoryMap *map, int rows, const ResidencyProbe &probe, const std::atomic<bool> &cancel);
+// Scans map for `rows` pixel rows through probe into result, as a job. Checks cancel
+// before each row and then stops, so that it never runs for long once told to stop; what
+// the probe throws stops it too, with the rows scanned so far in result.
+void scan(const MemoryMap *map, int rows, const ResidencyProbe &probe, const JobControl &job,
+    ResidencyScan &result);
 } // namespace residency
 
 // A strip beside the scroll bar that shows which pages of the map are in RAM (mincore:
@@ -98,7 +96,7 @@ public:
     [[nodiscard]] qint64 totalPages() const { return m_scan.pages; }
     [[nodiscard]] qint64 sampledPages() const { return m_scan.sampledPages; }
     [[nodiscard]] bool isExact() const { return m_scan.exact; }
-    [[nodiscard]] bool isScanning() const { return m_watcher.isRunning(); }
+    [[nodiscard]] bool isScanning() const { return m_job.isRunning(); }
     // How long the strip waits, with nothing happening, before it rescans.
     [[nodiscard]] int idleRefreshMs() const { return m_idleTimer.interval(); }
 
@@ -131,8 +129,7 @@ private:
     QTimer m_idleTimer;
     QTimer m_soonTimer;
     int m_settleMs = 0;
-    QFutureWatcher<ResidencyScan> m_watcher;
-    std::shared_ptr<std::atomic<bool>> m_cancel; // the running scan's
+    Job<ResidencyScan> m_job;
     ResidencyScan m_scan;
     bool m_again = false;
     qint64 m_visibleStart = 0;
