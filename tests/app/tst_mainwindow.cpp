@@ -19,6 +19,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QtTest>
 
 #include <fcntl.h>
@@ -124,6 +125,7 @@ private slots:
     void scratchBufferSaveAs();
     void saveAsThroughTheWindow();
     void goToAndStatusBar();
+    void undoFollowsTheCurrentTab();
     void recentFilesAreRemembered();
     void droppedFilesOpen();
 };
@@ -491,6 +493,46 @@ void TestMainWindow::droppedFilesOpen()
     QApplication::sendEvent(&window, &drop);
     QCOMPARE(window.tabCount(), 2);
     QCOMPARE(window.currentTab()->document()->read(0, 6).bytes, "second");
+}
+
+// The Edit menu's Undo and Redo follow the current tab's history (a QUndoGroup), name
+// the step, and go through the document: a step that cannot be done stays.
+void TestMainWindow::undoFollowsTheCurrentTab()
+{
+    ScratchFile first(QByteArray(2 * 4096, '1'));
+    ScratchFile second(QByteArray(64, '2'));
+    MainWindow window;
+    activate(window);
+    QVERIFY(window.openFile(QString::fromStdString(first.path())));
+    window.currentTab()->view()->setCursorOffset(5000);
+    typeInto(window, "41");
+    QVERIFY(window.openFile(QString::fromStdString(second.path())));
+    const auto undoAction = [&window] {
+        for (QAction *action : window.findChildren<QAction *>()) {
+            if (action->shortcut() == QKeySequence(QKeySequence::Undo))
+                return action;
+        }
+        return static_cast<QAction *>(nullptr);
+    };
+    QAction *undo = undoAction();
+    QVERIFY(undo);
+    QVERIFY(!undo->isEnabled()); // the second file has no history
+    QCOMPARE(undo->text(), "&Undo");
+
+    window.findChild<QTabWidget *>()->setCurrentIndex(0);
+    QVERIFY(undo->isEnabled());
+    QCOMPARE(undo->text(), "&Undo Typing");
+
+    first.truncate(4096); // the typed byte's page is gone: the step cannot be undone now
+    undo->trigger();
+    QCOMPARE(first.size(), 4096);
+    QVERIFY(undo->isEnabled()); // it stays, for when the file grows back
+    QVERIFY2(window.lastMessage().contains("Undo failed"), qPrintable(window.lastMessage()));
+
+    first.truncate(2 * 4096);
+    undo->trigger();
+    QVERIFY(!undo->isEnabled());
+    QCOMPARE(first.contents().at(5000), '1'); // the byte from before the typing
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -30,6 +30,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QUndoGroup>
 #include <QUndoStack>
 
 namespace hexmap {
@@ -43,6 +44,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_status(new StatusFields(statusBar()))
     , m_finder(new FindDialog(this))
+    , m_undoGroup(new QUndoGroup(this))
 {
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
@@ -52,6 +54,7 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        m_undoGroup->setActiveStack(currentTab() ? currentTab()->document()->undoStack() : nullptr);
         m_status->track(currentTab());
         searchCurrentTab();
         updateActions();
@@ -239,6 +242,9 @@ void MainWindow::addTab(std::unique_ptr<Document> document)
                 refresh();
         });
         connect(document->undoStack(), &QUndoStack::indexChanged, this, refresh);
+        m_undoGroup->addStack(document->undoStack());
+        if (tab == currentTab())
+            m_undoGroup->setActiveStack(document->undoStack());
         // One error convention: every refusal or failure of the document is told here.
         connect(document, &Document::failed, this, &MainWindow::showNotice);
         m_tabs->setTabText(m_tabs->indexOf(tab), tab->document()->title());
@@ -401,8 +407,14 @@ void MainWindow::updateActions()
         && document->hasUnsavedChanges());
     m_flush->setEnabled(
         document && document->mode() == Document::Mode::InPlace && !document->isScratch());
-    m_undo->setEnabled(document && document->undoStack()->canUndo());
-    m_redo->setEnabled(document && document->undoStack()->canRedo());
+    // The group follows the current tab's history; the steps go through the document,
+    // which keeps a step that cannot be done where it is.
+    m_undo->setEnabled(m_undoGroup->canUndo());
+    m_redo->setEnabled(m_undoGroup->canRedo());
+    m_undo->setText(
+        m_undoGroup->canUndo() ? tr("&Undo %1").arg(m_undoGroup->undoText()) : tr("&Undo"));
+    m_redo->setText(
+        m_undoGroup->canRedo() ? tr("&Redo %1").arg(m_undoGroup->redoText()) : tr("&Redo"));
 }
 
 void MainWindow::updateTitle()

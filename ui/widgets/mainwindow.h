@@ -6,6 +6,7 @@
 
 class QActionGroup;
 class QTabWidget;
+class QUndoGroup;
 
 namespace hexmap {
 
@@ -83,6 +84,7 @@ private:
     QTabWidget *m_tabs;
     StatusFields *m_status;
     FindDialog *m_finder;
+    QUndoGroup *m_undoGroup; // the histories of the open documents
     QString m_lastMessage;
     QMenu *m_recentMenu = nullptr;
     QActionGroup *m_bytesPerLine = nullptr;
