@@ -1,0 +1,23 @@
+#include "mapwindows.h"
+
+#include <algorithm>
+
+namespace hexmap {
+
+bool forEachWindow(const MemoryMap *map, qint64 start, qint64 end, JobControl &job,
+    const std::function<void(ByteView window)> &use)
+{
+    for (qint64 at = start; at < end;) {
+        if (job.isCanceled())
+            return false;
+        const qint64 next = std::min(end, at + kMapWindowBytes);
+        const Bytes window = map->slice({at, next, {}});
+        use(window);
+        at = next;
+        job.setProgress(at - start, end - start);
+    }
+    job.setProgress(1, 1);
+    return true;
+}
+
+} // namespace hexmap
