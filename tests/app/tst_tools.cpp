@@ -92,6 +92,9 @@ void TestTools::hashesStatisticsAndEntropyStrip()
     QTest::keyClick(&window, Qt::Key_H, Qt::ControlModifier | Qt::ShiftModifier);
     QVERIFY(hashed);
 
+    // The closed dialog took the focus with it: back to the window, as a user clicks.
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     bool counted = false;
     whenOpen<StatisticsDialog>([&](StatisticsDialog *dialog) {
         QSignalSpy computed(dialog, &StatisticsDialog::computed);
