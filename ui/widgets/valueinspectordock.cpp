@@ -35,6 +35,9 @@ ValueInspectorDock::ValueInspectorDock(QWidget *parent)
     for (const values::Type type : values::allTypes()) {
         auto *field = new QLineEdit;
         field->setObjectName(values::name(type));
+        // Wide enough for the longest value, a GUID, and the reasons shown instead.
+        field->setMinimumWidth(field->fontMetrics().horizontalAdvance(
+            QStringLiteral("{00112233-4455-6677-8899-AABBCCDDEEFF}_")));
         connect(field, &QLineEdit::returnPressed, this, [this, type] { commit(type); });
         // Escape puts back what the bytes hold.
         auto *revert = new QAction(field);
@@ -89,6 +92,7 @@ void ValueInspectorDock::refresh()
             continue;
         const values::Decoded value = m_inspector->value(it.key());
         field->setText(value.text);
+        field->setCursorPosition(0); // a long value shows its start
         field->setPlaceholderText(value.whyNot);
         field->setToolTip(value.whyNot);
         field->setReadOnly(!writable);
