@@ -14,6 +14,7 @@
 #include "resizedialog.h"
 #include "scratchdialog.h"
 #include "statusfields.h"
+#include "valueinspectordock.h"
 #include "viewsettings.h"
 
 #include <QActionGroup>
@@ -45,7 +46,9 @@ MainWindow::MainWindow(QWidget *parent)
     , m_status(new StatusFields(statusBar()))
     , m_finder(new FindDialog(this))
     , m_undoGroup(new QUndoGroup(this))
+    , m_inspector(new ValueInspectorDock(this))
 {
+    addDockWidget(Qt::RightDockWidgetArea, m_inspector);
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
     m_tabs->setDocumentMode(true);
@@ -56,6 +59,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         m_undoGroup->setActiveStack(currentTab() ? currentTab()->document()->undoStack() : nullptr);
         m_status->track(currentTab());
+        m_inspector->track(currentTab());
         searchCurrentTab();
         updateActions();
     });
@@ -149,6 +153,10 @@ void MainWindow::createActions()
     m_residency = view->addAction(tr("&Residency Map"), this, &MainWindow::setResidencyVisible);
     m_residency->setCheckable(true);
     m_residency->setChecked(ViewSettings().isResidencyMapVisible());
+    QAction *inspector = m_inspector->toggleViewAction();
+    inspector->setText(tr("Value &Inspector"));
+    inspector->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    view->addAction(inspector);
 
     QMenu *map = menuBar()->addMenu(tr("&Map"));
     m_flush = map->addAction(QIcon::fromTheme(QStringLiteral("document-save-all")),
