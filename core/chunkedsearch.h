@@ -16,9 +16,10 @@ struct BytePattern
 };
 
 // One search over [start, end) of a map, done a window at a time so that a caller can
-// report progress and cancel between steps. For a literal pattern the result is
-// exactly what MemoryMap::find / rfind(bytes, start, end) returns over the whole
-// range; a masked pattern goes through MemoryMap::findPattern.
+// report progress and cancel between steps (MemoryMap::searchStep). For a literal
+// pattern the result is exactly what MemoryMap::find / rfind(bytes, start, end) returns
+// over the whole range; for a masked one what MemoryMap::findPattern returns. A window
+// reads up to windowBytes; the holes of a sparse file in between cost nothing.
 class ChunkedSearch
 {
 public:
@@ -29,7 +30,7 @@ public:
     ChunkedSearch(const MemoryMap &map, BytePattern pattern, std::int64_t start, std::int64_t end,
         Direction direction, std::int64_t windowBytes = std::int64_t(16) << 20);
 
-    // Searches the next window; returns finished().
+    // Searches the next window (and any holes before it); returns finished().
     bool step();
     [[nodiscard]] bool finished() const { return m_finished; }
     // The match's offset, or -1 (meaningful once finished).
@@ -40,7 +41,6 @@ public:
 
 private:
     void finish(std::int64_t result);
-    [[nodiscard]] std::int64_t searchWindow(std::int64_t start, std::int64_t end) const;
 
     const MemoryMap &m_map;
     BytePattern m_pattern;

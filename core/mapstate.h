@@ -3,6 +3,7 @@
 // mapping outlives its MemoryMap while a buffer still points into it.
 
 #include "constants.h"
+#include "mapholes.h"
 
 #include <atomic>
 #include <cstdint>
@@ -42,6 +43,9 @@ struct MapState
     int prot = 0;
     bool trackfd = true;
     bool anonymous = false;
+
+    // Where the file's holes are, for searches (opened on first use, closed by release).
+    MapHoles holes;
 };
 
 } // namespace hexmap::detail

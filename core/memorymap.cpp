@@ -5,6 +5,7 @@
 #include "faultguard.h"
 #include "findrange.h"
 #include "mapstate.h"
+#include "sparsesearch.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -17,6 +18,7 @@
 #include <cstring>
 #include <exception>
 #include <limits>
+#include <vector>
 
 namespace hexmap {
 
@@ -151,22 +153,257 @@ FindRange findRange(
     return resolveFindRange(start, end, position, state.length);
 }
 
-enum class Direction { Forward, Backward };
+// Searches shorter than this read every byte; longer ones skip the file's holes.
+constexpr std::int64_t kSparseMinimum = std::int64_t(1) << 20;
+// A long scan goes a chunk at a time, releasing behind it what it mapped (ScanReleaser).
+constexpr std::int64_t kScanChunk = std::int64_t(8) << 20;
+
+// The lowest (or highest) match of pattern in the bytes [begin, end), or -1.
+std::int64_t scanGuarded(const MapState &state, const search::Pattern &pattern, std::int64_t begin,
+    std::int64_t end, bool backward)
+{
+    const ByteView haystack(state.data + begin, static_cast<std::size_t>(end - begin));
+    std::int64_t found = -1;
+    guarded(state, [&] { found = pattern.findIn(haystack, backward); });
+    return found < 0 ? -1 : begin + found;
+}
+
+// The pages that only a search mapped, unmapped again behind it (shared maps only: there
+// MADV_DONTNEED loses nothing, a modified page stays in the page cache, dirty; a private
+// map's written pages would be lost). The first kUntracked bytes a search reads are
+// read as they are, so that a search that ends soon (Find All's next match) costs
+// nothing more; past them, which pages this process had not mapped is noted (pagemap)
+// ahead of the reads, a margin beyond the bytes about to be read, since a fault maps
+// neighbouring cached pages too (fault-around, large folios), and those pages are
+// unmapped once the search is a margin past them, the rest at its end. A search that
+// went past kUntracked also unmaps, at its end, what it first read (and a margin
+// around it), mapped before or not: a page there faults in again if needed.
+class ScanReleaser
+{
+public:
+    ScanReleaser(const MapState &state, bool backward)
+        : m_state(state)
+        , m_page(pageSize())
+        , m_pages((state.length + m_page - 1) / m_page)
+        , m_backward(backward)
+    {
+    }
+    ScanReleaser(const ScanReleaser &) = delete;
+    ScanReleaser &operator=(const ScanReleaser &) = delete;
+    ~ScanReleaser()
+    {
+        release(m_low, m_low + std::int64_t(m_unmapped.size()));
+        if (!m_tracking)
+            return;
+        // The pages of what was read untracked, with a margin, overlapping ones merged.
+        std::vector<search::ByteRange> pages;
+        for (const search::ByteRange &range : m_untracked)
+            pages.push_back({std::max<std::int64_t>(range.begin - kMargin, 0) / m_page,
+                std::min((range.end + kMargin + m_page - 1) / m_page, m_pages)});
+        std::sort(
+            pages.begin(), pages.end(), [](const search::ByteRange &a, const search::ByteRange &b) {
+                return a.begin < b.begin;
+            });
+        for (std::size_t k = 0; k < pages.size();) {
+            const std::int64_t first = pages[k].begin;
+            std::int64_t end = pages[k].end;
+            while (++k < pages.size() && pages[k].begin <= end)
+                end = std::max(end, pages[k].end);
+            if (first < end)
+                (void)::madvise(m_state.data + first * m_page,
+                    static_cast<std::size_t>((end - first) * m_page), MADV_DONTNEED);
+        }
+    }
+
+    // How many more bytes may be read before the reads are tracked.
+    [[nodiscard]] std::int64_t untrackedLeft() const
+    {
+        return m_tracking ? 0 : kUntracked - m_read;
+    }
+
+    // Before the bytes [from, to) are read.
+    void before(std::int64_t from, std::int64_t to)
+    {
+        m_read += to - from;
+        if (!m_tracking && m_read <= kUntracked) {
+            m_untracked.push_back({from, to});
+            return;
+        }
+        m_tracking = true;
+        const std::int64_t low = std::max<std::int64_t>(from - kMargin, 0) / m_page;
+        const std::int64_t high = std::min((to + kMargin + m_page - 1) / m_page, m_pages);
+        std::int64_t noted = m_low + std::int64_t(m_unmapped.size());
+        // Past a skipped hole: what was noted is all behind.
+        if (m_backward ? high < m_low : low > noted) {
+            release(m_low, noted);
+            m_unmapped.clear();
+        }
+        if (m_unmapped.empty())
+            m_low = noted = m_backward ? high : low;
+        if (m_backward && low < m_low) {
+            const std::vector<std::uint8_t> pages = unmappedPages(low, m_low);
+            m_unmapped.insert(m_unmapped.begin(), pages.begin(), pages.end());
+            m_low = low;
+        } else if (!m_backward && high > noted) {
+            const std::vector<std::uint8_t> pages = unmappedPages(noted, high);
+            m_unmapped.insert(m_unmapped.end(), pages.begin(), pages.end());
+        }
+    }
+
+    // After the bytes [from, to) were read: the pages a margin behind are done with.
+    void after(std::int64_t from, std::int64_t to)
+    {
+        if (m_unmapped.empty())
+            return;
+        const std::int64_t high = m_low + std::int64_t(m_unmapped.size());
+        if (m_backward) {
+            const std::int64_t first = std::max((to + kMargin + m_page - 1) / m_page, m_low);
+            if (first < high) {
+                release(first, high);
+                m_unmapped.resize(static_cast<std::size_t>(first - m_low));
+            }
+        } else {
+            const std::int64_t last
+                = std::min(std::max<std::int64_t>(from - kMargin, 0) / m_page, high);
+            if (last > m_low) {
+                release(m_low, last);
+                m_unmapped.erase(m_unmapped.begin(), m_unmapped.begin() + (last - m_low));
+                m_low = last;
+            }
+        }
+    }
+
+private:
+    static constexpr std::int64_t kUntracked = std::int64_t(1) << 20;
+    static constexpr std::int64_t kMargin = std::int64_t(4) << 20;
+
+    // A byte per page of [first, end): 1 when this process has not mapped it (0 when that
+    // cannot be known: such a page is left alone).
+    [[nodiscard]] std::vector<std::uint8_t> unmappedPages(
+        std::int64_t first, std::int64_t end) const
+    {
+        const auto count = static_cast<std::size_t>(end - first);
+        std::vector<std::uint64_t> entries(count);
+        std::vector<std::uint8_t> unmapped(count, 0);
+        if (detail::pagemap::read(m_state.data + first * m_page, count, entries.data()))
+            for (std::size_t k = 0; k < count; ++k)
+                unmapped[k] = !detail::pagemap::present(entries[k]);
+        return unmapped;
+    }
+
+    // Unmaps the noted pages of [first, end).
+    void release(std::int64_t first, std::int64_t end) const
+    {
+        for (std::int64_t page = first; page < end;) {
+            std::int64_t next = page;
+            while (next < end && m_unmapped[std::size_t(next - m_low)])
+                ++next;
+            if (next > page)
+                (void)::madvise(m_state.data + page * m_page,
+                    static_cast<std::size_t>((next - page) * m_page), MADV_DONTNEED);
+            page = next + 1;
+        }
+    }
+
+    const MapState &m_state;
+    const std::int64_t m_page;
+    const std::int64_t m_pages;
+    const bool m_backward;
+    std::int64_t m_read = 0; // bytes read so far
+    bool m_tracking = false; // past kUntracked
+    std::vector<search::ByteRange> m_untracked; // what was read before
+    std::vector<std::uint8_t> m_unmapped; // pages m_low, m_low + 1, ...
+    std::int64_t m_low = 0;
+};
+
+// scanGuarded, a chunk at a time, telling releaser (if any) what it reads: the bytes it
+// may read untracked first, then kScanChunk at a time.
+std::int64_t scanMapped(const MapState &state, ScanReleaser *releaser,
+    const search::Pattern &pattern, std::int64_t begin, std::int64_t end, bool backward)
+{
+    if (!releaser)
+        return scanGuarded(state, pattern, begin, end, backward);
+    const std::int64_t m = pattern.size();
+    std::int64_t low = begin;
+    std::int64_t high = end - m;
+    while (low <= high) {
+        const std::int64_t untracked = releaser->untrackedLeft() - (m - 1);
+        const std::int64_t chunk = untracked > 0 ? std::min(untracked, kScanChunk) : kScanChunk;
+        const std::int64_t first = backward ? std::max(low, high - chunk + 1) : low;
+        const std::int64_t last = backward ? high : std::min(high, low + chunk - 1);
+        releaser->before(first, last + m);
+        const std::int64_t found = scanGuarded(state, pattern, first, last + m, backward);
+        if (found >= 0)
+            return found;
+        releaser->after(first, last + m);
+        if (backward)
+            high = first - 1;
+        else
+            low = last + 1;
+    }
+    return -1;
+}
+
+// The map's bytes as one sparse search sees them (see search::SparseSource). On a
+// shared map it unmaps, behind the search and when it goes, the pages that only the
+// search mapped: a search leaves the process's RSS as it was, and the page cache to the
+// kernel. A private map keeps what it mapped (MADV_DONTNEED would drop its own pages).
+class MapSource final : public search::SparseSource
+{
+public:
+    MapSource(const MapState &state, bool backward)
+        : m_state(state)
+    {
+        if (state.flags & MAP_SHARED)
+            m_releaser.emplace(state, backward);
+    }
+
+    std::int64_t zeroRuns(
+        std::int64_t begin, std::int64_t end, std::vector<search::ByteRange> &runs) const override
+    {
+        const MapState &state = m_state;
+        return state.holes.zeroRuns(
+            {state.data, state.fd, state.anonymous ? 0 : state.offset, !(state.flags & MAP_SHARED)},
+            begin, end, runs);
+    }
+    std::int64_t scan(const search::Pattern &pattern, std::int64_t begin, std::int64_t end,
+        bool backward) const override
+    {
+        return scanMapped(m_state, releaser(), pattern, begin, end, backward);
+    }
+    void copy(std::int64_t begin, std::int64_t end, std::uint8_t *out) const override
+    {
+        if (ScanReleaser *releaser = this->releaser())
+            releaser->before(begin, end);
+        copyOut(m_state, begin, out, end - begin);
+    }
+
+private:
+    [[nodiscard]] ScanReleaser *releaser() const { return m_releaser ? &*m_releaser : nullptr; }
+
+    const MapState &m_state;
+    mutable std::optional<ScanReleaser> m_releaser;
+};
+
+// The lowest (or highest) match of pattern in the map's bytes [begin, end), or -1. A
+// long search skips the file's holes; a short one reads every byte.
+std::int64_t searchBytes(const MapState &state, const search::Pattern &pattern, std::int64_t begin,
+    std::int64_t end, bool backward)
+{
+    if (end < begin)
+        return -1;
+    if (pattern.size() == 0 || end - begin < kSparseMinimum)
+        return scanGuarded(state, pattern, begin, end, backward);
+    return search::sparseSearch(MapSource(state, backward), pattern, begin, end - pattern.size(),
+        backward, std::numeric_limits<std::int64_t>::max())
+        .found;
+}
 
 std::int64_t findIn(const MapState &state, ByteView sub, std::optional<std::int64_t> start,
-    std::optional<std::int64_t> end, Direction direction)
+    std::optional<std::int64_t> end, bool backward)
 {
     const FindRange range = findRange(state, start, end);
-    if (range.end < range.start)
-        return -1;
-    const ByteView haystack(
-        state.data + range.start, static_cast<std::size_t>(range.end - range.start));
-    std::int64_t found = -1;
-    guarded(state, [&] {
-        found = direction == Direction::Forward ? search::find(haystack, sub)
-                                                : search::rfind(haystack, sub);
-    });
-    return found < 0 ? -1 : range.start + found;
+    return searchBytes(state, {sub, {}}, range.start, range.end, backward);
 }
 
 struct MapMode
@@ -270,6 +507,7 @@ void MapState::release() noexcept
         munmap(data, static_cast<std::size_t>(length));
     if (fd >= 0)
         ::close(fd);
+    holes.close();
     data = nullptr;
     fd = -1;
 }
@@ -343,14 +581,14 @@ std::int64_t MemoryMap::find(
     ByteView sub, std::optional<std::int64_t> start, std::optional<std::int64_t> end) const
 {
     const ReadLock lock = lockOpen(*m_state);
-    return findIn(*m_state, sub, start, end, Direction::Forward);
+    return findIn(*m_state, sub, start, end, false);
 }
 
 std::int64_t MemoryMap::rfind(
     ByteView sub, std::optional<std::int64_t> start, std::optional<std::int64_t> end) const
 {
     const ReadLock lock = lockOpen(*m_state);
-    return findIn(*m_state, sub, start, end, Direction::Backward);
+    return findIn(*m_state, sub, start, end, true);
 }
 
 void MemoryMap::flush(std::int64_t offset, std::optional<std::int64_t> size)
@@ -644,13 +882,27 @@ std::int64_t MemoryMap::findPattern(
     const MapState &state = *m_state;
     const std::int64_t from = std::clamp<std::int64_t>(start, 0, state.length);
     const std::int64_t to = std::clamp<std::int64_t>(end, from, state.length);
-    const ByteView haystack(state.data + from, static_cast<std::size_t>(to - from));
-    std::int64_t found = -1;
-    guarded(state, [&] {
-        found = backward ? search::rfindMasked(haystack, pattern)
-                         : search::findMasked(haystack, pattern);
-    });
-    return found < 0 ? -1 : from + found;
+    if (pattern.bytes.empty()) // an empty mask would make a literal of it
+        return backward ? to : from;
+    return searchBytes(state, {pattern.bytes, pattern.mask}, from, to, backward);
+}
+
+search::SparseStep MemoryMap::searchStep(const search::Pattern &pattern, std::int64_t low,
+    std::int64_t high, bool backward, std::int64_t budget) const
+{
+    const ReadLock lock = lockOpen(*m_state);
+    const MapState &state = *m_state;
+    // No candidate past the clamped ones can match: once those are done, all are.
+    const search::SparseStep done {-1, backward ? low - 1 : high + 1};
+    const std::int64_t first = std::max<std::int64_t>(low, 0);
+    const std::int64_t last = std::min(high, state.length - pattern.size());
+    if (first > last)
+        return done;
+    if (pattern.size() == 0)
+        return {backward ? last : first, 0};
+    const search::SparseStep step
+        = search::sparseSearch(MapSource(state, backward), pattern, first, last, backward, budget);
+    return step.found < 0 && (backward ? step.next < first : step.next > last) ? done : step;
 }
 
 Bytes MemoryMap::residency(std::int64_t start, std::int64_t length) const

@@ -4,6 +4,7 @@
 #include "constants.h"
 #include "mappedbuffer.h"
 #include "slice.h"
+#include "sparsesearch.h"
 
 #include <sys/mman.h>
 
@@ -67,6 +68,12 @@ struct MapOptions
 //     grows the mapping but the new pages crash on first touch). As Linux does for
 //     any anonymous map, an offset must be page-aligned and is otherwise ignored
 //     (offset() and repr show it).
+//  6. Searches of 1 MiB or more (find, rfind, findPattern, searchStep) skip the holes of
+//     a sparse file without touching their pages, on ext4 and tmpfs (trackfd maps and
+//     shared anonymous maps; a private map's written pages are read), and answer
+//     inside a hole by arithmetic when zero bytes match; the answers are the same. On
+//     a shared map they unmap again the pages that only they mapped, so the process's
+//     RSS ends as it began.
 class MemoryMap
 {
 public:
@@ -143,6 +150,12 @@ public:
     // bounds are absolute and clamped to the map; nothing defaults to the position.
     [[nodiscard]] std::int64_t findPattern(const search::MaskedPattern &pattern, std::int64_t start,
         std::int64_t end, bool backward = false) const;
+    // One bounded step of a search, for ChunkedSearch: examines the candidate offsets
+    // [low, high] (a match at i covers [i, i + size); past the map's end none matches)
+    // from low up, or backward from high down, until a match or until about budget
+    // candidates have been read. The holes of a sparse file cost nothing (see find).
+    [[nodiscard]] search::SparseStep searchStep(const search::Pattern &pattern, std::int64_t low,
+        std::int64_t high, bool backward, std::int64_t budget) const;
     // Which pages of [start, start + length) are resident in RAM (mincore): one byte
     // per page, from the page holding start; bit 0 set when resident.
     [[nodiscard]] Bytes residency(std::int64_t start, std::int64_t length) const;

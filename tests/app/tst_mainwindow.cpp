@@ -11,7 +11,9 @@
 #include "messageboxes.h"
 #include "scratchfile.h"
 #include "statusfields.h"
+#include "valueinspectordock.h"
 
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProcess>
@@ -126,6 +128,7 @@ private slots:
     void saveAsThroughTheWindow();
     void goToAndStatusBar();
     void undoFollowsTheCurrentTab();
+    void valueInspectorReadsAndWritesAtTheCursor();
     void recentFilesAreRemembered();
     void droppedFilesOpen();
 };
@@ -533,6 +536,44 @@ void TestMainWindow::undoFollowsTheCurrentTab()
     undo->trigger();
     QVERIFY(!undo->isEnabled());
     QCOMPARE(first.contents().at(5000), '1'); // the byte from before the typing
+}
+
+// The dock follows the cursor; Return in a field writes the value's bytes as one undo
+// step, which the window's Undo takes back; a refused value says why and writes nothing.
+void TestMainWindow::valueInspectorReadsAndWritesAtTheCursor()
+{
+    ScratchFile file(QByteArray::fromHex("00000000d2040000ff"));
+    MainWindow window;
+    activate(window);
+    QVERIFY(window.openFile(QString::fromStdString(file.path())));
+    ValueInspectorDock *dock = window.valueInspector();
+    QVERIFY(dock->isVisible()); // on by default
+    QLineEdit *int32 = dock->field(values::Type::Int32);
+    QLineEdit *uint64 = dock->field(values::Type::UInt64);
+    QCOMPARE(int32->text(), "0");
+
+    QVERIFY(window.goTo("4"));
+    QCOMPARE(int32->text(), "1234");
+    QCOMPARE(uint64->text(), QString());
+    QCOMPARE(uint64->placeholderText(), "needs 8 bytes, 5 left");
+
+    int32->setFocus();
+    int32->selectAll();
+    QTest::keyClicks(int32, "-2");
+    QTest::keyClick(int32, Qt::Key_Return);
+    QCOMPARE(file.contents().toHex(), "00000000feffffffff");
+    QCOMPARE(window.currentTab()->view()->cursorOffset(), 4);
+    QCOMPARE(dock->field(values::Type::Int8)->text(), "-2");
+
+    QTest::keyClicks(int32, "x");
+    QTest::keyClick(int32, Qt::Key_Return);
+    QVERIFY2(dock->message().startsWith("int32 not written"), qPrintable(dock->message()));
+    QCOMPARE(file.contents().toHex(), "00000000feffffffff");
+
+    window.currentTab()->view()->setFocus();
+    QTest::keyClick(window.currentTab()->view(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(file.contents().toHex(), "00000000d2040000ff");
+    QCOMPARE(int32->text(), "1234");
 }
 
 QTEST_MAIN(TestMainWindow)

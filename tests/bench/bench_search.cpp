@@ -9,6 +9,7 @@
 // repetitions, and computes its ratios from hexmap and glibc timed back to back on the
 // same bytes. It prints each run, then per needle the median and [min-max] over the
 // runs of find/glibc and rfind/glibc, and the median GB/s.
+#include "benchsupport.h"
 #include "bytesearch.h"
 #include "memorymap.h"
 
@@ -16,9 +17,7 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <cstring>
-#include <random>
 
 using namespace hexmap;
 
@@ -26,35 +25,6 @@ namespace {
 
 constexpr std::uint8_t kAbsent = 0xff; // never in the haystack
 constexpr std::array kLengths {1, 2, 4, 8, 16, 64};
-constexpr int kRepetitions = 5;
-
-double secondsOf(const std::function<void()> &run)
-{
-    run(); // warm: pages mapped, caches primed
-    std::vector<double> times;
-    for (int i = 0; i < kRepetitions; ++i) {
-        const auto start = std::chrono::steady_clock::now();
-        run();
-        times.push_back(
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
-
-struct Spread
-{
-    double median, min, max;
-};
-
-Spread spreadOf(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const std::size_t n = values.size();
-    const double median = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-    return {median, values.front(), values.back()};
-}
-
 // What one run measured for one needle length.
 struct Sample
 {
@@ -73,32 +43,16 @@ private slots:
 
 void BenchSearch::findAndRfindAgainstGlibc()
 {
-    const qint64 size = qEnvironmentVariableIsSet("HEXMAP_BENCH_BYTES")
-        ? qEnvironmentVariable("HEXMAP_BENCH_BYTES").toLongLong()
-        : (qint64(1) << 30);
-    const int runs = std::max(3,
-        qEnvironmentVariableIsSet("HEXMAP_BENCH_RUNS")
-            ? qEnvironmentVariableIntValue("HEXMAP_BENCH_RUNS")
-            : 5);
-    QTemporaryDir dir;
-    QFile file(dir.filePath(QStringLiteral("haystack.bin")));
-    QVERIFY(file.open(QIODevice::ReadWrite));
-    std::mt19937_64 random(1);
-    QByteArray block(1 << 20, '\0');
-    for (qint64 written = 0; written < size; written += block.size()) {
-        for (char &c : block)
-            c = char(random() % 255); // 0x00..0xfe
-        QCOMPARE(file.write(block), block.size());
-    }
-    file.flush();
-
-    MemoryMap map(file.handle(), 0, {.access = Access::Read});
-    const MappedBuffer view = map.buffer();
-    const auto *bytes = view.bytes().data();
+    const int runs = benchRuns();
+    const WarmHaystack haystack;
+    QVERIFY(haystack.isValid());
+    const MemoryMap &map = haystack.map();
+    const auto *bytes = haystack.bytes().data();
+    const auto size = qint64(haystack.bytes().size());
     const double gigabytes = double(size) / 1e9;
 
-    qInfo("%lld MiB, kernel %s; %d runs, each timing the median of %d repetitions", size >> 20,
-        search::kernelName(search::bestKernel()), runs, kRepetitions);
+    qInfo("%lld MiB, kernel %s; %d runs, each timing the median of 5 repetitions", size >> 20,
+        search::kernelName(search::bestKernel()), runs);
 
     std::vector<double> memorySpeeds;
     std::vector<std::array<Sample, kLengths.size()>> samples(static_cast<std::size_t>(runs));
@@ -182,12 +136,7 @@ void BenchSearch::findAndRfindAgainstGlibc()
 // per-function watchdog; allow 20 minutes (ctest's own limit is 25) unless told otherwise.
 int main(int argc, char **argv)
 {
-    if (!qEnvironmentVariableIsSet("QTEST_FUNCTION_TIMEOUT"))
-        qputenv("QTEST_FUNCTION_TIMEOUT", "1200000");
-    QCoreApplication app(argc, argv);
-    BenchSearch test;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
+    return runBenchmark<BenchSearch>(argc, argv, "1200000");
 }
 
 #include "bench_search.moc"

@@ -10,6 +10,7 @@
 //
 // Without a Python >= 3.13 the test is skipped, except under CI=true, where it fails:
 // nothing else guards some of the contract (find's bounds have their own table test).
+#include "findpython.h"
 #include "memorymap.h"
 #include "scratchfile.h"
 
@@ -400,26 +401,6 @@ QString allowedDifference(const QString &operation, const QString &python, const
         return QStringLiteral("size() of an anonymous map is its length (3.15)");
     if ((words[0] == "find" || words[0] == "rfind") && words[1] == "-" && ours == "i -1")
         return QStringLiteral("an empty needle past the end is not found (3.15)");
-    return {};
-}
-
-QString findPython(QStringList &tried)
-{
-    QStringList candidates
-        = QDir(QStringLiteral("/root/.pyenv/versions"))
-              .entryList({QStringLiteral("3.1[3-9]*")}, QDir::Dirs, QDir::Name | QDir::Reversed);
-    for (QString &version : candidates)
-        version = QStringLiteral("/root/.pyenv/versions/%1/bin/python3").arg(version);
-    candidates << QStringLiteral("python3.13") << QStringLiteral("python3");
-    for (const QString &candidate : candidates) {
-        tried << candidate;
-        QProcess probe;
-        probe.start(candidate,
-            {QStringLiteral("-c"),
-                QStringLiteral("import sys; print(sys.version_info >= (3, 13))")});
-        if (probe.waitForFinished(10000) && probe.readAllStandardOutput().trimmed() == "True")
-            return candidate;
-    }
     return {};
 }
 

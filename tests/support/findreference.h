@@ -2,6 +2,8 @@
 // Test support: a plain reference for Find Next / Previous over bytes, with Python's
 // range rules, shared by the tests of the search session and of the Find dialog.
 
+#include "seeds.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -200,10 +202,5 @@ inline FindCase generatedFindCase(quint64 seed)
 // HEXMAP_FIND_SEED names, to replay the case a failure names.
 inline QList<quint64> findCaseSeeds(quint64 first, int count)
 {
-    if (qEnvironmentVariableIsSet("HEXMAP_FIND_SEED"))
-        return {qEnvironmentVariable("HEXMAP_FIND_SEED").toULongLong()};
-    QList<quint64> seeds;
-    for (int i = 0; i < count; ++i)
-        seeds << first + quint64(i);
-    return seeds;
+    return generatedSeeds("HEXMAP_FIND_SEED", first, count);
 }

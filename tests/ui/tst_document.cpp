@@ -100,6 +100,7 @@ class TestDocument : public QObject
 private slots:
     void undoBackToTheFlushIsNotModified();
     void droppedHistoryWithEditsIsNotClean();
+    void undoAfterAPartialFlushStaysModified();
     void failedUndoLeavesTheHistory();
     void failedUndoOfAMacroPutsBackItsParts();
     void fullDiskWriteChangesNothing();
@@ -129,6 +130,26 @@ private slots:
     void adviceThatSplitsTheMappingCoversAResizableMap_data();
     void adviceThatSplitsTheMappingCoversAResizableMap();
 };
+
+// Flush Ranges made the first page's edit durable and not the second's: undoing both
+// comes back to the bytes as opened, which are no longer what the file holds on disk.
+void TestDocument::undoAfterAPartialFlushStaysModified()
+{
+    ScratchFile file(QByteArray(3 * kPage, '.'));
+    auto document = openDocument(file.path());
+    QVERIFY(document->overwrite(0, "ab"));
+    QVERIFY(document->overwrite(kPage + 10, "cd"));
+    document->sharedMap()->flush(0, kPage); // what Flush Ranges does for the first page
+    document->markFlushed(0, kPage);
+    QVERIFY(document->hasUnsavedChanges());
+    QVERIFY(document->undo());
+    QVERIFY(document->undo());
+    QCOMPARE(file.contents(), QByteArray(3 * kPage, '.'));
+    QVERIFY(document->hasUnsavedChanges()); // "ab" was made durable, its undo is not
+    QVERIFY(!document->canRevert()); // no step of the history is what is on disk
+    QVERIFY(document->flush());
+    QVERIFY(!document->hasUnsavedChanges());
+}
 
 void TestDocument::undoBackToTheFlushIsNotModified()
 {

@@ -14,6 +14,7 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -30,10 +31,11 @@ const QByteArray kData = QByteArray("abcXabcYab\0cZab", 15) + QByteArray(200, 'q
 
 struct Fixture
 {
-    explicit Fixture(const QByteArray &content)
+    explicit Fixture(const QByteArray &content, Document::Mode mode = Document::Mode::InPlace)
         : file(content)
     {
-        Document::OpenResult opened = Document::open(QString::fromStdString(file.path()), {});
+        Document::OpenResult opened
+            = Document::open(QString::fromStdString(file.path()), {.mode = mode});
         tab = std::make_unique<DocumentTab>(std::move(opened.document));
         tab->resize(900, 500);
         tab->show();
@@ -128,6 +130,7 @@ private slots:
     void generatedCasesAnswerAsANaiveSearch();
     void searchWindowsOfABigFile();
     void findNextGoesOnAndWraps();
+    void replaceIsNotOfferedOnAReadOnlyMap();
     void findPutsTheCursorOnTheFirstByte();
     void findAllCountsAndHighlights();
     void findAllDropsWhatEditsUndo();
@@ -467,7 +470,8 @@ void TestFindDialog::cancelStopsALongSearch()
     const QString path = dir.filePath("huge.img");
     if (!createSparseFile(path, qint64(16) << 30))
         QSKIP("this filesystem cannot hold a 16 GiB sparse file");
-    Document::OpenResult opened = Document::open(path, {});
+    // Without trackfd the search cannot ask where the holes are: it reads all 16 GiB.
+    Document::OpenResult opened = Document::open(path, {.trackfd = false});
     DocumentTab tab(std::move(opened.document));
     FindDialog dialog;
     dialog.setEditor(tab.view()->editor());
@@ -592,6 +596,24 @@ void TestFindDialog::badInputSaysWhy()
     f.dialog.findNext();
     QCOMPARE(f.dialog.message(), "From: expected a number at position 1, found 'l'");
     QVERIFY(!f.dialog.isSearching());
+}
+
+void TestFindDialog::replaceIsNotOfferedOnAReadOnlyMap()
+{
+    for (const auto mode : {Document::Mode::ReadOnly, Document::Mode::InPlace}) {
+        Fixture f("abcabc", mode);
+        const bool editable = mode != Document::Mode::ReadOnly;
+        for (QPushButton *button : f.dialog.findChildren<QPushButton *>()) {
+            const bool replaces = button->text().startsWith("R&eplace")
+                || button->text().startsWith("Replace A&ll");
+            if (button->text().startsWith("Find")) {
+                QVERIFY(button->isEnabled());
+            } else if (replaces) {
+                QCOMPARE(button->isEnabled(), editable);
+                QCOMPARE(button->toolTip().contains("read-only"), !editable);
+            }
+        }
+    }
 }
 
 QTEST_MAIN(TestFindDialog)

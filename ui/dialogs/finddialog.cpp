@@ -134,6 +134,7 @@ void FindDialog::buildUi()
     progressRow->addWidget(m_cancel);
 
     auto *buttons = new QHBoxLayout;
+    // Replace and Replace All come last, from kFirstReplaceButton on.
     const std::pair<QString, void (FindDialog::*)()> actions[] = {
         {tr("Find &Next"), &FindDialog::findNext},
         {tr("Find Pre&vious"), &FindDialog::findPrevious},
@@ -457,8 +458,17 @@ void FindDialog::setSearching(bool searching)
     m_progress->setVisible(searching);
     m_cancel->setVisible(searching);
     m_progress->setValue(0);
-    for (QPushButton *button : std::as_const(m_actionButtons))
-        button->setEnabled(!searching && m_editor);
+    // Replace is offered only where edits are: on a read-only map it says why instead.
+    const QString editRefused = m_editor && m_editor->document()
+        ? m_editor->document()->whyNot(Document::Operation::Edit)
+        : QString();
+    for (qsizetype i = 0; i < m_actionButtons.size(); ++i) {
+        const bool replaces = i >= kFirstReplaceButton;
+        m_actionButtons[i]->setEnabled(
+            !searching && m_editor && !(replaces && !editRefused.isEmpty()));
+        if (replaces)
+            m_actionButtons[i]->setToolTip(editRefused);
+    }
 }
 
 SearchSession::Place FindDialog::place() const

@@ -104,7 +104,9 @@ private:
     QLabel *m_message = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;
-    QList<QPushButton *> m_actionButtons;
+    QList<QPushButton *>
+        m_actionButtons; // Find Next, Find Previous, Find All, Replace, Replace All
+    static constexpr qsizetype kFirstReplaceButton = 3;
     QLabel *m_count = nullptr;
     QTableWidget *m_table = nullptr;
 };

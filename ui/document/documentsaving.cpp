@@ -162,11 +162,16 @@ void Document::markSaved()
 void Document::markFlushed(qint64 start, qint64 end)
 {
     const ChangeScope scope(*this);
+    const bool flushedEdits = m_modified.intersects(start, end);
     m_modified.remove(start, end);
     if (m_modified.empty()) {
         noteOutsideChanges();
         m_undoStack->setClean();
         m_fileChangedSinceClean = false;
+    } else if (flushedEdits) {
+        // The file now holds some edits and not others: no state of the history is what
+        // is durable, so undoing back to the old clean state must not say "not modified".
+        m_undoStack->resetClean();
     }
     m_pending.marksChanged = true;
     m_pending.residencyMayHaveChanged = true;

@@ -17,6 +17,7 @@
 #include "scratchdialog.h"
 #include "statisticsdialog.h"
 #include "statusfields.h"
+#include "valueinspectordock.h"
 #include "viewsettings.h"
 
 #include <QActionGroup>
@@ -48,7 +49,9 @@ MainWindow::MainWindow(QWidget *parent)
     , m_status(new StatusFields(statusBar()))
     , m_finder(new FindDialog(this))
     , m_undoGroup(new QUndoGroup(this))
+    , m_inspector(new ValueInspectorDock(this))
 {
+    addDockWidget(Qt::RightDockWidgetArea, m_inspector);
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
     m_tabs->setDocumentMode(true);
@@ -59,6 +62,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         m_undoGroup->setActiveStack(currentTab() ? currentTab()->document()->undoStack() : nullptr);
         m_status->track(currentTab());
+        m_inspector->track(currentTab());
         searchCurrentTab();
         updateActions();
     });
@@ -155,6 +159,10 @@ void MainWindow::createActions()
     m_entropy = view->addAction(tr("&Entropy Strip"), this, &MainWindow::setEntropyVisible);
     m_entropy->setCheckable(true);
     m_entropy->setChecked(ViewSettings().isEntropyStripVisible());
+    QAction *inspector = m_inspector->toggleViewAction();
+    inspector->setText(tr("Value &Inspector"));
+    inspector->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    view->addAction(inspector);
 
     QMenu *map = menuBar()->addMenu(tr("&Map"));
     m_flush = map->addAction(QIcon::fromTheme(QStringLiteral("document-save-all")),

@@ -13,6 +13,7 @@ namespace hexmap {
 class DocumentTab;
 class FindDialog;
 class StatusFields;
+class ValueInspectorDock;
 
 // The application window: one tab per open file, menus, toolbar, status bar. It wires
 // actions to documents and holds no byte logic itself.
@@ -40,6 +41,7 @@ public:
     [[nodiscard]] DocumentTab *tab(int index) const;
     [[nodiscard]] DocumentTab *currentTab() const;
     [[nodiscard]] const StatusFields *statusFields() const { return m_status; }
+    [[nodiscard]] ValueInspectorDock *valueInspector() const { return m_inspector; }
     // The last error or notice shown to the user (for tests and the status bar).
     [[nodiscard]] QString lastMessage() const { return m_lastMessage; }
 
@@ -88,6 +90,7 @@ private:
     StatusFields *m_status;
     FindDialog *m_finder;
     QUndoGroup *m_undoGroup; // the histories of the open documents
+    ValueInspectorDock *m_inspector;
     QString m_lastMessage;
     QMenu *m_recentMenu = nullptr;
     QActionGroup *m_bytesPerLine = nullptr;
