@@ -20,6 +20,7 @@ void sampleEntropy(const MemoryMap &map, qint64 length, int rows, qint64 sampleB
     if (rows <= 0 || length <= 0)
         return;
     result.bits.reserve(rows);
+    Bytes sample(static_cast<std::size_t>(std::min(length, sampleBytes)));
     for (int row = 0; row < rows; ++row) {
         if (job.isCanceled())
             return;
@@ -32,10 +33,12 @@ void sampleEntropy(const MemoryMap &map, qint64 length, int rows, qint64 sampleB
             continue;
         }
         try {
-            const Bytes bytes = map.slice({start, end, {}});
-            result.bytesRead += qint64(bytes.size());
+            // Quietly: faults would read ahead, bringing in far more of the file than the
+            // sample (and the residency strip beside would show it).
+            map.copyTo(start, end - start, sample.data(), MemoryMap::Paging::Quietly);
+            result.bytesRead += end - start;
             ByteHistogram histogram;
-            histogram.add(bytes);
+            histogram.add(ByteView(sample.data(), static_cast<std::size_t>(end - start)));
             result.bits.append(float(histogram.entropy()));
         } catch (const Error &) {
             result.bits.append(std::numeric_limits<float>::quiet_NaN());
