@@ -4,6 +4,7 @@
 
 #include "constants.h"
 #include "mapholes.h"
+#include "quietreader.h"
 
 #include <atomic>
 #include <cstdint>
@@ -46,6 +47,8 @@ struct MapState
 
     // Where the file's holes are, for searches (opened on first use, closed by release).
     MapHoles holes;
+    // Reads the pages no one mapped from the file, for samplers (opened on first use).
+    QuietReader quiet;
 };
 
 } // namespace hexmap::detail

@@ -508,6 +508,7 @@ void MapState::release() noexcept
     if (fd >= 0)
         ::close(fd);
     holes.close();
+    quiet.close();
     data = nullptr;
     fd = -1;
 }
@@ -903,6 +904,23 @@ search::SparseStep MemoryMap::searchStep(const search::Pattern &pattern, std::in
     const search::SparseStep step
         = search::sparseSearch(MapSource(state, backward), pattern, first, last, backward, budget);
     return step.found < 0 && (backward ? step.next < first : step.next > last) ? done : step;
+}
+
+void MemoryMap::copyTo(
+    std::int64_t start, std::int64_t count, std::uint8_t *to, Paging paging) const
+{
+    const ReadLock lock = lockOpen(*m_state);
+    const MapState &state = *m_state;
+    if (start < 0 || count < 0 || start > state.length || state.length - start < count)
+        throw IndexError("copy range out of range");
+    if (paging == Paging::FaultIn || state.anonymous) {
+        copyOut(state, start, to, count);
+        return;
+    }
+    state.quiet.read({state.data, state.fd, state.offset, !(state.flags & MAP_SHARED)}, start,
+        count, to, [&](std::int64_t from, std::int64_t length, std::uint8_t *into) {
+            copyOut(state, from, into, length);
+        });
 }
 
 Bytes MemoryMap::residency(std::int64_t start, std::int64_t length) const

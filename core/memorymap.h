@@ -156,6 +156,16 @@ public:
     // candidates have been read. The holes of a sparse file cost nothing (see find).
     [[nodiscard]] search::SparseStep searchStep(const search::Pattern &pattern, std::int64_t low,
         std::int64_t high, bool backward, std::int64_t budget) const;
+    // How copyTo reads a page that this process has not mapped: FaultIn maps it, as
+    // every other access does (the kernel reads ahead around it); Quietly reads it from
+    // the file instead (a file's map; without read-ahead), so that a sampler leaves the
+    // RSS as it was and adds to the page cache only the pages it asked for.
+    enum class Paging { FaultIn, Quietly };
+    // Copies the count bytes at start into to: m[start:start + count] without the
+    // allocation. IndexError when the range is not inside the map; OSError for bytes past
+    // a truncated file's end, as slice.
+    void copyTo(std::int64_t start, std::int64_t count, std::uint8_t *to,
+        Paging paging = Paging::FaultIn) const;
     // Which pages of [start, start + length) are resident in RAM (mincore): one byte
     // per page, from the page holding start; bit 0 set when resident.
     [[nodiscard]] Bytes residency(std::int64_t start, std::int64_t length) const;

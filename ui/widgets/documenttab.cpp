@@ -1,6 +1,7 @@
 #include "documenttab.h"
 
 #include "document.h"
+#include "entropystrip.h"
 #include "hexview.h"
 #include "residencystrip.h"
 
@@ -18,6 +19,7 @@ DocumentTab::DocumentTab(std::unique_ptr<Document> document, QWidget *parent)
     , m_document(std::move(document))
     , m_view(new HexView(this))
     , m_strip(new ResidencyStrip(this))
+    , m_entropy(new EntropyStrip(this))
     , m_bar(new QFrame(this))
     , m_barText(new QLabel(m_bar))
     , m_remap(new QPushButton(tr("Map the whole file"), m_bar))
@@ -53,6 +55,7 @@ DocumentTab::DocumentTab(std::unique_ptr<Document> document, QWidget *parent)
     row->setSpacing(0);
     row->addWidget(m_view, 1);
     row->addWidget(m_strip);
+    row->addWidget(m_entropy);
     layout->addLayout(row, 1);
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this,
         &DocumentTab::showVisibleRange);
@@ -70,12 +73,14 @@ DocumentTab::~DocumentTab()
 {
     m_view->setDocument(nullptr); // before the document goes
     m_strip->setDocument(nullptr);
+    m_entropy->setDocument(nullptr);
 }
 
 void DocumentTab::attach()
 {
     m_view->setDocument(m_document.get());
     m_strip->setDocument(m_document.get());
+    m_entropy->setDocument(m_document.get());
     showVisibleRange();
     connect(m_document.get(), &Document::changedOnDisk, this, &DocumentTab::showDiskChange);
 }
@@ -85,6 +90,7 @@ void DocumentTab::replaceDocument(std::unique_ptr<Document> document)
     const qint64 cursor = m_view->cursorOffset();
     m_view->setDocument(nullptr);
     m_strip->setDocument(nullptr);
+    m_entropy->setDocument(nullptr);
     m_document = std::move(document);
     m_bar->hide();
     attach();

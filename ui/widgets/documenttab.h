@@ -11,6 +11,7 @@ namespace hexmap {
 
 class Document;
 class HexView;
+class EntropyStrip;
 class ResidencyStrip;
 
 // A tab: a document, its hex view, and a bar that says when the file changed on disk.
@@ -25,6 +26,7 @@ public:
     [[nodiscard]] Document *document() const { return m_document.get(); }
     [[nodiscard]] HexView *view() const { return m_view; }
     [[nodiscard]] ResidencyStrip *residencyStrip() const { return m_strip; }
+    [[nodiscard]] EntropyStrip *entropyStrip() const { return m_entropy; }
     // Replaces the document (after Save As), keeping the cursor where it was.
     void replaceDocument(std::unique_ptr<Document> document);
     // The bar's text, empty when hidden.
@@ -45,6 +47,7 @@ private:
     std::unique_ptr<Document> m_document;
     HexView *m_view;
     ResidencyStrip *m_strip;
+    EntropyStrip *m_entropy;
     QWidget *m_bar;
     QLabel *m_barText;
     QPushButton *m_remap;

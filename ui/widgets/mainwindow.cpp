@@ -3,9 +3,11 @@
 #include "advicedialog.h"
 #include "closeprompt.h"
 #include "documenttab.h"
+#include "entropystrip.h"
 #include "finddialog.h"
 #include "flushdialog.h"
 #include "gotodialog.h"
+#include "hashdialog.h"
 #include "hexview.h"
 #include "inputparsing.h"
 #include "jobrunner.h"
@@ -13,6 +15,7 @@
 #include "residencystrip.h"
 #include "resizedialog.h"
 #include "scratchdialog.h"
+#include "statisticsdialog.h"
 #include "statusfields.h"
 #include "valueinspectordock.h"
 #include "viewsettings.h"
@@ -153,6 +156,9 @@ void MainWindow::createActions()
     m_residency = view->addAction(tr("&Residency Map"), this, &MainWindow::setResidencyVisible);
     m_residency->setCheckable(true);
     m_residency->setChecked(ViewSettings().isResidencyMapVisible());
+    m_entropy = view->addAction(tr("&Entropy Strip"), this, &MainWindow::setEntropyVisible);
+    m_entropy->setCheckable(true);
+    m_entropy->setChecked(ViewSettings().isEntropyStripVisible());
     QAction *inspector = m_inspector->toggleViewAction();
     inspector->setText(tr("Value &Inspector"));
     inspector->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
@@ -165,6 +171,12 @@ void MainWindow::createActions()
     m_flushDialog = map->addAction(tr("Flush &Ranges…"), this, &MainWindow::flushDialog);
     QAction *resize = map->addAction(tr("&Resize…"), this, &MainWindow::resizeDialog);
     QAction *advice = map->addAction(tr("Memory &Advice…"), this, &MainWindow::adviceDialog);
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    QAction *hashes = tools->addAction(tr("&Hashes and Checksums…"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), this, &MainWindow::hashDialog);
+    QAction *statistics = tools->addAction(tr("&Statistics…"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), this, &MainWindow::statisticsDialog);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About hexmap"), this, [this] {
@@ -185,7 +197,7 @@ void MainWindow::createActions()
     toolbar->addAction(m_redo);
 
     m_documentActions = {m_saveAs, m_close, copy, paste, selectAll, zoomIn, zoomOut, find, findNext,
-        findPrevious, goTo, m_flushDialog, resize, advice};
+        findPrevious, goTo, m_flushDialog, resize, advice, hashes, statistics};
 }
 
 int MainWindow::tabCount() const
@@ -579,6 +591,29 @@ void MainWindow::adviceDialog()
     dialog.exec();
 }
 
+void MainWindow::hashDialog()
+{
+    const HexView *view = currentTab()->view();
+    HashDialog dialog(
+        currentTab()->document(), view->selectionStart(), view->selectionLength(), this);
+    dialog.exec();
+}
+
+void MainWindow::statisticsDialog()
+{
+    const HexView *view = currentTab()->view();
+    StatisticsDialog dialog(
+        currentTab()->document(), view->selectionStart(), view->selectionLength(), this);
+    dialog.exec();
+}
+
+void MainWindow::setEntropyVisible(bool visible)
+{
+    ViewSettings().setEntropyStripVisible(visible);
+    for (int i = 0; i < m_tabs->count(); ++i)
+        tab(i)->entropyStrip()->setVisible(visible);
+}
+
 void MainWindow::setResidencyVisible(bool visible)
 {
     ViewSettings().setResidencyMapVisible(visible);
@@ -606,6 +641,7 @@ void MainWindow::applyViewSettings(DocumentTab *tab) const
     const ViewSettings settings;
     tab->view()->setBytesPerLine(settings.bytesPerLine());
     tab->residencyStrip()->setVisible(settings.isResidencyMapVisible());
+    tab->entropyStrip()->setVisible(settings.isEntropyStripVisible());
     if (const auto pointSize = settings.pointSize()) {
         QFont font = tab->view()->font();
         font.setPointSizeF(*pointSize);

@@ -76,6 +76,9 @@ private:
     void resizeDialog();
     void flushDialog();
     void adviceDialog();
+    void hashDialog();
+    void statisticsDialog();
+    void setEntropyVisible(bool visible);
     void setResidencyVisible(bool visible);
 
     void rememberRecent(const QString &path);
@@ -96,6 +99,7 @@ private:
     QAction *m_flush = nullptr;
     QAction *m_flushDialog = nullptr;
     QAction *m_residency = nullptr;
+    QAction *m_entropy = nullptr;
     QAction *m_close = nullptr;
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;

@@ -15,6 +15,7 @@ const QString kRecentKey = QStringLiteral("recentFiles");
 const QString kBytesPerLineKey = QStringLiteral("view/bytesPerLine");
 const QString kPointSizeKey = QStringLiteral("view/pointSize");
 const QString kResidencyKey = QStringLiteral("view/residencyMap");
+const QString kEntropyKey = QStringLiteral("view/entropyStrip");
 constexpr int kBytesPerLineChoices[] = {8, 16, 32, HexView::kFitToWidth};
 constexpr qsizetype kMaxPathLength = 4096; // PATH_MAX
 } // namespace
@@ -55,8 +56,23 @@ void ViewSettings::setPointSize(qreal pointSize)
 
 bool ViewSettings::isResidencyMapVisible() const
 {
+    return isOn(kResidencyKey);
+}
+
+bool ViewSettings::isEntropyStripVisible() const
+{
+    return isOn(kEntropyKey);
+}
+
+void ViewSettings::setEntropyStripVisible(bool visible)
+{
+    m_settings.setValue(kEntropyKey, visible);
+}
+
+bool ViewSettings::isOn(const QString &key) const
+{
     // QVariant::toBool() takes any other text, "no" or "garbage", for true.
-    const QString text = m_settings.value(kResidencyKey).toString().trimmed().toLower();
+    const QString text = m_settings.value(key).toString().trimmed().toLower();
     return text != QLatin1String("false") && text != QLatin1String("0");
 }
 

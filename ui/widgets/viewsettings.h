@@ -34,12 +34,17 @@ public:
     // true unless set to false ("false", "0").
     [[nodiscard]] bool isResidencyMapVisible() const;
     void setResidencyMapVisible(bool visible);
+    [[nodiscard]] bool isEntropyStripVisible() const;
+    void setEntropyStripVisible(bool visible);
     // Most recent first: at most kMaxRecentFiles absolute paths, without repeats.
     [[nodiscard]] QStringList recentFiles() const;
     // Puts path first in recentFiles().
     void addRecentFile(const QString &path);
 
 private:
+    // A switch that is on unless set to false (the default for the strips).
+    [[nodiscard]] bool isOn(const QString &key) const;
+
     QSettings m_settings;
 };
 
