@@ -34,6 +34,12 @@ void ByteHistogram::add(std::span<const std::uint8_t> bytes)
     m_total += bytes.size();
 }
 
+void ByteHistogram::addZeros(std::uint64_t count)
+{
+    m_counts[0] += count;
+    m_total += count;
+}
+
 void ByteHistogram::add(const ByteHistogram &other)
 {
     for (int v = 0; v < 256; ++v)

@@ -13,6 +13,8 @@ class ByteHistogram
 {
 public:
     void add(std::span<const std::uint8_t> bytes);
+    // Adds count zero bytes (a hole of the file, without reading it).
+    void addZeros(std::uint64_t count);
     // Adds another histogram's counts (e.g. of a window counted elsewhere).
     void add(const ByteHistogram &other);
 

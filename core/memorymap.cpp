@@ -154,6 +154,15 @@ FindRange findRange(
 }
 
 // Searches shorter than this read every byte; longer ones skip the file's holes.
+// The holes of the map's file in [begin, end): see MapHoles::zeroRuns.
+std::int64_t holesOf(const MapState &state, std::int64_t begin, std::int64_t end,
+    std::vector<search::ByteRange> &runs)
+{
+    return state.holes.zeroRuns(
+        {state.data, state.fd, state.anonymous ? 0 : state.offset, !(state.flags & MAP_SHARED)},
+        begin, end, runs);
+}
+
 constexpr std::int64_t kSparseMinimum = std::int64_t(1) << 20;
 // A long scan goes a chunk at a time, releasing behind it what it mapped (ScanReleaser).
 constexpr std::int64_t kScanChunk = std::int64_t(8) << 20;
@@ -361,10 +370,7 @@ public:
     std::int64_t zeroRuns(
         std::int64_t begin, std::int64_t end, std::vector<search::ByteRange> &runs) const override
     {
-        const MapState &state = m_state;
-        return state.holes.zeroRuns(
-            {state.data, state.fd, state.anonymous ? 0 : state.offset, !(state.flags & MAP_SHARED)},
-            begin, end, runs);
+        return holesOf(m_state, begin, end, runs);
     }
     std::int64_t scan(const search::Pattern &pattern, std::int64_t begin, std::int64_t end,
         bool backward) const override
@@ -904,6 +910,16 @@ search::SparseStep MemoryMap::searchStep(const search::Pattern &pattern, std::in
     const search::SparseStep step
         = search::sparseSearch(MapSource(state, backward), pattern, first, last, backward, budget);
     return step.found < 0 && (backward ? step.next < first : step.next > last) ? done : step;
+}
+
+std::int64_t MemoryMap::knownZeros(
+    std::int64_t start, std::int64_t end, std::vector<search::ByteRange> &runs) const
+{
+    const ReadLock lock = lockOpen(*m_state);
+    const MapState &state = *m_state;
+    start = std::clamp<std::int64_t>(start, 0, state.length);
+    end = std::clamp<std::int64_t>(end, start, state.length);
+    return start < end ? holesOf(state, start, end, runs) : end;
 }
 
 void MemoryMap::copyTo(

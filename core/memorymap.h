@@ -156,6 +156,13 @@ public:
     // candidates have been read. The holes of a sparse file cost nothing (see find).
     [[nodiscard]] search::SparseStep searchStep(const search::Pattern &pattern, std::int64_t low,
         std::int64_t high, bool backward, std::int64_t budget) const;
+    // Appends to runs the parts of [start, end) (absolute, clamped to the map) that are
+    // provably zero without reading them: the file's holes, as find skips them (6.
+    // above), ascending and disjoint; a byte not listed may still be zero. It asks the
+    // file system a bounded number of times and returns how far it looked: ask again
+    // from there.
+    std::int64_t knownZeros(
+        std::int64_t start, std::int64_t end, std::vector<search::ByteRange> &runs) const;
     // How copyTo reads a page that this process has not mapped: FaultIn maps it, as
     // every other access does (the kernel reads ahead around it); Quietly reads it from
     // the file instead (a file's map; without read-ahead), so that a sampler leaves the

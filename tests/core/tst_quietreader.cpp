@@ -3,6 +3,7 @@
 
 #include "errors.h"
 #include "memorymap.h"
+#include "residentpages.h"
 #include "scratchfile.h"
 #include "seeds.h"
 
@@ -33,13 +34,6 @@ Bytes copied(const MemoryMap &map, qint64 start, qint64 count, MemoryMap::Paging
     Bytes bytes(static_cast<std::size_t>(count));
     map.copyTo(start, count, bytes.data(), paging);
     return bytes;
-}
-
-// How many of the map's pages are in the page cache (a file's map: mincore).
-qint64 residentPages(const MemoryMap &map)
-{
-    const Bytes pages = map.residency(0, map.length());
-    return std::count_if(pages.begin(), pages.end(), [](std::uint8_t page) { return page & 1; });
 }
 
 } // namespace

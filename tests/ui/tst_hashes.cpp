@@ -7,6 +7,7 @@
 #include "opendocument.h"
 #include "rangechoice.h"
 #include "scratchfile.h"
+#include "sparsefile.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -73,6 +74,7 @@ class TestHashes : public QObject
 
 private slots:
     void jobMatchesHashlib();
+    void holesHashAsZeros();
     void jobOnATruncatedFileFails();
     void jobCanBeCanceled();
     void dialogHashesTheSelection();
@@ -103,6 +105,28 @@ void TestHashes::jobMatchesHashlib()
     const HashResult part = runHash(map, 1000, 1000 + 70000, {DigestAlgorithm::Sha1});
     QCOMPARE(QString::fromLatin1(part.digests.at(0).toHex()),
         python(QStringLiteral("sha1"), bytes.mid(1000, 70000)));
+}
+
+// A sparse file, whose holes the job digests as zeros without reading: every algorithm
+// gives the digest of the file's bytes read in one piece.
+void TestHashes::holesHashAsZeros()
+{
+    QRandomGenerator random(5);
+    SparseFile sparse(random, (qint64(40) << 20) + 12345, 4);
+    auto map = std::make_shared<MemoryMap>(sparse.file.fd(), 0);
+    const std::span<const DigestAlgorithm> all = Digest::all();
+    const HashResult result
+        = runHash(map, 0, sparse.contents.size(), QList<DigestAlgorithm>(all.begin(), all.end()));
+    QCOMPARE(result.digests.size(), qsizetype(all.size()));
+    for (std::size_t k = 0; k < all.size(); ++k) {
+        Digest digest(all[k]);
+        digest.update(ByteView(reinterpret_cast<const std::uint8_t *>(sparse.contents.constData()),
+            sparse.contents.size()));
+        const std::vector<std::uint8_t> expected = digest.finish();
+        QCOMPARE(result.digests.at(qsizetype(k)),
+            QByteArray(
+                reinterpret_cast<const char *>(expected.data()), qsizetype(expected.size())));
+    }
 }
 
 void TestHashes::jobOnATruncatedFileFails()

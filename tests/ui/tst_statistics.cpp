@@ -7,7 +7,9 @@
 #include "opendocument.h"
 #include "rangechoice.h"
 #include "scratchfile.h"
+#include "sparsefile.h"
 #include "statisticsdialog.h"
+#include "statisticsjob.h"
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -39,6 +41,7 @@ class TestStatistics : public QObject
 
 private slots:
     void dialogCountsTheSelection();
+    void holesCountAsZeros();
     void dialogCancel();
     void chartMapsXToValues();
     void samplingIsBoundedByRows();
@@ -73,6 +76,27 @@ void TestStatistics::dialogCountsTheSelection()
     QVERIFY(computed.wait(60000));
     QCOMPARE(dialog.histogram().total(), 20000u);
     QCOMPARE(dialog.histogram().count('a'), 19000u);
+}
+
+// A sparse file, whose holes the count job adds as zeros without reading them: the
+// counts of the file's bytes read in one piece.
+void TestStatistics::holesCountAsZeros()
+{
+    QRandomGenerator random(3);
+    SparseFile sparse(random, (qint64(40) << 20) + 777, 5);
+    const MemoryMap map(sparse.file.fd(), 0);
+    Job<ByteHistogram> job;
+    QSignalSpy finished(&job, &JobRunner::finished);
+    job.start([&](JobControl &control, ByteHistogram &result) {
+        countBytes(&map, 0, sparse.contents.size(), control, result);
+    });
+    QVERIFY(finished.wait(60000));
+    ByteHistogram expected;
+    expected.add(ByteView(reinterpret_cast<const std::uint8_t *>(sparse.contents.constData()),
+        sparse.contents.size()));
+    QCOMPARE(job.result().total(), expected.total());
+    for (int value = 0; value < 256; ++value)
+        QCOMPARE(job.result().count(std::uint8_t(value)), expected.count(std::uint8_t(value)));
 }
 
 void TestStatistics::dialogCancel()

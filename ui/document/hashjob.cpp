@@ -2,6 +2,7 @@
 
 #include "mapwindows.h"
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -13,10 +14,18 @@ void hashMap(const MemoryMap *map, qint64 start, qint64 end,
     std::vector<std::unique_ptr<Digest>> digests;
     for (const DigestAlgorithm algorithm : algorithms)
         digests.push_back(std::make_unique<Digest>(algorithm));
-    const bool done = forEachWindow(map, start, end, job, [&](ByteView window) {
+    const auto digestAll = [&](ByteView bytes) {
         for (const auto &digest : digests)
-            digest->update(window);
-    });
+            digest->update(bytes);
+    };
+    // A hole is digested from zeros in memory: no page of the file is read for it.
+    static const Bytes zeroWindow(static_cast<std::size_t>(kMapWindowBytes));
+    const auto digestZeros = [&](qint64 count) {
+        for (; count > 0; count -= kMapWindowBytes)
+            digestAll(ByteView(zeroWindow)
+                          .first(static_cast<std::size_t>(std::min(count, kMapWindowBytes))));
+    };
+    const bool done = forEachWindow(map, start, end, job, digestAll, digestZeros);
     if (!done)
         return;
     result.algorithms = algorithms;
