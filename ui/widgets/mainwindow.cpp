@@ -111,7 +111,7 @@ void MainWindow::createActions()
     edit->addSeparator();
     QAction *copy = edit->addAction(
         tr("&Copy"), QKeySequence::Copy, this, [this] { currentTab()->view()->copy(); });
-    QMenu *copyAs = edit->addMenu(tr("Copy &As"));
+    QMenu *copyAs = edit->addMenu(tr("Cop&y As"));
     for (const ByteFormat format : byteFormats()) {
         if (format == ByteFormat::Raw)
             continue; // the clipboard always holds the raw bytes
