@@ -2,10 +2,12 @@
 // cannot be mapped; a file truncated or grown by another process; closing with
 // edits not yet flushed or saved (the message box is driven like a user would).
 // File bytes are always read independently (pread).
+#include "byteformat.h"
 #include "cellpixels.h"
 #include "closeprompt.h"
 #include "document.h"
 #include "documenttab.h"
+#include "editor.h"
 #include "hexview.h"
 #include "mainwindow.h"
 #include "messageboxes.h"
@@ -13,6 +15,7 @@
 #include "statusfields.h"
 #include "valueinspectordock.h"
 
+#include <QClipboard>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
@@ -126,6 +129,7 @@ private slots:
     void closeCopyOnWriteOffersSaveDiscardCancel();
     void scratchBufferSaveAs();
     void saveAsThroughTheWindow();
+    void copyAsAndExportFollowTheCurrentTab();
     void goToAndStatusBar();
     void undoFollowsTheCurrentTab();
     void valueInspectorReadsAndWritesAtTheCursor();
@@ -450,6 +454,60 @@ void TestMainWindow::saveAsThroughTheWindow()
     QCOMPARE(window.currentTab()->document()->mode(), Document::Mode::CopyOnWrite);
     QVERIFY(!window.saveCurrentAs(dir.filePath("missing/copy.bin")));
     QVERIFY(window.lastMessage().startsWith("Cannot write"));
+}
+
+// Edit ▸ Copy As (its shortcut and its menu) and File ▸ Export Selection in the real
+// window, on the selection of whichever tab is current.
+void TestMainWindow::copyAsAndExportFollowTheCurrentTab()
+{
+    ScratchFile first(QByteArray("first file: ") + QByteArray(100, 'a'));
+    ScratchFile second(QByteArray("second file, other bytes \x01\x02\xff"));
+    MainWindow window;
+    activate(window);
+    QVERIFY(window.openFile(QString::fromStdString(first.path())));
+    QVERIFY(window.openFile(QString::fromStdString(second.path())));
+    QCOMPARE(window.tabCount(), 2);
+    const auto action = [&](const QString &text) {
+        for (QAction *candidate : window.findChildren<QAction *>()) {
+            if (candidate->text() == text)
+                return candidate;
+        }
+        return static_cast<QAction *>(nullptr);
+    };
+    QVERIFY(action("Rust Array"));
+    QVERIFY(!action("Raw Bytes")); // the clipboard has the raw bytes anyway
+
+    window.currentTab()->view()->setSelection(7, 20);
+    QTest::keyClick(
+        window.currentTab()->view(), Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    const QByteArray secondBytes = second.contents().mid(7, 20);
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+        QString::fromLatin1(ByteFormatter::format(ByteFormat::HexText, secondBytes)));
+    action("Rust Array")->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+        QString::fromLatin1(ByteFormatter::format(ByteFormat::Rust, secondBytes)));
+    QCOMPARE(QGuiApplication::clipboard()->mimeData()->data(Editor::kRawMime), secondBytes);
+
+    // The first tab: its own selection, its own bytes.
+    window.findChild<QTabWidget *>()->setCurrentIndex(0);
+    window.currentTab()->view()->setSelection(2, 30);
+    action("xxd Dump")->trigger();
+    const QByteArray firstBytes = first.contents().mid(2, 30);
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+        QString::fromLatin1(ByteFormatter::format(ByteFormat::Xxd, firstBytes, 2)));
+    QTemporaryDir dir;
+    QVERIFY(window.exportSelection(dir.filePath("first.py"), ByteFormat::Python));
+    QCOMPARE(fileContents(dir.filePath("first.py").toStdString()),
+        ByteFormatter::format(ByteFormat::Python, firstBytes));
+    QVERIFY2(window.lastMessage().startsWith("Exported 30 bytes as Python Bytes"),
+        qPrintable(window.lastMessage()));
+
+    // Without a selection there is nothing to export, and the window says so.
+    window.currentTab()->view()->setCursorOffset(0);
+    QVERIFY(!window.exportSelection(dir.filePath("none.txt"), ByteFormat::HexText));
+    QVERIFY(!QFile::exists(dir.filePath("none.txt")));
+    QVERIFY2(
+        window.lastMessage().startsWith("Nothing is selected"), qPrintable(window.lastMessage()));
 }
 
 void TestMainWindow::goToAndStatusBar()

@@ -25,6 +25,7 @@
 #include <sys/mount.h>
 
 #include <cstdio>
+#include <random>
 
 using namespace hexmap;
 
@@ -111,8 +112,10 @@ private slots:
     void renamedOverIsNoticedAndNeverWritten();
     void deletedIsNoticed();
     void trackfdOffFollowsTheFileThroughItsPath();
-    void saveAsOntoAFullDiskSaysWhy();
-    void saveAsAfterTruncationNamesTheFirstMissingByte();
+    void writingOntoAFullDiskSaysWhy();
+    void writingAfterTruncationNamesTheFirstMissingByte();
+    void exportWritesTheRangeInEachFormat();
+    void exportCanceledLeavesNoFile();
     void diskBarShowsTheMapAndTheFileAsTheyAre();
     void procFilesAreNotMappedEmptyButCanBeRead();
     void resizeRefusedWhileTheFileGoesOnPastTheMap_data();
@@ -412,7 +415,7 @@ void TestDocument::trackfdOffFollowsTheFileThroughItsPath()
     QCOMPARE(file.contents().mid(50, 4), QByteArray("kept"));
 }
 
-void TestDocument::saveAsOntoAFullDiskSaysWhy()
+void TestDocument::writingOntoAFullDiskSaysWhy()
 {
     SmallDisk disk("64k");
     if (!disk.mounted())
@@ -423,9 +426,15 @@ void TestDocument::saveAsOntoAFullDiskSaysWhy()
     QVERIFY2(error.contains("No space left on device"), qPrintable(error));
     QVERIFY2(!error.contains("canceled", Qt::CaseInsensitive), qPrintable(error));
     QVERIFY(!QFile::exists(disk.filePath("out.bin")));
+    // Export writes the same way: a C array of the MiB is 6 MiB.
+    error.clear();
+    QVERIFY(!scratch.document->exportRange(
+        disk.filePath("out.c"), {0, 1 << 20, ByteFormat::C}, &error));
+    QVERIFY2(error.contains("No space left on device"), qPrintable(error));
+    QVERIFY(!QFile::exists(disk.filePath("out.c")));
 }
 
-void TestDocument::saveAsAfterTruncationNamesTheFirstMissingByte()
+void TestDocument::writingAfterTruncationNamesTheFirstMissingByte()
 {
     ScratchFile file(QByteArray(3 * kPage, 's'));
     auto document = openDocument(file.path());
@@ -434,6 +443,59 @@ void TestDocument::saveAsAfterTruncationNamesTheFirstMissingByte()
     QString error;
     QVERIFY(!document->saveAs(dir.filePath("copy.bin"), &error));
     QVERIFY2(error.contains("offset 5000"), qPrintable(error));
+    // Export too, and neither leaves a file.
+    QVERIFY(!document->exportRange(
+        dir.filePath("out.txt"), {100, 3 * kPage - 200, ByteFormat::Xxd}, &error));
+    QVERIFY2(error.contains("offset 5000"), qPrintable(error));
+    // A range past the map's end (the map shrank since it was chosen) is refused.
+    QVERIFY(!document->exportRange(
+        dir.filePath("out.txt"), {kPage, 3 * kPage, ByteFormat::Raw}, &error));
+    QVERIFY2(error.contains("The map now ends at offset"), qPrintable(error));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
+}
+
+// Ranges of a 3 MiB file, each across a chunk of the stream (1 MiB), in every
+// format: the file holds the formatter's text of those bytes in one piece.
+void TestDocument::exportWritesTheRangeInEachFormat()
+{
+    std::mt19937_64 random(5);
+    QByteArray contents(3 << 20, '\0');
+    for (char &c : contents)
+        c = char(random());
+    ScratchFile file(contents);
+    auto document = openDocument(file.path(), Document::Mode::ReadOnly);
+    QTemporaryDir dir;
+    for (const ByteFormat format : byteFormats()) {
+        const qint64 start = qint64(random() % (1 << 20));
+        const qint64 length = (1 << 20) + qint64(random() % (1 << 20));
+        const QString path = dir.filePath(QStringLiteral("out.") + byteFormatSuffix(format));
+        QString error;
+        QList<qint64> seen;
+        QVERIFY2(document->exportRange(path, {start, length, format}, &error,
+                     [&](qint64 done, qint64 total) {
+                         seen << done;
+                         return total == length;
+                     }),
+            qPrintable(error));
+        QCOMPARE(seen, (QList<qint64> {0, 1 << 20}));
+        QVERIFY2(
+            fileBytes(path) == ByteFormatter::format(format, contents.mid(start, length), start),
+            qPrintable(byteFormatName(format)));
+    }
+}
+
+void TestDocument::exportCanceledLeavesNoFile()
+{
+    ScratchFile file(QByteArray(3 << 20, 'c'));
+    auto document = openDocument(file.path());
+    QTemporaryDir dir;
+    const QString path = dir.filePath("out.txt");
+    QString error;
+    QVERIFY(!document->exportRange(path, {0, 3 << 20, ByteFormat::HexText}, &error,
+        [](qint64 done, qint64) { return done < (2 << 20); }));
+    QCOMPARE(error, QStringLiteral("Export was canceled: %1 was not written.").arg(path));
+    QVERIFY(!QFile::exists(path));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
 }
 
 void TestDocument::diskBarShowsTheMapAndTheFileAsTheyAre()

@@ -2,6 +2,7 @@
 
 #include "adviceeffect.h"
 #include "byteblock.h"
+#include "byteformat.h"
 #include "documentchange.h"
 #include "mappedfile.h"
 #include "rangeset.h"
@@ -155,6 +156,18 @@ public:
     // thread while nothing else changes the document, so it reports through *error
     // rather than lastError().
     bool saveAs(const QString &path, QString *error, const Progress &progress = {}) const;
+    // What Export writes: [start, start + length) of the map, in format (xxd's offsets
+    // are the file's: the map's offset added).
+    struct ExportRange
+    {
+        qint64 start = 0;
+        qint64 length = 0;
+        ByteFormat format = ByteFormat::Raw;
+    };
+    // Writes range's bytes to path in its format, streamed a chunk at a time from the map
+    // (any size, never the whole text in memory), the way saveAs() writes.
+    bool exportRange(const QString &path, const ExportRange &range, QString *error,
+        const Progress &progress = {}) const;
     // In place: undoes back to the last flush.
     bool revert();
 
@@ -203,6 +216,9 @@ private:
 
     // How much a read-copy or a save moves at once.
     static constexpr qint64 kCopyChunk = qint64(1) << 20;
+    // saveAs() and exportRange(); what ("Save As") names the operation in messages.
+    bool writeOut(const QString &path, const ExportRange &range, const QString &what,
+        QString *error, const Progress &progress) const;
     // errno's message, for the user.
     [[nodiscard]] static QString systemError(int error);
     // Held by every operation: the outermost one emits changed() once when it ends, with

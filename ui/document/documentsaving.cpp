@@ -93,20 +93,44 @@ bool Document::save()
 
 bool Document::saveAs(const QString &path, QString *error, const Progress &progress) const
 {
+    return writeOut(path, {0, size(), ByteFormat::Raw}, tr("Save As"), error, progress);
+}
+
+bool Document::exportRange(
+    const QString &path, const ExportRange &range, QString *error, const Progress &progress) const
+{
+    return writeOut(path, range, tr("Export"), error, progress);
+}
+
+bool Document::writeOut(const QString &path, const ExportRange &range, const QString &what,
+    QString *error, const Progress &progress) const
+{
     QSaveFile file(path);
-    // Unbuffered: each 1 MiB chunk goes straight to the file, and a failure keeps its errno.
+    // Unbuffered: each chunk goes straight to the file, and a failure keeps its errno.
     if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         *error = tr("Cannot write %1: %2.").arg(path, file.errorString());
         return false;
     }
-    const qint64 total = size();
-    for (qint64 at = 0; at < total; at += kCopyChunk) {
-        if (progress && !progress(at, total)) {
+    // xxd's offsets are the file's.
+    ByteFormatter formatter(range.format, range.length, m_options.offset + range.start);
+    QByteArray text;
+    for (qint64 done = 0; done < range.length || done == 0; done += kCopyChunk) {
+        if (progress && !progress(done, range.length)) {
             file.cancelWriting();
-            *error = tr("Save As was canceled: %1 was not written.").arg(path);
+            *error = tr("%1 was canceled: %2 was not written.").arg(what, path);
             return false;
         }
-        const ByteBlock block = read(at, std::min(kCopyChunk, total - at));
+        const qint64 at = range.start + done;
+        const qint64 count = std::min(kCopyChunk, range.length - done);
+        const ByteBlock block = read(at, count);
+        if (block.bytes.size() != count) {
+            file.cancelWriting();
+            *error = tr("The map now ends at offset %1, before the end of what was asked: %2 was "
+                        "not written.")
+                         .arg(size())
+                         .arg(path);
+            return false;
+        }
         if (!block.missing.isEmpty()) {
             file.cancelWriting();
             *error = tr("The byte at offset %1 can no longer be read (%2): %3 was not written.")
@@ -114,14 +138,18 @@ bool Document::saveAs(const QString &path, QString *error, const Progress &progr
                          .arg(block.whyMissing, path);
             return false;
         }
+        text.resize(0); // keeps its capacity
+        formatter.write(block.bytes, text);
+        if (done + block.bytes.size() >= range.length)
+            formatter.finish(text);
         // A short write says nothing; the write after it fails with the reason.
         qint64 written = 0;
-        for (qint64 step = 0; written < block.bytes.size(); written += step) {
-            step = file.write(block.bytes.constData() + written, block.bytes.size() - written);
+        for (qint64 step = 0; written < text.size(); written += step) {
+            step = file.write(text.constData() + written, text.size() - written);
             if (step <= 0)
                 break;
         }
-        if (written != block.bytes.size()) {
+        if (written != text.size()) {
             // The reason first: cancelWriting() replaces it with its own.
             *error
                 = tr("Writing %1 failed: %2. Nothing was written.").arg(path, file.errorString());

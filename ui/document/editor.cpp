@@ -2,7 +2,6 @@
 
 #include "document.h"
 #include "inputparsing.h"
-#include "textglyph.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -253,12 +252,13 @@ bool Editor::typeText(const QString &text)
     return true;
 }
 
-std::unique_ptr<QMimeData> Editor::copyData() const
+std::unique_ptr<QMimeData> Editor::copyData(ByteFormat format) const
 {
     if (!m_document || !hasSelection())
         return nullptr;
     if (selectionLength() > kMaxCopyBytes) {
-        refuse(tr("The selection (%1 bytes) is too large to copy; the limit is %2 MiB.")
+        refuse(tr("The selection (%1 bytes) is too large to copy; the limit is %2 MiB. Export "
+                  "Selection writes any size to a file.")
                    .arg(selectionLength())
                    .arg(kMaxCopyBytes >> 20));
         return nullptr;
@@ -272,13 +272,28 @@ std::unique_ptr<QMimeData> Editor::copyData() const
     }
     auto mime = std::make_unique<QMimeData>();
     mime->setData(kRawMime, block.bytes);
-    mime->setText(m_pane == Pane::Hex ? input::formatHex(block.bytes) : textGlyphs(block.bytes));
+    // The text as UTF-8 bytes (it is ASCII), not a QString of twice the size.
+    if (format != ByteFormat::Raw)
+        mime->setData(QStringLiteral("text/plain"),
+            ByteFormatter::format(
+                format, block.bytes, m_document->options().offset + selectionStart()));
     return mime;
+}
+
+std::unique_ptr<QMimeData> Editor::copyData() const
+{
+    return copyData(m_pane == Pane::Hex ? ByteFormat::HexText : ByteFormat::Characters);
 }
 
 void Editor::copy() const
 {
     if (auto mime = copyData())
+        QGuiApplication::clipboard()->setMimeData(mime.release());
+}
+
+void Editor::copyAs(ByteFormat format) const
+{
+    if (auto mime = copyData(format))
         QGuiApplication::clipboard()->setMimeData(mime.release());
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "byteformat.h"
 #include "pane.h"
 #include "rangeset.h"
 
@@ -99,12 +100,15 @@ public:
     // otherwise, even if the document refused the write (it said why).
     bool typeText(const QString &text);
 
-    // The selection as the clipboard takes it: raw bytes always, and as text hex from
-    // the hex pane or the text pane's characters. Null without a selection, or refused
-    // (too large, unreadable bytes) with the reason through editFailed.
+    // The selection as the clipboard takes it: raw bytes always, and as text in format
+    // (none for Raw; xxd's offsets are the file's). Null without a selection, or refused (too
+    // large, unreadable bytes) with the reason through the document's failed().
+    [[nodiscard]] std::unique_ptr<QMimeData> copyData(ByteFormat format) const;
+    // copyData() of what the active pane shows: hex text, or the text pane's characters.
     [[nodiscard]] std::unique_ptr<QMimeData> copyData() const;
     // copyData() onto the application's clipboard.
     void copy() const;
+    void copyAs(ByteFormat format) const;
     // Overwrites at the cursor, as one undo step, with raw bytes if mime has them, else
     // its text: hex bytes in the hex pane, Latin-1 characters in the text pane. The
     // cursor goes past the pasted bytes. False if nothing was written.

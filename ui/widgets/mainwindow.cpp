@@ -3,6 +3,7 @@
 #include "advicedialog.h"
 #include "closeprompt.h"
 #include "documenttab.h"
+#include "editor.h"
 #include "entropystrip.h"
 #include "finddialog.h"
 #include "flushdialog.h"
@@ -96,6 +97,8 @@ void MainWindow::createActions()
     m_save = file->addAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save"),
         QKeySequence::Save, this, &MainWindow::save);
     m_saveAs = file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    QAction *exportSelection = file->addAction(tr("&Export Selection…"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this, &MainWindow::exportDialog);
     file->addSeparator();
     m_close = file->addAction(tr("&Close"), QKeySequence::Close, this, [this] {
         if (m_tabs->currentIndex() >= 0)
@@ -111,6 +114,16 @@ void MainWindow::createActions()
     edit->addSeparator();
     QAction *copy = edit->addAction(
         tr("&Copy"), QKeySequence::Copy, this, [this] { currentTab()->view()->copy(); });
+    QMenu *copyAs = edit->addMenu(tr("Cop&y As"));
+    for (const ByteFormat format : byteFormats()) {
+        if (format == ByteFormat::Raw)
+            continue; // the clipboard always holds the raw bytes
+        QAction *action = copyAs->addAction(byteFormatName(format), this,
+            [this, format] { currentTab()->view()->editor()->copyAs(format); });
+        if (format == ByteFormat::HexText)
+            action->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+        m_documentActions << action;
+    }
     QAction *paste = edit->addAction(
         tr("&Paste"), QKeySequence::Paste, this, [this] { currentTab()->view()->paste(); });
     QAction *selectAll = edit->addAction(tr("Select &All"), QKeySequence::SelectAll, this,
@@ -196,8 +209,9 @@ void MainWindow::createActions()
     toolbar->addAction(m_undo);
     toolbar->addAction(m_redo);
 
-    m_documentActions = {m_saveAs, m_close, copy, paste, selectAll, zoomIn, zoomOut, find, findNext,
-        findPrevious, goTo, m_flushDialog, resize, advice, hashes, statistics};
+    m_documentActions << QList<QAction *> {m_saveAs, exportSelection, m_close, copy, paste,
+        selectAll, zoomIn, zoomOut, find, findNext, findPrevious, goTo, m_flushDialog, resize,
+        advice, hashes, statistics};
 }
 
 int MainWindow::tabCount() const
@@ -497,35 +511,12 @@ bool MainWindow::saveCurrentAs(const QString &path)
     DocumentTab *tab = currentTab();
     if (!tab)
         return false;
-    // The bytes are written off the UI thread; the modal progress dialog keeps the
-    // window painting and the document unchanged meanwhile, and can cancel. Progress goes
-    // to the dialog's bar: QProgressDialog::setValue() would process events.
-    QProgressDialog progress(
-        tr("Writing %1…").arg(path), tr("Cancel"), 0, JobControl::kPermille, this);
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(300);
-    auto *bar = new QProgressBar(&progress);
-    bar->setRange(0, JobControl::kPermille);
-    progress.setBar(bar);
-    Job<bool> job; // whether the file was written
-    connect(&job, &JobRunner::progress, bar, &QProgressBar::setValue);
-    connect(&job, &JobRunner::finished, &progress, &QProgressDialog::reset);
-    connect(&progress, &QProgressDialog::canceled, &job, &JobRunner::cancel);
-    job.start([document = tab->document(), path](JobControl &control, bool &written) {
-        QString error;
-        written = document->saveAs(path, &error, [&](qint64 done, qint64 total) {
-            control.setProgress(done, total);
-            return !control.isCanceled();
+    const bool written = writeWithProgress(path,
+        [document = tab->document(), path](QString *error, const Document::Progress &progress) {
+            return document->saveAs(path, error, progress);
         });
-        control.setError(error);
-    });
-    if (job.isRunning())
-        progress.exec();
-    job.waitForFinished();
-    if (!job.result()) {
-        showError(job.error());
+    if (!written)
         return false;
-    }
     // The tab goes on with the new file, edited the way the old one was.
     Document::OpenOptions options;
     if (!tab->document()->isScratch())
@@ -541,6 +532,75 @@ bool MainWindow::saveCurrentAs(const QString &path)
     rememberRecent(path);
     showNotice(tr("Wrote %1.").arg(path));
     return true;
+}
+
+bool MainWindow::writeWithProgress(const QString &path, const WriteFunction &write)
+{
+    // The bytes are written off the UI thread; the modal progress dialog keeps the
+    // window painting and the document unchanged meanwhile, and can cancel. Progress goes
+    // to the dialog's bar: QProgressDialog::setValue() would process events.
+    QProgressDialog progress(
+        tr("Writing %1…").arg(path), tr("Cancel"), 0, JobControl::kPermille, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    auto *bar = new QProgressBar(&progress);
+    bar->setRange(0, JobControl::kPermille);
+    progress.setBar(bar);
+    Job<bool> job; // whether the file was written
+    connect(&job, &JobRunner::progress, bar, &QProgressBar::setValue);
+    connect(&job, &JobRunner::finished, &progress, &QProgressDialog::reset);
+    connect(&progress, &QProgressDialog::canceled, &job, &JobRunner::cancel);
+    job.start([write](JobControl &control, bool &written) {
+        QString error;
+        written = write(&error, [&](qint64 done, qint64 total) {
+            control.setProgress(done, total);
+            return !control.isCanceled();
+        });
+        control.setError(error);
+    });
+    if (job.isRunning())
+        progress.exec();
+    job.waitForFinished();
+    if (!job.result()) {
+        showError(job.error());
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::exportDialog()
+{
+    QStringList filters;
+    for (const ByteFormat format : byteFormats())
+        filters << tr("%1 (*.%2)").arg(byteFormatName(format), byteFormatSuffix(format));
+    QString chosen = filters.first();
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Selection"), QString(), filters.join(QStringLiteral(";;")), &chosen);
+    if (!path.isEmpty())
+        exportSelection(path, byteFormats().at(filters.indexOf(chosen)));
+}
+
+bool MainWindow::exportSelection(const QString &path, ByteFormat format)
+{
+    DocumentTab *tab = currentTab();
+    if (!tab)
+        return false;
+    const Editor *editor = tab->view()->editor();
+    if (!editor->hasSelection()) {
+        showError(tr("Nothing is selected: select the bytes to export first."));
+        return false;
+    }
+    const Document::ExportRange range {editor->selectionStart(), editor->selectionLength(), format};
+    const bool written = writeWithProgress(path,
+        [document = tab->document(), path, range](
+            QString *error, const Document::Progress &progress) {
+            return document->exportRange(path, range, error, progress);
+        });
+    if (written)
+        showNotice(tr("Exported %1 bytes as %2 to %3.")
+                       .arg(range.length)
+                       .arg(byteFormatName(format), path));
+    return written;
 }
 
 bool MainWindow::flush()

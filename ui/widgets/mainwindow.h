@@ -36,6 +36,9 @@ public:
     // Writes the current tab's bytes to path (off the UI thread, with progress and
     // cancel), then goes on with that file in the tab.
     bool saveCurrentAs(const QString &path);
+    // Writes the current tab's selection to path in format (off the UI thread, with
+    // progress and cancel; a canceled or failed export leaves no file).
+    bool exportSelection(const QString &path, ByteFormat format);
 
     [[nodiscard]] int tabCount() const;
     [[nodiscard]] DocumentTab *tab(int index) const;
@@ -69,6 +72,11 @@ private:
     bool save();
     bool saveAs();
     bool flush();
+    // Writes a file off the UI thread behind a modal progress dialog with Cancel; shows
+    // why when it fails or is canceled.
+    using WriteFunction = std::function<bool(QString *error, const Document::Progress &)>;
+    bool writeWithProgress(const QString &path, const WriteFunction &write);
+    void exportDialog();
     // Runs a document action on the current tab; tells the user how it went
     // (doneNotice takes the document's title as %1).
     bool runOnCurrent(bool (Document::*action)(), const QString &doneNotice);
