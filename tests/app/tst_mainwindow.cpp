@@ -2,6 +2,8 @@
 // cannot be mapped; a file truncated or grown by another process; closing with
 // edits not yet flushed or saved (the message box is driven like a user would).
 // File bytes are always read independently (pread).
+#include "bookmarks.h"
+#include "bookmarksdock.h"
 #include "cellpixels.h"
 #include "closeprompt.h"
 #include "document.h"
@@ -22,6 +24,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QtTest>
 
 #include <fcntl.h>
@@ -129,6 +132,7 @@ private slots:
     void goToAndStatusBar();
     void undoFollowsTheCurrentTab();
     void valueInspectorReadsAndWritesAtTheCursor();
+    void bookmarksComeBackInANewWindow();
     void recentFilesAreRemembered();
     void droppedFilesOpen();
 };
@@ -137,6 +141,8 @@ void TestMainWindow::initTestCase()
 {
     static QTemporaryDir config;
     qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit()); // keep the user's settings out
+    static QTemporaryDir data;
+    qputenv("XDG_DATA_HOME", data.path().toLocal8Bit()); // and the user's bookmarks
     QCoreApplication::setOrganizationName(QStringLiteral("hexmap-test"));
     QCoreApplication::setApplicationName(QStringLiteral("hexmap-test"));
 }
@@ -574,6 +580,64 @@ void TestMainWindow::valueInspectorReadsAndWritesAtTheCursor()
     QTest::keyClick(window.currentTab()->view(), Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(file.contents().toHex(), "00000000d2040000ff");
     QCOMPARE(int32->text(), "1234");
+}
+
+void TestMainWindow::bookmarksComeBackInANewWindow()
+{
+    ScratchFile file(QByteArray(256, 'b'));
+    const QString path = QString::fromStdString(file.path());
+    {
+        MainWindow window;
+        activate(window);
+        QVERIFY(window.openFile(path));
+        BookmarksDock *dock = window.bookmarksDock();
+        QVERIFY(dock->isVisible());
+        HexView *view = window.currentTab()->view();
+        view->setSelection(0x10, 4);
+        QTest::keyClick(view, Qt::Key_B, Qt::ControlModifier);
+        QVERIFY(window.goTo("0x40"));
+        QTest::keyClick(view, Qt::Key_B, Qt::ControlModifier);
+        const QAbstractItemModel *table = dock->table()->model();
+        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(table->index(0, Bookmarks::OffsetColumn).data().toString(), "0x10");
+        QCOMPARE(table->index(0, Bookmarks::LengthColumn).data().toString(), "4");
+        QCOMPARE(table->index(0, Bookmarks::PreviewColumn).data().toString(), "62 62 62 62");
+        QCOMPARE(table->index(1, Bookmarks::OffsetColumn).data().toString(), "0x40");
+
+        // Drawn under the bytes, in the bookmark's colour, in both panes.
+        QVERIFY(window.goTo("0"));
+        const QImage picture = cellpixels::picture(*view);
+        for (const Pane pane : {Pane::Hex, Pane::Text}) {
+            const QRect cell = cellpixels::cellRect(*view, 0x12, pane);
+            QCOMPARE(
+                picture.pixelColor(cell.center().x(), cell.bottom()), Bookmarks::palette().at(0));
+            QVERIFY(
+                picture.pixelColor(cell.center().x(), cell.top()) != Bookmarks::palette().at(0));
+        }
+
+        // Next and previous, wrapping, with Okteta's keys.
+        QTest::keyClick(view, Qt::Key_Down, Qt::AltModifier);
+        QCOMPARE(view->cursorOffset(), 0x10);
+        QCOMPARE(view->selectionLength(), 4);
+        QTest::keyClick(view, Qt::Key_Down, Qt::AltModifier);
+        QCOMPARE(view->cursorOffset(), 0x40);
+        QTest::keyClick(view, Qt::Key_Down, Qt::AltModifier);
+        QCOMPARE(view->cursorOffset(), 0x10);
+        QTest::keyClick(view, Qt::Key_Up, Qt::AltModifier);
+        QCOMPARE(view->cursorOffset(), 0x40);
+
+        // Toggling inside one removes it; renamed in the dock.
+        QTest::keyClick(view, Qt::Key_B, Qt::ControlModifier);
+        QCOMPARE(table->rowCount(), 1);
+        QVERIFY(dock->table()->model()->setData(table->index(0, Bookmarks::NameColumn), "header"));
+    }
+    MainWindow window;
+    activate(window);
+    QVERIFY(window.openFile(path));
+    const QAbstractItemModel *table = window.bookmarksDock()->table()->model();
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->index(0, Bookmarks::OffsetColumn).data().toString(), "0x10");
+    QCOMPARE(table->index(0, Bookmarks::NameColumn).data().toString(), "header");
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -10,6 +10,7 @@ class QUndoGroup;
 
 namespace hexmap {
 
+class BookmarksDock;
 class DocumentTab;
 class FindDialog;
 class StatusFields;
@@ -42,6 +43,7 @@ public:
     [[nodiscard]] DocumentTab *currentTab() const;
     [[nodiscard]] const StatusFields *statusFields() const { return m_status; }
     [[nodiscard]] ValueInspectorDock *valueInspector() const { return m_inspector; }
+    [[nodiscard]] BookmarksDock *bookmarksDock() const { return m_bookmarks; }
     // The last error or notice shown to the user (for tests and the status bar).
     [[nodiscard]] QString lastMessage() const { return m_lastMessage; }
 
@@ -77,6 +79,9 @@ private:
     void flushDialog();
     void adviceDialog();
     void setResidencyVisible(bool visible);
+    void createBookmarkActions(QMenu *view);
+    void importBookmarks();
+    void exportBookmarks();
 
     void rememberRecent(const QString &path);
     void rebuildRecentMenu();
@@ -88,6 +93,7 @@ private:
     FindDialog *m_finder;
     QUndoGroup *m_undoGroup; // the histories of the open documents
     ValueInspectorDock *m_inspector;
+    BookmarksDock *m_bookmarks;
     QString m_lastMessage;
     QMenu *m_recentMenu = nullptr;
     QActionGroup *m_bytesPerLine = nullptr;
