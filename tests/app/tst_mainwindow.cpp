@@ -630,6 +630,13 @@ void TestMainWindow::bookmarksComeBackInANewWindow()
         QTest::keyClick(view, Qt::Key_B, Qt::ControlModifier);
         QCOMPARE(table->rowCount(), 1);
         QVERIFY(dock->table()->model()->setData(table->index(0, Bookmarks::NameColumn), "header"));
+
+        // Save As takes them to the new file.
+        QTemporaryDir dir;
+        QVERIFY(window.saveCurrentAs(dir.filePath("copy.bin")));
+        QCOMPARE(dock->table()->model()->rowCount(), 1);
+        QCOMPARE(
+            dock->table()->model()->index(0, Bookmarks::NameColumn).data().toString(), "header");
     }
     MainWindow window;
     activate(window);

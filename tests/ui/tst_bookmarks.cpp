@@ -1,5 +1,5 @@
 // The bookmarks of a document without any widget: seeded random sequences of add,
-// toggle, remove, rename, recolour, next and previous against a plain list, with Qt's
+// toggle, remove, rename, recolour, next, previous and the lookups against a plain list, with Qt's
 // model tester watching every signal of the table; bookmarks out of range (past a shrunk
 // map, in bytes a truncated file no longer backs, before the map) are kept, skipped by
 // next/previous and shown as such.
@@ -177,12 +177,17 @@ void TestBookmarks::randomSequencesMatchAPlainList()
         }
         case 6: {
             const qint64 at = offset();
-            log << QStringLiteral("rowAt(%1)").arg(at);
+            log << QStringLiteral("rowAt(%1), overlapping").arg(at);
             const int row = bookmarks.rowAt(at);
             const auto holds = [at](const Bookmark &b) { return b.start <= at && at < b.end(); };
             QCOMPARE(row >= 0, std::any_of(reference.list.begin(), reference.list.end(), holds));
             if (row >= 0)
                 QVERIFY(holds(bookmarks.at(row)));
+            const qint64 to = at + random.bounded(1, 20);
+            QList<Bookmark> expected;
+            std::copy_if(reference.list.begin(), reference.list.end(), std::back_inserter(expected),
+                [&](const Bookmark &b) { return b.overlaps(at, to); });
+            QCOMPARE(bookmarks.overlapping(at, to), expected);
             changes = false;
             break;
         }

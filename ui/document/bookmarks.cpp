@@ -43,6 +43,18 @@ int Bookmarks::rowAt(qint64 offset) const
     return -1;
 }
 
+QList<Bookmark> Bookmarks::overlapping(qint64 from, qint64 to) const
+{
+    QList<Bookmark> found;
+    auto at = std::lower_bound(m_entries.cbegin(), m_entries.cend(), from - m_longest,
+        [](const Bookmark &bookmark, qint64 start) { return bookmark.start < start; });
+    for (; at != m_entries.cend() && at->start < to; ++at) {
+        if (at->overlaps(from, to))
+            found.append(*at);
+    }
+    return found;
+}
+
 int Bookmarks::insertionRow(const Bookmark &bookmark) const
 {
     const auto at = std::upper_bound(
@@ -59,6 +71,7 @@ int Bookmarks::insert(Bookmark bookmark)
         bookmark.name = tr("Bookmark %1").arg(count() + 1);
     if (!bookmark.color.isValid())
         bookmark.color = palette().at(count() % palette().size());
+    m_longest = std::max(m_longest, bookmark.length);
     const int row = insertionRow(bookmark);
     beginInsertRows({}, row, row);
     m_entries.insert(row, bookmark);
@@ -106,6 +119,7 @@ void Bookmarks::removeAll()
         return;
     beginResetModel();
     m_entries.clear();
+    m_longest = 0;
     endResetModel();
     emit bookmarksChanged();
 }

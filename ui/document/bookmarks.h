@@ -50,6 +50,9 @@ public:
     [[nodiscard]] bool isInRange(int row) const { return isInRange(m_entries.at(row)); }
     // The row of the first bookmark holding offset, or -1.
     [[nodiscard]] int rowAt(qint64 offset) const;
+    // The bookmarks that overlap [from, to), in order; only those that start within the
+    // longest bookmark's length before from are looked at (what a paint asks for).
+    [[nodiscard]] QList<Bookmark> overlapping(qint64 from, qint64 to) const;
 
     // Adds bookmark (a length below 1 counts as 1) where its offset puts it; an empty
     // name becomes "Bookmark N", an invalid colour the next of the palette. Its row.
@@ -98,6 +101,7 @@ private:
 
     Document *m_document;
     QList<Bookmark> m_entries;
+    qint64 m_longest = 0; // at least the longest bookmark's length
 };
 
 } // namespace hexmap

@@ -460,7 +460,7 @@ void HexView::paintEvent(QPaintEvent *)
     // Bookmarks are a layer of their own, under the line, so that the fills above (found,
     // selected) and the glyphs stay readable through them.
     const int band = std::max(2, metrics.lineHeight / 8);
-    for (const Bookmark &bookmark : m_document->bookmarks()->entries()) {
+    for (const Bookmark &bookmark : m_document->bookmarks()->overlapping(firstOffset, endOffset)) {
         forEachRect(bookmark.start, bookmark.end(), [&](const QRect &rect) {
             painter.fillRect(
                 rect.x(), rect.bottom() + 1 - band, rect.width(), band, bookmark.color);
