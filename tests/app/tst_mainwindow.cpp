@@ -631,6 +631,19 @@ void TestMainWindow::bookmarksComeBackInANewWindow()
         QCOMPARE(table->rowCount(), 1);
         QVERIFY(dock->table()->model()->setData(table->index(0, Bookmarks::NameColumn), "header"));
 
+        // In the dock: Delete removes the selected one, Return goes to one.
+        QVERIFY(window.goTo("0x80"));
+        QTest::keyClick(view, Qt::Key_B, Qt::ControlModifier);
+        QCOMPARE(table->rowCount(), 2);
+        dock->table()->setFocus();
+        dock->table()->selectRow(1);
+        QTest::keyClick(dock->table(), Qt::Key_Delete);
+        QCOMPARE(table->rowCount(), 1);
+        dock->table()->selectRow(0);
+        QTest::keyClick(dock->table(), Qt::Key_Return);
+        QCOMPARE(view->cursorOffset(), 0x10);
+        QCOMPARE(view->selectionLength(), 4);
+
         // Save As takes them to the new file.
         QTemporaryDir dir;
         QVERIFY(window.saveCurrentAs(dir.filePath("copy.bin")));

@@ -150,10 +150,17 @@ void TestBookmarks::randomSequencesMatchAPlainList()
             break;
         }
         case 3: {
-            const int row = anyRow();
-            log << QStringLiteral("remove(%1)").arg(row);
-            bookmarks.remove(row);
-            reference.list.erase(reference.list.begin() + row);
+            // A few rows at once, as the dock's Delete removes the selected ones.
+            QList<int> rows;
+            for (int n = random.bounded(1, 4); n > 0; --n) {
+                if (const int row = anyRow(); !rows.contains(row))
+                    rows << row;
+            }
+            log << QStringLiteral("remove(%1)").arg(rows.size());
+            bookmarks.remove(rows);
+            std::sort(rows.begin(), rows.end(), std::greater());
+            for (const int row : rows)
+                reference.list.erase(reference.list.begin() + row);
             break;
         }
         case 4: {

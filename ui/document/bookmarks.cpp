@@ -4,6 +4,7 @@
 #include "inputparsing.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace hexmap {
 
@@ -105,11 +106,16 @@ int Bookmarks::addAll(const QList<Bookmark> &bookmarks)
     return added;
 }
 
-void Bookmarks::remove(int row)
+void Bookmarks::remove(QList<int> rows)
 {
-    beginRemoveRows({}, row, row);
-    m_entries.removeAt(row);
-    endRemoveRows();
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end(), std::greater());
+    for (const int row : rows) {
+        beginRemoveRows({}, row, row);
+        m_entries.removeAt(row);
+        endRemoveRows();
+    }
     emit bookmarksChanged();
 }
 

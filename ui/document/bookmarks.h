@@ -60,7 +60,9 @@ public:
     // Adds every one of bookmarks not already there (same start and length), as one
     // operation; how many were added.
     int addAll(const QList<Bookmark> &bookmarks);
-    void remove(int row);
+    void remove(int row) { remove(QList<int> {row}); }
+    // Removes the bookmarks of rows (each once, in any order) as one operation.
+    void remove(QList<int> rows);
     void removeAll();
     void rename(int row, const QString &name);
     void setColor(int row, const QColor &color);

@@ -180,9 +180,8 @@ void BookmarksDock::goTo(int row)
 
 void BookmarksDock::removeSelected()
 {
-    const QList<int> rows = selectedRows();
-    for (auto row = rows.crbegin(); row != rows.crend(); ++row)
-        bookmarks()->remove(*row);
+    if (bookmarks())
+        bookmarks()->remove(selectedRows());
 }
 
 void BookmarksDock::recolorSelected(const QColor &color)
