@@ -33,6 +33,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdio>
+
 using namespace hexmap;
 
 namespace {
@@ -651,13 +653,29 @@ void TestMainWindow::bookmarksComeBackInANewWindow()
         QCOMPARE(
             dock->table()->model()->index(0, Bookmarks::NameColumn).data().toString(), "header");
     }
+    {
+        MainWindow window;
+        activate(window);
+        QVERIFY(window.openFile(path));
+        const QAbstractItemModel *table = window.bookmarksDock()->table()->model();
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->index(0, Bookmarks::OffsetColumn).data().toString(), "0x10");
+        QCOMPARE(table->index(0, Bookmarks::NameColumn).data().toString(), "header");
+    }
+
+    // Another program saves a new file over the path: its bookmarks are not the old ones.
+    {
+        QFile replacement(path + ".new");
+        QVERIFY(replacement.open(QIODevice::WriteOnly));
+        replacement.write(QByteArray(256, 'n'));
+    }
+    QCOMPARE(::rename(qPrintable(path + ".new"), qPrintable(path)), 0);
     MainWindow window;
     activate(window);
     QVERIFY(window.openFile(path));
-    const QAbstractItemModel *table = window.bookmarksDock()->table()->model();
-    QCOMPARE(table->rowCount(), 1);
-    QCOMPARE(table->index(0, Bookmarks::OffsetColumn).data().toString(), "0x10");
-    QCOMPARE(table->index(0, Bookmarks::NameColumn).data().toString(), "header");
+    QCOMPARE(window.bookmarksDock()->table()->model()->rowCount(), 0);
+    QVERIFY2(window.bookmarksDock()->message().contains("not applied"),
+        qPrintable(window.bookmarksDock()->message()));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -104,6 +104,16 @@ void BookmarksDock::track(DocumentTab *tab)
     updateButtons();
 }
 
+void BookmarksDock::showMessage(const QString &message)
+{
+    m_message->setText(message);
+}
+
+QString BookmarksDock::message() const
+{
+    return m_message->text();
+}
+
 Bookmarks *BookmarksDock::bookmarks() const
 {
     return m_tab ? m_tab->document()->bookmarks() : nullptr;

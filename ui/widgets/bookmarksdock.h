@@ -26,6 +26,9 @@ public:
     // Follows tab's bookmarks (nullptr: an empty table).
     void track(DocumentTab *tab);
     [[nodiscard]] QTableView *table() const { return m_table; }
+    // Shown under the table until the next action or tab.
+    void showMessage(const QString &message);
+    [[nodiscard]] QString message() const;
 
     // Removes the bookmarks under the selection (the cursor's byte without one), or adds
     // one over it.

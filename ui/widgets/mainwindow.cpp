@@ -289,15 +289,19 @@ void MainWindow::addTab(std::unique_ptr<Document> document)
             m_undoGroup->setActiveStack(document->undoStack());
         // One error convention: every refusal or failure of the document is told here.
         connect(document, &Document::failed, this, &MainWindow::showNotice);
-        // Bookmarks kept from an earlier run come back; every change is kept at once.
-        if (const QString notice = bookmarkstore::load(*document); !notice.isEmpty())
-            showNotice(notice);
+        // Bookmarks kept from an earlier run come back; every change is kept at once. Why
+        // some were not applied stays in the dock (the status bar moves on).
+        const QString notice = bookmarkstore::load(*document);
         connect(document->bookmarks(), &Bookmarks::bookmarksChanged, this, [this, document] {
             if (QString error; !bookmarkstore::save(*document, &error))
                 showNotice(error);
         });
-        if (tab == currentTab())
+        if (tab == currentTab()) {
             m_bookmarks->track(tab);
+            m_bookmarks->showMessage(notice);
+        }
+        if (!notice.isEmpty())
+            showNotice(notice);
         m_tabs->setTabText(m_tabs->indexOf(tab), tab->document()->title());
         m_tabs->setTabToolTip(m_tabs->indexOf(tab), tab->document()->path());
         refresh();
