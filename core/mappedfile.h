@@ -84,6 +84,9 @@ public:
     // another program truncated it. size() when unknown (anonymous, no way to ask).
     [[nodiscard]] std::int64_t backedBytes() const;
 
+    // The mapped file's identity (st_dev, st_ino at opening); 0 for anonymous memory.
+    [[nodiscard]] dev_t device() const { return m_device; }
+    [[nodiscard]] ino_t inode() const { return m_inode; }
     // Whether the path still names the file mapped at opening (device and inode).
     [[nodiscard]] PathState pathState() const;
     // Whether fd is the mapped file: a write through it reaches the mapped bytes.

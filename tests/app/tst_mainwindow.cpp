@@ -2,6 +2,8 @@
 // cannot be mapped; a file truncated or grown by another process; closing with
 // edits not yet flushed or saved (the message box is driven like a user would).
 // File bytes are always read independently (pread).
+#include "bookmarks.h"
+#include "bookmarksdock.h"
 #include "byteformat.h"
 #include "cellpixels.h"
 #include "closeprompt.h"
@@ -25,6 +27,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QtTest>
 
 #include <fcntl.h>
@@ -32,6 +35,8 @@
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <cstdio>
 
 using namespace hexmap;
 
@@ -133,6 +138,7 @@ private slots:
     void goToAndStatusBar();
     void undoFollowsTheCurrentTab();
     void valueInspectorReadsAndWritesAtTheCursor();
+    void bookmarksComeBackInANewWindow();
     void recentFilesAreRemembered();
     void droppedFilesOpen();
 };
@@ -141,6 +147,8 @@ void TestMainWindow::initTestCase()
 {
     static QTemporaryDir config;
     qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit()); // keep the user's settings out
+    static QTemporaryDir data;
+    qputenv("XDG_DATA_HOME", data.path().toLocal8Bit()); // and the user's bookmarks
     QCoreApplication::setOrganizationName(QStringLiteral("hexmap-test"));
     QCoreApplication::setApplicationName(QStringLiteral("hexmap-test"));
 }
@@ -632,6 +640,100 @@ void TestMainWindow::valueInspectorReadsAndWritesAtTheCursor()
     QTest::keyClick(window.currentTab()->view(), Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(file.contents().toHex(), "00000000d2040000ff");
     QCOMPARE(int32->text(), "1234");
+}
+
+void TestMainWindow::bookmarksComeBackInANewWindow()
+{
+    ScratchFile file(QByteArray(256, 'b'));
+    const QString path = QString::fromStdString(file.path());
+    {
+        MainWindow window;
+        activate(window);
+        QVERIFY(window.openFile(path));
+        BookmarksDock *dock = window.bookmarksDock();
+        QVERIFY(dock->isVisible());
+        HexView *view = window.currentTab()->view();
+        view->setSelection(0x10, 4);
+        QTest::keyClick(view, Qt::Key_B, Qt::ControlModifier);
+        QVERIFY(window.goTo("0x40"));
+        QTest::keyClick(view, Qt::Key_B, Qt::ControlModifier);
+        const QAbstractItemModel *table = dock->table()->model();
+        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(table->index(0, Bookmarks::OffsetColumn).data().toString(), "0x10");
+        QCOMPARE(table->index(0, Bookmarks::LengthColumn).data().toString(), "4");
+        QCOMPARE(table->index(0, Bookmarks::PreviewColumn).data().toString(), "62 62 62 62");
+        QCOMPARE(table->index(1, Bookmarks::OffsetColumn).data().toString(), "0x40");
+
+        // Drawn under the bytes, in the bookmark's colour, in both panes.
+        QVERIFY(window.goTo("0"));
+        const QImage picture = cellpixels::picture(*view);
+        for (const Pane pane : {Pane::Hex, Pane::Text}) {
+            const QRect cell = cellpixels::cellRect(*view, 0x12, pane);
+            QCOMPARE(
+                picture.pixelColor(cell.center().x(), cell.bottom()), Bookmarks::palette().at(0));
+            QVERIFY(
+                picture.pixelColor(cell.center().x(), cell.top()) != Bookmarks::palette().at(0));
+        }
+
+        // Next and previous, wrapping, with Okteta's keys.
+        QTest::keyClick(view, Qt::Key_Down, Qt::AltModifier);
+        QCOMPARE(view->cursorOffset(), 0x10);
+        QCOMPARE(view->selectionLength(), 4);
+        QTest::keyClick(view, Qt::Key_Down, Qt::AltModifier);
+        QCOMPARE(view->cursorOffset(), 0x40);
+        QTest::keyClick(view, Qt::Key_Down, Qt::AltModifier);
+        QCOMPARE(view->cursorOffset(), 0x10);
+        QTest::keyClick(view, Qt::Key_Up, Qt::AltModifier);
+        QCOMPARE(view->cursorOffset(), 0x40);
+
+        // Toggling inside one removes it; renamed in the dock.
+        QTest::keyClick(view, Qt::Key_B, Qt::ControlModifier);
+        QCOMPARE(table->rowCount(), 1);
+        QVERIFY(dock->table()->model()->setData(table->index(0, Bookmarks::NameColumn), "header"));
+
+        // In the dock: Delete removes the selected one, Return goes to one.
+        QVERIFY(window.goTo("0x80"));
+        QTest::keyClick(view, Qt::Key_B, Qt::ControlModifier);
+        QCOMPARE(table->rowCount(), 2);
+        dock->table()->setFocus();
+        dock->table()->selectRow(1);
+        QTest::keyClick(dock->table(), Qt::Key_Delete);
+        QCOMPARE(table->rowCount(), 1);
+        dock->table()->selectRow(0);
+        QTest::keyClick(dock->table(), Qt::Key_Return);
+        QCOMPARE(view->cursorOffset(), 0x10);
+        QCOMPARE(view->selectionLength(), 4);
+
+        // Save As takes them to the new file.
+        QTemporaryDir dir;
+        QVERIFY(window.saveCurrentAs(dir.filePath("copy.bin")));
+        QCOMPARE(dock->table()->model()->rowCount(), 1);
+        QCOMPARE(
+            dock->table()->model()->index(0, Bookmarks::NameColumn).data().toString(), "header");
+    }
+    {
+        MainWindow window;
+        activate(window);
+        QVERIFY(window.openFile(path));
+        const QAbstractItemModel *table = window.bookmarksDock()->table()->model();
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->index(0, Bookmarks::OffsetColumn).data().toString(), "0x10");
+        QCOMPARE(table->index(0, Bookmarks::NameColumn).data().toString(), "header");
+    }
+
+    // Another program saves a new file over the path: its bookmarks are not the old ones.
+    {
+        QFile replacement(path + ".new");
+        QVERIFY(replacement.open(QIODevice::WriteOnly));
+        replacement.write(QByteArray(256, 'n'));
+    }
+    QCOMPARE(::rename(qPrintable(path + ".new"), qPrintable(path)), 0);
+    MainWindow window;
+    activate(window);
+    QVERIFY(window.openFile(path));
+    QCOMPARE(window.bookmarksDock()->table()->model()->rowCount(), 0);
+    QVERIFY2(window.bookmarksDock()->message().contains("not applied"),
+        qPrintable(window.bookmarksDock()->message()));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,5 +1,6 @@
 #include "document.h"
 
+#include "bookmarks.h"
 #include "errors.h"
 #include "filechanges.h"
 #include "hexmodel.h"
@@ -89,6 +90,7 @@ Document::Document(MappedFile file, QString path, qint64 length, QObject *parent
     , m_mode(m_options.mode)
     , m_undoStack(new QUndoStack(this))
     , m_table(std::make_unique<HexModel>(this))
+    , m_bookmarks(new Bookmarks(this))
 {
     if (m_file.descriptor() >= 0)
         m_fileChanges = std::make_unique<FileChanges>(m_file.descriptor());

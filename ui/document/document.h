@@ -21,6 +21,7 @@ class QUndoStack;
 
 namespace hexmap {
 
+class Bookmarks;
 class FileChanges;
 class HexModel;
 
@@ -96,6 +97,8 @@ public:
     [[nodiscard]] std::shared_ptr<MemoryMap> sharedMap() const { return m_file.sharedMap(); }
     // The document as a Qt table (one row per page), for Qt's item views.
     [[nodiscard]] HexModel *table() const { return m_table.get(); }
+    // The document's bookmarks (named, coloured ranges), kept in the document's offsets.
+    [[nodiscard]] Bookmarks *bookmarks() const { return m_bookmarks; }
 
     // Why op is refused now, in the user's words, or empty when it may go ahead (the
     // operation itself may still fail, e.g. on a full disk).
@@ -270,6 +273,7 @@ private:
     DocumentChange m_pending; // what the running operation changed so far
     int m_operationDepth = 0;
     std::unique_ptr<HexModel> m_table;
+    Bookmarks *m_bookmarks; // a child
 };
 
 // Every public operation holds one; nested ones (revert's undo steps) add to the outer.

@@ -1,5 +1,6 @@
 #include "hexview.h"
 
+#include "bookmarks.h"
 #include "document.h"
 
 #include <QApplication>
@@ -52,6 +53,8 @@ void HexView::setDocument(Document *document)
                 relayout();
             viewport()->update();
         });
+        connect(document->bookmarks(), &Bookmarks::bookmarksChanged, viewport(),
+            qOverload<>(&QWidget::update));
     }
     m_settingDocument = true; // said once below, whatever changed
     m_editor->setDocument(document);
@@ -433,25 +436,36 @@ void HexView::paintEvent(QPaintEvent *)
     }
 
     // Overlays, translucent over the glyphs: modified since flush, found, selected;
-    // one rectangle per line and pane for each range.
-    const auto paintRanges = [&](const std::vector<RangeSet::Range> &ranges, const QColor &color) {
-        for (const auto &range : ranges) {
-            for (qint64 at = range.start; at < range.end;) {
-                const qint64 line = m_layout.lineOf(at);
-                const qint64 end = std::min<qint64>(range.end, m_layout.lineStart(line + 1));
-                const int first = m_layout.columnOf(at);
-                const int last = m_layout.columnOf(end - 1);
-                const int y = m_layout.lineY(line, m_firstLine);
-                const int hexLeft = m_layout.hexX(first);
-                painter.fillRect(x0 + hexLeft, y,
-                    m_layout.hexX(last) + m_layout.hexCellWidth() - hexLeft, metrics.lineHeight,
-                    color);
-                painter.fillRect(x0 + m_layout.textX(first), y,
-                    (last - first + 1) * metrics.charWidth, metrics.lineHeight, color);
-                at = end;
-            }
+    // one rectangle per line and pane for each range, [start, end) clipped to the lines shown.
+    const auto forEachRect = [&](qint64 start, qint64 end, const auto &paint) {
+        for (qint64 at = std::max(start, firstOffset); at < std::min(end, endOffset);) {
+            const qint64 line = m_layout.lineOf(at);
+            const qint64 lineEnd = std::min<qint64>(end, m_layout.lineStart(line + 1));
+            const int first = m_layout.columnOf(at);
+            const int last = m_layout.columnOf(lineEnd - 1);
+            const int y = m_layout.lineY(line, m_firstLine);
+            const int hexLeft = m_layout.hexX(first);
+            paint(QRect(x0 + hexLeft, y, m_layout.hexX(last) + m_layout.hexCellWidth() - hexLeft,
+                metrics.lineHeight));
+            paint(QRect(x0 + m_layout.textX(first), y, (last - first + 1) * metrics.charWidth,
+                metrics.lineHeight));
+            at = lineEnd;
         }
     };
+    const auto paintRanges = [&](const std::vector<RangeSet::Range> &ranges, const QColor &color) {
+        for (const auto &range : ranges)
+            forEachRect(
+                range.start, range.end, [&](const QRect &rect) { painter.fillRect(rect, color); });
+    };
+    // Bookmarks are a layer of their own, under the line, so that the fills above (found,
+    // selected) and the glyphs stay readable through them.
+    const int band = std::max(2, metrics.lineHeight / 8);
+    for (const Bookmark &bookmark : m_document->bookmarks()->overlapping(firstOffset, endOffset)) {
+        forEachRect(bookmark.start, bookmark.end(), [&](const QRect &rect) {
+            painter.fillRect(
+                rect.x(), rect.bottom() + 1 - band, rect.width(), band, bookmark.color);
+        });
+    }
     QColor selected = pal.color(QPalette::Highlight);
     selected.setAlpha(100);
     paintRanges(m_document->modifiedRanges().intersecting(firstOffset, endOffset),

@@ -1,6 +1,9 @@
 #include "mainwindow.h"
 
 #include "advicedialog.h"
+#include "bookmarks.h"
+#include "bookmarksdock.h"
+#include "bookmarkstore.h"
 #include "closeprompt.h"
 #include "documenttab.h"
 #include "editor.h"
@@ -51,8 +54,10 @@ MainWindow::MainWindow(QWidget *parent)
     , m_finder(new FindDialog(this))
     , m_undoGroup(new QUndoGroup(this))
     , m_inspector(new ValueInspectorDock(this))
+    , m_bookmarks(new BookmarksDock(this))
 {
     addDockWidget(Qt::RightDockWidgetArea, m_inspector);
+    addDockWidget(Qt::RightDockWidgetArea, m_bookmarks);
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
     m_tabs->setDocumentMode(true);
@@ -64,6 +69,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_undoGroup->setActiveStack(currentTab() ? currentTab()->document()->undoStack() : nullptr);
         m_status->track(currentTab());
         m_inspector->track(currentTab());
+        m_bookmarks->track(currentTab());
         searchCurrentTab();
         updateActions();
     });
@@ -80,6 +86,32 @@ MainWindow::~MainWindow()
         m_tabs->removeTab(0);
         delete closing;
     }
+}
+
+// Okteta's and Kate's keys: Ctrl+B toggles; Alt+Down/Alt+Up (Okteta) and
+// Alt+PgDown/Alt+PgUp (Kate) go to the next and previous bookmark.
+void MainWindow::createBookmarkActions(QMenu *view)
+{
+    QAction *dock = m_bookmarks->toggleViewAction();
+    dock->setText(tr("&Bookmarks"));
+    dock->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    view->addAction(dock);
+
+    QMenu *menu = menuBar()->addMenu(tr("&Bookmarks"));
+    QAction *toggle = menu->addAction(tr("&Toggle Bookmark"), QKeySequence(Qt::CTRL | Qt::Key_B),
+        m_bookmarks, &BookmarksDock::toggleAtCursor);
+    QAction *next = menu->addAction(tr("&Next Bookmark"), m_bookmarks, &BookmarksDock::goToNext);
+    next->setShortcuts(
+        {QKeySequence(Qt::ALT | Qt::Key_Down), QKeySequence(Qt::ALT | Qt::Key_PageDown)});
+    QAction *previous
+        = menu->addAction(tr("&Previous Bookmark"), m_bookmarks, &BookmarksDock::goToPrevious);
+    previous->setShortcuts(
+        {QKeySequence(Qt::ALT | Qt::Key_Up), QKeySequence(Qt::ALT | Qt::Key_PageUp)});
+    menu->addSeparator();
+    QAction *import = menu->addAction(tr("&Import Bookmarks…"), this, &MainWindow::importBookmarks);
+    QAction *exportTo
+        = menu->addAction(tr("&Export Bookmarks…"), this, &MainWindow::exportBookmarks);
+    m_documentActions << toggle << next << previous << import << exportTo;
 }
 
 void MainWindow::createActions()
@@ -176,6 +208,7 @@ void MainWindow::createActions()
     inspector->setText(tr("Value &Inspector"));
     inspector->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     view->addAction(inspector);
+    createBookmarkActions(view);
 
     QMenu *map = menuBar()->addMenu(tr("&Map"));
     m_flush = map->addAction(QIcon::fromTheme(QStringLiteral("document-save-all")),
@@ -281,6 +314,19 @@ void MainWindow::addTab(std::unique_ptr<Document> document)
             m_undoGroup->setActiveStack(document->undoStack());
         // One error convention: every refusal or failure of the document is told here.
         connect(document, &Document::failed, this, &MainWindow::showNotice);
+        // Bookmarks kept from an earlier run come back; every change is kept at once. Why
+        // some were not applied stays in the dock (the status bar moves on).
+        const QString notice = bookmarkstore::load(*document);
+        connect(document->bookmarks(), &Bookmarks::bookmarksChanged, this, [this, document] {
+            if (QString error; !bookmarkstore::save(*document, &error))
+                showNotice(error);
+        });
+        if (tab == currentTab()) {
+            m_bookmarks->track(tab);
+            m_bookmarks->showMessage(notice);
+        }
+        if (!notice.isEmpty())
+            showNotice(notice);
         m_tabs->setTabText(m_tabs->indexOf(tab), tab->document()->title());
         m_tabs->setTabToolTip(m_tabs->indexOf(tab), tab->document()->path());
         refresh();
@@ -527,7 +573,9 @@ bool MainWindow::saveCurrentAs(const QString &path)
         return false;
     }
     m_finder->setEditor(nullptr);
+    const QList<Bookmark> bookmarks = tab->document()->bookmarks()->entries();
     tab->replaceDocument(std::move(reopened.document));
+    tab->document()->bookmarks()->addAll(bookmarks); // the new file's, from now on
     searchCurrentTab();
     rememberRecent(path);
     showNotice(tr("Wrote %1.").arg(path));
@@ -672,6 +720,30 @@ void MainWindow::setEntropyVisible(bool visible)
     ViewSettings().setEntropyStripVisible(visible);
     for (int i = 0; i < m_tabs->count(); ++i)
         tab(i)->entropyStrip()->setVisible(visible);
+}
+
+void MainWindow::importBookmarks()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import Bookmarks"), {}, tr("Bookmarks (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (QString message; bookmarkstore::importFrom(*currentTab()->document(), path, &message))
+        showNotice(message);
+    else
+        showError(message);
+}
+
+void MainWindow::exportBookmarks()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Bookmarks"), {}, tr("Bookmarks (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (QString error; bookmarkstore::exportTo(*currentTab()->document(), path, &error))
+        showNotice(tr("Exported the bookmarks to %1.").arg(path));
+    else
+        showError(error);
 }
 
 void MainWindow::setResidencyVisible(bool visible)

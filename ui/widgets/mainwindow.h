@@ -10,6 +10,7 @@ class QUndoGroup;
 
 namespace hexmap {
 
+class BookmarksDock;
 class DocumentTab;
 class FindDialog;
 class StatusFields;
@@ -45,6 +46,7 @@ public:
     [[nodiscard]] DocumentTab *currentTab() const;
     [[nodiscard]] const StatusFields *statusFields() const { return m_status; }
     [[nodiscard]] ValueInspectorDock *valueInspector() const { return m_inspector; }
+    [[nodiscard]] BookmarksDock *bookmarksDock() const { return m_bookmarks; }
     // The last error or notice shown to the user (for tests and the status bar).
     [[nodiscard]] QString lastMessage() const { return m_lastMessage; }
 
@@ -88,6 +90,9 @@ private:
     void statisticsDialog();
     void setEntropyVisible(bool visible);
     void setResidencyVisible(bool visible);
+    void createBookmarkActions(QMenu *view);
+    void importBookmarks();
+    void exportBookmarks();
 
     void rememberRecent(const QString &path);
     void rebuildRecentMenu();
@@ -99,6 +104,7 @@ private:
     FindDialog *m_finder;
     QUndoGroup *m_undoGroup; // the histories of the open documents
     ValueInspectorDock *m_inspector;
+    BookmarksDock *m_bookmarks;
     QString m_lastMessage;
     QMenu *m_recentMenu = nullptr;
     QActionGroup *m_bytesPerLine = nullptr;
