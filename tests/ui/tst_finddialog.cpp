@@ -603,8 +603,12 @@ void TestFindDialog::badInputSaysWhy()
 void TestFindDialog::regularExpressions()
 {
     QByteArray data(300, '\0');
-    data.replace(10, 6, "PK\x03\x04" "ab");
-    data.replace(200, 6, "PK\x03\x04" "c!");
+    data.replace(10, 6,
+        "PK\x03\x04"
+        "ab");
+    data.replace(200, 6,
+        "PK\x03\x04"
+        "c!");
     Fixture f(data);
     f.check("regex");
     // Said while typing, and nothing searched.
@@ -625,7 +629,9 @@ void TestFindDialog::regularExpressions()
     f.type("replace", "51 51 51 51 51");
     QVERIFY(f.run(&FindDialog::replaceAll));
     QCOMPARE(f.file.contents().mid(200, 6), "QQQQQ!");
-    QCOMPARE(f.file.contents().mid(10, 6), "PK\x03\x04" "ab");
+    QCOMPARE(f.file.contents().mid(10, 6),
+        "PK\x03\x04"
+        "ab");
     QVERIFY(f.dialog.message().contains("another length"));
 }
 
