@@ -59,13 +59,19 @@ void RegexSearch::stepForward()
                 return finish(candidate, length);
             from = candidate + 1;
         }
-    } else {
-        const Bytes text = read(m_low, windowEnd - 1 + m_regex->maxLength());
-        const RegexPattern::Match match = m_regex->firstMatch(text);
-        if (match.start >= 0 && m_low + match.start < windowEnd)
-            return finish(m_low + match.start, match.length);
+        m_low = windowEnd;
+        return;
     }
-    m_low = windowEnd;
+    // The window read last is kept: Find All goes on in it after each match.
+    if (m_text.empty() || m_low < m_textStart || m_low >= m_textWindowEnd) {
+        m_textStart = m_low;
+        m_textWindowEnd = windowEnd;
+        m_text = read(m_low, windowEnd - 1 + m_regex->maxLength());
+    }
+    const RegexPattern::Match match = m_regex->firstMatch(m_text, m_low - m_textStart);
+    if (match.start >= 0 && m_textStart + match.start < m_textWindowEnd)
+        return finish(m_textStart + match.start, match.length);
+    m_low = m_textWindowEnd;
 }
 
 void RegexSearch::stepBackward()

@@ -50,6 +50,11 @@ private:
     std::int64_t m_high;
     bool m_finished = false;
     RegexPattern::Match m_result;
+    // Forward without a prefix: the bytes of the last window, whose matches may start in
+    // [m_textStart, m_textWindowEnd).
+    Bytes m_text;
+    std::int64_t m_textStart = 0;
+    std::int64_t m_textWindowEnd = 0;
 };
 
 } // namespace hexmap

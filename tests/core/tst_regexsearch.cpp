@@ -79,6 +79,7 @@ private slots:
     void windowsEqualOnePiece_data();
     void windowsEqualOnePiece();
     void leftmostAgreesWithTheEngine();
+    void resumingFindsEveryStart();
     void ignoresAsciiCaseOnly_data();
     void ignoresAsciiCaseOnly();
     void shapes_data();
@@ -181,6 +182,52 @@ void TestRegexSearch::leftmostAgreesWithTheEngine()
         ++compared;
     }
     QVERIFY(compared > 200);
+}
+
+// Find All's way, resuming after each match, gives every start where the regex matches.
+void TestRegexSearch::resumingFindsEveryStart()
+{
+    std::mt19937_64 random(14);
+    RegexGenerator generator(random);
+    const qint64 length = 2000;
+    MemoryMap map(-1, length);
+    Bytes bytes(length);
+    for (auto &b : bytes)
+        b = "abA\0"[random() % 4];
+    map.write(bytes);
+    int compared = 0;
+    for (int round = 0; round < 200; ++round) {
+        std::shared_ptr<const RegexPattern> regex;
+        try {
+            regex = std::make_shared<RegexPattern>(generator.regex(), random() % 2 == 0);
+        } catch (const ValueError &) {
+            continue;
+        }
+        const qint64 start = qint64(random() % 100);
+        const qint64 end = length - qint64(random() % 100);
+        QList<std::pair<qint64, qint64>> expected;
+        for (qint64 at = start; at < end; ++at) {
+            const qint64 size
+                = regex->matchAt(ByteView(bytes).subspan(std::size_t(at), std::size_t(end - at)));
+            if (size >= 0)
+                expected.append({at, size});
+        }
+        BytePattern pattern;
+        pattern.regex = regex;
+        ChunkedSearch search(map, pattern, start, end, ChunkedSearch::Direction::Forward,
+            1 + qint64(random() % 300));
+        QList<std::pair<qint64, qint64>> found;
+        while (true) {
+            while (!search.step()) { }
+            if (search.result() < 0)
+                break;
+            found.append({search.result(), search.resultLength()});
+            search.resumeAfterMatch();
+        }
+        QCOMPARE(found, expected);
+        ++compared;
+    }
+    QVERIFY(compared > 100);
 }
 
 void TestRegexSearch::ignoresAsciiCaseOnly_data()
