@@ -500,6 +500,12 @@ void TestSearchSession::regexReplacesOnlyMatchesOfTheReplacementsLength()
     QVERIFY(f.run([&] { f.session.replace("12", f.place); }));
     QVERIFY2(f.message.contains("not as long as the replacement"), qPrintable(f.message));
     QCOMPARE(f.file.contents(), "BBxCCCxBBx");
+    // The whole match selected, the replacement shorter: left, and said why.
+    f.place = {2, 2, 4};
+    QVERIFY(f.run([&] { f.session.replace("12", f.place); }));
+    QVERIFY2(f.message.startsWith("The match is 4 bytes long and the replacement 2"),
+        qPrintable(f.message));
+    QCOMPARE(f.file.contents(), "BBxCCCxBBx");
 }
 
 void TestSearchSession::generatedCasesAnswerAsAPlainLoop()

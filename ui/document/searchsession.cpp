@@ -128,7 +128,15 @@ void SearchSession::replace(const QByteArray &replacement, const Place &place)
         return;
     // The selection is replaced only if the pattern matches its bytes now.
     QString note;
-    if (place.hasSelection() && place.selectionLength == replacement.size()) {
+    if (place.hasSelection() && place.selectionLength != replacement.size()
+        && m_query.pattern.isRegex()
+        && matchLengthAt(*m_document, m_query.pattern, place.selectionStart)
+            == place.selectionLength) {
+        note = tr("The match is %1 bytes long and the replacement %2, so it was not replaced (a "
+                  "replacement of another length needs insert and delete).")
+                   .arg(place.selectionLength)
+                   .arg(replacement.size());
+    } else if (place.hasSelection() && place.selectionLength == replacement.size()) {
         const ReplaceOutcome outcome = replaceMatches(
             *m_document, m_query.pattern, {place.selectionStart}, replacement, tr("Replace"));
         if (!outcome.error.isEmpty()) {
