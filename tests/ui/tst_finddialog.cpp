@@ -3,7 +3,8 @@
 // for generated cases; a match is selected with the cursor on its first byte; Find All
 // counts and highlights, and drops the matches that edits undo; wildcards and ignored
 // case; cancel stops a long search; Replace and Replace All write only over bytes that
-// match the pattern at the moment of the write, as one undo step.
+// match the pattern at the moment of the write, as one undo step; regular expressions
+// (errors while typing, matches of varying length selected and highlighted).
 #include "document.h"
 #include "documenttab.h"
 #include "finddialog.h"
@@ -143,6 +144,7 @@ private slots:
     void replaceAllRechecksWhatWasTypedOverMeanwhile();
     void replaceAllSkipsOverlappingMatches();
     void badInputSaysWhy();
+    void regularExpressions();
 };
 
 namespace {
@@ -596,6 +598,41 @@ void TestFindDialog::badInputSaysWhy()
     f.dialog.findNext();
     QCOMPARE(f.dialog.message(), "From: expected a number at position 1, found 'l'");
     QVERIFY(!f.dialog.isSearching());
+}
+
+void TestFindDialog::regularExpressions()
+{
+    QByteArray data(300, '\0');
+    data.replace(10, 6,
+        "PK\x03\x04"
+        "ab");
+    data.replace(200, 6,
+        "PK\x03\x04"
+        "c!");
+    Fixture f(data);
+    f.check("regex");
+    // Said while typing, and nothing searched.
+    f.type("find", "PK(");
+    QVERIFY(f.dialog.message().startsWith("regular expression: missing )"));
+    f.type("find", "PK\\x03\\x04[a-z]*");
+    QVERIFY(f.dialog.message().contains("bound its repetitions"));
+    f.dialog.findNext();
+    QVERIFY(!f.dialog.isSearching());
+    f.type("find", "PK\\x03\\x04[a-z]{1,4}");
+    QCOMPARE(f.dialog.message(), QString());
+    QVERIFY(f.run(&FindDialog::findNext));
+    QCOMPARE(f.selection(), std::pair(qint64(10), qint64(6)));
+    QVERIFY(f.run(&FindDialog::findAll));
+    QCOMPARE(f.dialog.results(), (QList<qint64> {10, 200}));
+    QCOMPARE(f.view()->highlights().bytes(), 6 + 5);
+    // Replaced where the match is as long as the replacement (hex bytes).
+    f.type("replace", "51 51 51 51 51");
+    QVERIFY(f.run(&FindDialog::replaceAll));
+    QCOMPARE(f.file.contents().mid(200, 6), "QQQQQ!");
+    QCOMPARE(f.file.contents().mid(10, 6),
+        "PK\x03\x04"
+        "ab");
+    QVERIFY(f.dialog.message().contains("another length"));
 }
 
 void TestFindDialog::replaceIsNotOfferedOnAReadOnlyMap()

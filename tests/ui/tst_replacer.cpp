@@ -150,14 +150,20 @@ void TestReplacer::summary_data()
     QTest::addColumn<qint64>("replaced");
     QTest::addColumn<qint64>("stale");
     QTest::addColumn<qint64>("overlapping");
+    QTest::addColumn<qint64>("otherLength");
     QTest::addColumn<QString>("text");
-    QTest::newRow("all") << qint64(3) << qint64(0) << qint64(0) << "Replaced 3 matches.";
-    QTest::newRow("one stale") << qint64(1) << qint64(1) << qint64(0)
+    QTest::newRow("all") << qint64(3) << qint64(0) << qint64(0) << qint64(0)
+                         << "Replaced 3 matches.";
+    QTest::newRow("one stale") << qint64(1) << qint64(1) << qint64(0) << qint64(0)
                                << "Replaced 1 match; 1 no longer matched and was left as it was.";
     QTest::newRow("stale and overlapping")
-        << qint64(0) << qint64(2) << qint64(3)
+        << qint64(0) << qint64(2) << qint64(3) << qint64(0)
         << "Replaced 0 matches; 2 no longer matched and were left as they were; 3 overlapped a "
            "match replaced before them and were left as they were.";
+    QTest::newRow("other length")
+        << qint64(1) << qint64(0) << qint64(0) << qint64(2)
+        << "Replaced 1 match; left 2 matches not as long as the replacement (a replacement of "
+           "another length needs insert and delete).";
 }
 
 void TestReplacer::summary()
@@ -165,8 +171,9 @@ void TestReplacer::summary()
     QFETCH(qint64, replaced);
     QFETCH(qint64, stale);
     QFETCH(qint64, overlapping);
+    QFETCH(qint64, otherLength);
     QFETCH(QString, text);
-    QCOMPARE((ReplaceOutcome {replaced, stale, overlapping, {}}).summary(), text);
+    QCOMPARE((ReplaceOutcome {replaced, stale, overlapping, otherLength, {}}).summary(), text);
 }
 
 QTEST_GUILESS_MAIN(TestReplacer)

@@ -3,7 +3,9 @@
 // directions, wrap, From/To with Python's rules (negative, past the end, empty),
 // matches touching either end, wildcards and ignored case; Find All and the matches
 // edits undo; Replace and Replace All re-checking bytes changed behind the session's
-// back, as one undo step; cancel; and generated cases against a plain loop.
+// back, as one undo step; cancel; regular expressions (matches of varying length, found
+// forward and backward, replaced only where as long as the replacement); Find All past
+// its limit; and generated cases against a plain loop.
 #include "document.h"
 #include "findreference.h"
 #include "inputparsing.h"
@@ -143,6 +145,10 @@ private slots:
     void replaceAllRechecksEachMatch();
     void replaceAllSkipsOverlappingMatches();
     void cancelStopsALongSearch();
+    void regexFindsNextAndPrevious();
+    void findAllCountsPastTheLimit_data();
+    void findAllCountsPastTheLimit();
+    void regexReplacesOnlyMatchesOfTheReplacementsLength();
     void generatedCasesAnswerAsAPlainLoop();
 };
 
@@ -407,6 +413,99 @@ void TestSearchSession::cancelStopsALongSearch()
     QTRY_COMPARE(finished.size(), 1);
     QCOMPARE(messages, (QStringList {"Searching…", "Search canceled."}));
     QVERIFY(session.results().isEmpty());
+}
+
+void TestSearchSession::regexFindsNextAndPrevious()
+{
+    Fixture f("xPK12yyPK3zzPK45");
+    f.session.setQuery({*input::parseRegex("PK[0-9]{1,2}", false), {}, {}, true});
+    QList<std::pair<qint64, qint64>> answers;
+    const auto step = [&](bool next) {
+        QVERIFY(
+            f.run([&] { next ? f.session.findNext(f.place) : f.session.findPrevious(f.place); }));
+        answers << std::pair(f.place.selectionStart, f.place.selectionLength);
+    };
+    for (int i = 0; i < 4; ++i)
+        step(true);
+    step(false);
+    step(false);
+    const QList<std::pair<qint64, qint64>> expected {
+        {1, 4}, {7, 3}, {12, 4}, {1, 4}, {12, 4}, {7, 3}};
+    QCOMPARE(answers, expected);
+    // Backward from a cursor inside a match: the last match starting at or before it.
+    f.place = {8};
+    QVERIFY(f.run([&] { f.session.findPrevious(f.place); }));
+    QCOMPARE(f.session.lastMatch(), 7);
+    // A shorter match at the same start is not found again going backward.
+    Fixture g("aab");
+    g.session.setQuery({*input::parseRegex("ab|a", false), {}, {}, false});
+    g.place = {1, 1, 2};
+    QVERIFY(g.run([&] { g.session.findNext(g.place); })); // not continuing: from the cursor
+    QCOMPARE(g.place.selectionStart, 1);
+    QCOMPARE(g.place.selectionLength, 2);
+    QVERIFY(g.run([&] { g.session.findNext(g.place); }));
+    QCOMPARE(g.place.selectionStart, 0);
+    QCOMPARE(g.place.selectionLength, 1);
+}
+
+void TestSearchSession::findAllCountsPastTheLimit_data()
+{
+    QTest::addColumn<bool>("regex");
+    QTest::newRow("text") << false;
+    QTest::newRow("regex") << true;
+}
+
+// Past the limit the matches are counted, not listed: the count stays exact.
+void TestSearchSession::findAllCountsPastTheLimit()
+{
+    QFETCH(bool, regex);
+    Fixture f(QByteArray("ab-").repeated(50));
+    f.session.setQuery({regex ? *input::parseRegex("a[b]", false) : patternOf("ab"), {}, {}, true});
+    f.session.setResultLimit(7);
+    QVERIFY(f.run([&] { f.session.findAll(); }));
+    QCOMPARE(f.session.results().size(), 7);
+    QCOMPARE(f.session.results().last(), 18);
+    QCOMPARE(f.session.resultCount(), 50);
+    QVERIFY(f.session.resultsTruncated());
+    QCOMPARE(f.message, "Found 50 matches; listed the first 7.");
+    // Under the limit: no such note.
+    f.session.setResultLimit(50);
+    QVERIFY(f.run([&] { f.session.findAll(); }));
+    QCOMPARE(f.session.results().size(), 50);
+    QVERIFY(!f.session.resultsTruncated());
+    QCOMPARE(f.message, QString());
+}
+
+void TestSearchSession::regexReplacesOnlyMatchesOfTheReplacementsLength()
+{
+    Fixture f("a1xa22xa3x");
+    f.session.setQuery({*input::parseRegex("a[0-9]{1,2}", false), {}, {}, true});
+    QVERIFY(f.run([&] { f.session.findAll(); }));
+    QCOMPARE(f.session.results(), (QList<qint64> {0, 3, 7}));
+    QCOMPARE(f.session.resultLengths(), (QList<qint64> {2, 3, 2}));
+    QCOMPARE(f.session.covered(0, 100).ranges(),
+        (std::vector<RangeSet::Range> {{0, 2}, {3, 6}, {7, 9}}));
+    QVERIFY(f.run([&] { f.session.replaceAll("BB"); }));
+    QCOMPARE(f.file.contents(), "BBxa22xBBx");
+    QCOMPARE(f.session.replaceOutcome().replaced, 2);
+    QCOMPARE(f.session.replaceOutcome().otherLength, 1);
+    QVERIFY2(f.message.contains("another length needs insert and delete"), qPrintable(f.message));
+    // Replace on the longer match selected: refused, with the reason.
+    f.place = {3, 3, 3};
+    QVERIFY(f.run([&] { f.session.replace("CCC", f.place); }));
+    QCOMPARE(f.file.contents(), "BBxCCCxBBx");
+    // Two bytes selected, but the match starting there is four long: left, and said why.
+    f.session.setQuery({*input::parseRegex("x[A-Z]{1,3}", false), {}, {}, true});
+    f.place = {2, 2, 2};
+    QVERIFY(f.run([&] { f.session.replace("12", f.place); }));
+    QVERIFY2(f.message.contains("not as long as the replacement"), qPrintable(f.message));
+    QCOMPARE(f.file.contents(), "BBxCCCxBBx");
+    // The whole match selected, the replacement shorter: left, and said why.
+    f.place = {2, 2, 4};
+    QVERIFY(f.run([&] { f.session.replace("12", f.place); }));
+    QVERIFY2(f.message.startsWith("The match is 4 bytes long and the replacement 2"),
+        qPrintable(f.message));
+    QCOMPARE(f.file.contents(), "BBxCCCxBBx");
 }
 
 void TestSearchSession::generatedCasesAnswerAsAPlainLoop()

@@ -25,7 +25,7 @@
 namespace hexmap {
 
 namespace {
-enum Kind { HexKind, TextKind, ValueKind };
+enum Kind { HexKind, TextKind, ValueKind, RegexKind };
 constexpr int kContext = 8; // bytes shown on each side of a match
 constexpr int kMaxRows = 10000; // rows in the result list (the count is exact)
 
@@ -56,8 +56,10 @@ void FindDialog::buildUi()
     kinds->addWidget(radio(tr("&Hex bytes"), m_kind, HexKind, this));
     kinds->addWidget(radio(tr("&Text"), m_kind, TextKind, this));
     kinds->addWidget(radio(tr("&Value"), m_kind, ValueKind, this));
+    kinds->addWidget(radio(tr("Re&gular expression"), m_kind, RegexKind, this));
     m_kind->button(TextKind)->setObjectName(QStringLiteral("text"));
     m_kind->button(ValueKind)->setObjectName(QStringLiteral("value"));
+    m_kind->button(RegexKind)->setObjectName(QStringLiteral("regex"));
     kinds->addStretch();
     m_kind->button(HexKind)->setChecked(true);
 
@@ -106,10 +108,19 @@ void FindDialog::buildUi()
     m_wrap->setObjectName(QStringLiteral("wrap"));
     m_wrap->setChecked(true);
 
+    m_regexHelp = new QLabel(
+        tr("Over bytes, not text: \\x00, [\\x80-\\xff], . is any byte. A match is at most "
+           "%1 bytes, so * and + are refused: bound them, e.g. {0,100}. Replacements are hex "
+           "bytes, as long as each match.")
+            .arg(RegexPattern::kMaxMatchLength),
+        this);
+    m_regexHelp->setWordWrap(true);
+
     auto *form = new QFormLayout;
     form->addRow(tr("F&ind:"), m_find);
     form->addRow(tr("As:"), kinds);
     form->addRow(QString(), options);
+    form->addRow(QString(), m_regexHelp);
     form->addRow(tr("Re&place with:"), m_replace);
     form->addRow(tr("Direction:"), directions);
     form->addRow(tr("Range:"), range);
@@ -167,7 +178,7 @@ void FindDialog::buildUi()
     m_table->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     connect(m_table, &QTableWidget::cellClicked, this, [this](int row) {
         if (m_session && row < m_session->results().size())
-            showMatch(m_session->results()[row], qint64(m_session->resultsPattern().bytes.size()));
+            showMatch(m_session->results()[row], m_session->resultLengths()[row]);
     });
 
     auto *layout = new QVBoxLayout(this);
@@ -180,6 +191,7 @@ void FindDialog::buildUi()
     resize(640, 560);
 
     connect(m_kind, &QButtonGroup::idClicked, this, &FindDialog::updateInputs);
+    connect(m_find, &QLineEdit::textChanged, this, &FindDialog::checkRegex);
     connect(m_direction, &QButtonGroup::idClicked, this, &FindDialog::updateInputs);
     setSearching(false);
 }
@@ -188,12 +200,26 @@ void FindDialog::updateInputs()
 {
     const int kind = m_kind->checkedId();
     m_encoding->setVisible(kind == TextKind);
-    m_ignoreCase->setVisible(kind == TextKind);
+    m_ignoreCase->setVisible(kind == TextKind || kind == RegexKind);
+    m_regexHelp->setVisible(kind == RegexKind);
+    m_find->setPlaceholderText(
+        kind == RegexKind ? tr("e.g. PK\\x03\\x04.{26}") : tr("e.g. 7F 45 4C 46, or 7F ?? 4C"));
     m_width->setVisible(kind == ValueKind);
     m_endian->setVisible(kind == ValueKind);
     const bool forward = m_direction->checkedId() == 1;
     m_from->setPlaceholderText(forward ? tr("forward: the cursor") : tr("backward: the start"));
     m_to->setPlaceholderText(forward ? tr("forward: the end") : tr("backward: the cursor"));
+}
+
+void FindDialog::checkRegex()
+{
+    if (m_kind->checkedId() != RegexKind || m_find->text().isEmpty())
+        return;
+    QString error;
+    if (pattern(&error))
+        setMessage({}, false);
+    else
+        setMessage(error, true);
 }
 
 void FindDialog::setEditor(Editor *editor)
@@ -246,6 +272,8 @@ std::optional<BytePattern> FindDialog::pattern(QString *error) const
     case TextKind:
         return input::encodeText(text, input::TextEncoding(m_encoding->currentData().toInt()),
             m_ignoreCase->isChecked(), error);
+    case RegexKind:
+        return input::parseRegex(text, m_ignoreCase->isChecked(), error);
     case ValueKind: {
         const auto bytes = input::encodeValue(
             text, m_width->currentData().toInt(), m_endian->currentData().toBool(), error);
@@ -277,7 +305,7 @@ std::optional<QByteArray> FindDialog::replacement(qsizetype length, QString *err
         bytes = input::parseHexBytes(text, error);
         break;
     }
-    if (bytes && bytes->size() != length) {
+    if (bytes && length >= 0 && bytes->size() != length) {
         *error = tr("the replacement has %1 bytes, the pattern %2: they must be equal")
                      .arg(bytes->size())
                      .arg(length);
@@ -329,8 +357,10 @@ std::optional<QByteArray> FindDialog::readReplacement()
 {
     QString error;
     const auto compiled = pattern(&error);
-    const auto bytes
-        = compiled ? replacement(qsizetype(compiled->bytes.size()), &error) : std::nullopt;
+    // A regex's matches are checked one by one against the replacement's length.
+    const qsizetype length
+        = compiled && compiled->isRegex() ? -1 : qsizetype(compiled ? compiled->bytes.size() : 0);
+    const auto bytes = compiled ? replacement(length, &error) : std::nullopt;
     if (!bytes) {
         setMessage(error, true);
         return std::nullopt;
@@ -422,7 +452,7 @@ void FindDialog::showResults(const SearchSession::ResultsChange &change)
         showCount();
     }
     // The rows that show changed bytes around their match.
-    const auto size = qint64(m_session->resultsPattern().bytes.size());
+    const qint64 size = m_session->resultsWidth();
     for (qsizetype row = m_session->resultAtOrAfter(change.start - size - kContext + 1);
          row < m_table->rowCount() && results[row] - kContext < change.end; ++row)
         fillRow(int(row));
@@ -430,12 +460,19 @@ void FindDialog::showResults(const SearchSession::ResultsChange &change)
 
 void FindDialog::showCount()
 {
-    m_count->setText(input::formatCount(m_session->results().size(), tr("match"), tr("matches")));
+    const qint64 listed = m_session->results().size();
+    if (m_session->resultsTruncated())
+        m_count->setText(
+            tr("%1, the first %2 listed")
+                .arg(input::formatCount(m_session->resultCount(), tr("match"), tr("matches")))
+                .arg(listed));
+    else
+        m_count->setText(input::formatCount(listed, tr("match"), tr("matches")));
 }
 
 void FindDialog::fillRow(int row)
 {
-    const auto size = qint64(m_session->resultsPattern().bytes.size());
+    const qint64 size = m_session->resultLengths()[row];
     const qint64 match = m_session->results()[row];
     const qint64 start = std::max<qint64>(0, match - kContext);
     const ByteBlock context = m_session->document()->read(start, match - start + size + kContext);

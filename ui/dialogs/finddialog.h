@@ -20,7 +20,8 @@ class Editor;
 
 // Find and replace, for the current tab: a form over a SearchSession. The pattern is
 // hex bytes (?? for any byte), text (UTF-8, Latin-1 or UTF-16LE, optionally ignoring
-// ASCII case) or a typed value. Forward is find, backward rfind, over From/To with
+// ASCII case), a typed value or a regular expression over bytes (RegexPattern), whose
+// errors show while it is typed. Forward is find, backward rfind, over From/To with
 // Python's meaning (negative counts from the end). The session searches off the UI
 // thread; the dialog shows its progress, messages and results, and selects and
 // highlights matches in the tab's view.
@@ -64,6 +65,8 @@ signals:
 private:
     void buildUi();
     void updateInputs();
+    // While a regular expression is typed: why it is refused, or nothing.
+    void checkRegex();
     [[nodiscard]] std::optional<BytePattern> pattern(QString *error) const;
     [[nodiscard]] std::optional<QByteArray> replacement(qsizetype length, QString *error) const;
     [[nodiscard]] bool rangeFields(
@@ -94,6 +97,7 @@ private:
     QButtonGroup *m_kind = nullptr;
     QComboBox *m_encoding = nullptr;
     QCheckBox *m_ignoreCase = nullptr;
+    QLabel *m_regexHelp = nullptr;
     QComboBox *m_width = nullptr;
     QComboBox *m_endian = nullptr;
     QLineEdit *m_replace = nullptr;

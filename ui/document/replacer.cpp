@@ -32,26 +32,35 @@ void endMacro(QUndoStack *undo)
 }
 } // namespace
 
-bool patternMatchesAt(const Document &document, const BytePattern &pattern, qint64 offset)
+qint64 matchLengthAt(const Document &document, const BytePattern &pattern, qint64 offset)
 {
-    const auto size = qint64(pattern.bytes.size());
+    const qint64 size
+        = pattern.isRegex() ? pattern.regex->maxLength() : qint64(pattern.bytes.size());
     if (size == 0 || offset < 0)
-        return false;
+        return -1;
     const ByteBlock block = document.read(offset, size);
-    if (block.bytes.size() != size || block.missing.count(true) > 0)
-        return false;
+    // A regex reads what is there, up to the first byte that cannot be read.
+    const qsizetype missing = block.firstMissing();
+    const qsizetype readable = missing < 0 ? block.bytes.size() : missing;
     const std::span<const std::uint8_t> here(
-        reinterpret_cast<const std::uint8_t *>(block.bytes.constData()), std::size_t(size));
+        reinterpret_cast<const std::uint8_t *>(block.bytes.constData()), std::size_t(readable));
+    if (pattern.isRegex())
+        return pattern.regex->matchAt(here);
+    if (readable != size)
+        return -1;
     // The kernels' own test: a match at 0 of a haystack exactly as long as the pattern.
-    return pattern.isLiteral() ? search::find(here, pattern.bytes) == 0
-                               : search::findMasked(here, {pattern.bytes, pattern.mask}) == 0;
+    const bool matches = pattern.isLiteral()
+        ? search::find(here, pattern.bytes) == 0
+        : search::findMasked(here, {pattern.bytes, pattern.mask}) == 0;
+    return matches ? size : -1;
 }
 
 ReplaceOutcome replaceMatches(Document &document, const BytePattern &pattern,
     const QList<qint64> &offsets, const QByteArray &replacement, const QString &undoText)
 {
     ReplaceOutcome outcome;
-    if (replacement.isEmpty() || replacement.size() != qsizetype(pattern.bytes.size())) {
+    if (replacement.isEmpty()
+        || (!pattern.isRegex() && replacement.size() != qsizetype(pattern.bytes.size()))) {
         outcome.error = tr("the replacement must be as long as the pattern");
         return outcome;
     }
@@ -64,8 +73,13 @@ ReplaceOutcome replaceMatches(Document &document, const BytePattern &pattern,
             continue;
         }
         // Read, check and write with nothing in between: no event loop, no other writer.
-        if (!patternMatchesAt(document, pattern, offset)) {
+        const qint64 length = matchLengthAt(document, pattern, offset);
+        if (length < 0) {
             ++outcome.stale;
+            continue;
+        }
+        if (length != replacement.size()) {
+            ++outcome.otherLength;
             continue;
         }
         if (!inMacro) {
@@ -96,6 +110,10 @@ QString ReplaceOutcome::summary() const
     else if (overlapping > 1)
         text += tr("; %1 overlapped a match replaced before them and were left as they were")
                     .arg(overlapping);
+    if (otherLength > 0)
+        text += tr("; left %1 not as long as the replacement (a replacement of another "
+                   "length needs insert and delete)")
+                    .arg(input::formatCount(otherLength, tr("match"), tr("matches")));
     if (!error.isEmpty())
         return text + tr("; then an edit was refused: %1").arg(error);
     return text + QLatin1Char('.');

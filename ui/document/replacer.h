@@ -10,11 +10,17 @@ namespace hexmap {
 
 class Document;
 
-// Whether pattern matches the document's bytes at offset now: every byte there can be
-// read (none missing) and matches as the search kernels match it (mask, wildcards,
-// either-case letters). An empty pattern matches nowhere.
-[[nodiscard]] bool patternMatchesAt(
+// The length of pattern's match at offset in the document's bytes now, or -1: every byte
+// it covers can be read (none missing) and matches as the search kernels match it (mask,
+// wildcards, either-case letters; a regex's match is the one its search finds there).
+// An empty pattern matches nowhere.
+[[nodiscard]] qint64 matchLengthAt(
     const Document &document, const BytePattern &pattern, qint64 offset);
+[[nodiscard]] inline bool patternMatchesAt(
+    const Document &document, const BytePattern &pattern, qint64 offset)
+{
+    return matchLengthAt(document, pattern, offset) >= 0;
+}
 
 // What replaceMatches did with the offsets it was given.
 struct ReplaceOutcome
@@ -22,6 +28,7 @@ struct ReplaceOutcome
     qint64 replaced = 0;
     qint64 stale = 0; // the bytes there no longer matched: left as they were
     qint64 overlapping = 0; // overlapped a match replaced before: left as they were
+    qint64 otherLength = 0; // a regex's match not as long as the replacement: left as it was
     QString error; // why a write was refused; the offsets after it were not tried
 
     // "Replaced 1 match; 1 no longer matched and was left as it was."
@@ -29,7 +36,9 @@ struct ReplaceOutcome
 };
 
 // Replaces the bytes at each of offsets (ascending) with replacement, which must be as
-// long as pattern, all as one undo step named undoText. Each offset is re-checked
+// long as pattern (for a regex: as each match, or that match is left and counted, since
+// a replacement of another length would need insert/delete), all as one undo step
+// named undoText. Each offset is re-checked
 // against pattern right before its write, with nothing in between that could let
 // another edit in (the UI thread is the only writer): one that no longer matches, or
 // that overlaps one already replaced, is skipped and counted. Stops at the first

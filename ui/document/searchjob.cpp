@@ -1,33 +1,39 @@
 #include "searchjob.h"
 
+#include <algorithm>
+
 namespace hexmap {
 
 namespace {
 
 void runSearch(JobControl &job, SearchJob::Result &result, const MemoryMap &map,
     const BytePattern &pattern, qint64 start, qint64 end, ChunkedSearch::Direction direction,
-    SearchJob::Scope scope, qint64 maxResults)
+    SearchJob::Scope scope, qint64 maxResults, qint64 lastStart)
 {
-    qint64 from = start;
+    constexpr qint64 kWindow = qint64(16) << 20;
+    ChunkedSearch search(map, pattern, start, end, direction, kWindow, lastStart);
     while (true) {
-        ChunkedSearch search(map, pattern, from, end, direction);
         while (!search.step()) {
             if (job.isCanceled())
                 return;
-            job.setProgress(from - start + search.scanned(), end - start);
+            job.setProgress(search.scanned(), search.total());
         }
         if (search.result() < 0)
             break;
-        result.matches.append(search.result());
-        if (scope == SearchJob::Scope::First)
-            break;
-        if (result.matches.size() >= maxResults) {
-            result.truncated = true;
-            break;
+        ++result.count;
+        if (result.matches.size() < maxResults) {
+            result.matches.append(search.result());
+            result.lengths.append(search.resultLength());
+        } else {
+            result.truncated = true; // counting on
         }
-        from = search.result() + 1;
+        if (scope == SearchJob::Scope::First || job.isCanceled())
+            break;
+        if (result.count % 65536 == 0)
+            job.setProgress(std::max<qint64>(search.result() - start, 0), search.total());
+        search.resumeAfterMatch();
     }
-    job.setProgress(end - start, end - start);
+    job.setProgress(search.total(), search.total());
 }
 
 } // namespace
@@ -47,11 +53,12 @@ SearchJob::SearchJob(QObject *parent)
 SearchJob::~SearchJob() = default; // m_job cancels and waits
 
 void SearchJob::start(std::shared_ptr<const MemoryMap> map, BytePattern pattern, qint64 start,
-    qint64 end, ChunkedSearch::Direction direction, Scope scope, qint64 maxResults)
+    qint64 end, ChunkedSearch::Direction direction, Scope scope, qint64 maxResults,
+    qint64 lastStart)
 {
     m_job.start([map = std::move(map), pattern = std::move(pattern), start, end, direction, scope,
-                    maxResults](JobControl &job, Result &result) {
-        runSearch(job, result, *map, pattern, start, end, direction, scope, maxResults);
+                    maxResults, lastStart](JobControl &job, Result &result) {
+        runSearch(job, result, *map, pattern, start, end, direction, scope, maxResults, lastStart);
     });
 }
 

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QObject>
 
+#include <limits>
 #include <memory>
 
 namespace hexmap {
@@ -20,9 +21,11 @@ public:
     enum class Scope { First, All };
     struct Result
     {
-        QList<qint64> matches; // First: at most one
+        QList<qint64> matches; // First: at most one; All: up to the limit, ascending
+        QList<qint64> lengths; // of each of matches (a regex's vary)
+        qint64 count = 0; // every match in the range, also those past the limit
         bool canceled = false;
-        bool truncated = false; // All: stopped at the result limit
+        bool truncated = false; // All: count went past the limit; matches holds the first
         QString error; // e.g. the file shrank underneath
     };
 
@@ -30,10 +33,12 @@ public:
     // Cancels a running search and waits for it: the map may go right after.
     ~SearchJob() override;
 
-    // Searches map[start, end) for pattern; the job shares the map until it ends. All
-    // collects up to maxResults matches, forward.
+    // Searches map[start, end) for pattern, for matches starting at or before lastStart;
+    // the job shares the map until it ends. All goes forward and counts every match but
+    // collects only the first maxResults, so its memory stays bounded.
     void start(std::shared_ptr<const MemoryMap> map, BytePattern pattern, qint64 start, qint64 end,
-        ChunkedSearch::Direction direction, Scope scope, qint64 maxResults = 100000);
+        ChunkedSearch::Direction direction, Scope scope, qint64 maxResults = 100000,
+        qint64 lastStart = std::numeric_limits<qint64>::max());
     void cancelAndWait();
     [[nodiscard]] bool isRunning() const;
 

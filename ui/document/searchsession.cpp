@@ -63,20 +63,26 @@ void SearchSession::find(bool forward, const Place &place, const QString &note)
     if (!m_document)
         return;
     const qint64 length = m_document->size();
-    const auto size = qint64(m_query.pattern.bytes.size());
+    const bool regex = m_query.pattern.isRegex();
+    // A regex's matches vary in length: a backward search bounds where they start.
+    const auto size = regex ? qint64(0) : qint64(m_query.pattern.bytes.size());
     // The cursor plays Python's position: forward searches from it, backward up to it.
     const qint64 cursor = place.cursor;
     FindRange range = forward
         ? resolveFindRange(
             m_query.from, m_query.to, place.hasSelection() ? place.selectionStart : cursor, length)
-        : resolveFindRange(m_query.from.value_or(0), m_query.to.value_or(cursor + size), 0, length);
+        : resolveFindRange(m_query.from.value_or(0),
+            regex ? m_query.to : m_query.to.value_or(cursor + size), 0, length);
+    qint64 lastStart = !forward && regex && !m_query.to ? cursor : kEverything;
     // After a match that is still selected, go on past it.
     const bool continuing = m_lastMatch >= 0 && place.hasSelection()
-        && place.selectionStart == m_lastMatch && place.selectionLength == size
-        && m_query.pattern.bytes == m_pattern.bytes && m_query.pattern.mask == m_pattern.mask;
+        && place.selectionStart == m_lastMatch && place.selectionLength == m_lastLength
+        && m_query.pattern == m_pattern;
     if (continuing) {
         if (forward)
             range.start = std::max<qint64>(range.start, m_lastMatch + 1);
+        else if (regex)
+            lastStart = std::min(lastStart, m_lastMatch - 1);
         else
             range.end = std::min<qint64>(range.end, m_lastMatch + size - 1);
     }
@@ -86,10 +92,18 @@ void SearchSession::find(bool forward, const Place &place, const QString &note)
     m_wrapped = false;
     // Where a wrapped search looks: the part of the data the first one did not.
     const FindRange whole = resolveFindRange(m_query.from.value_or(0), m_query.to, 0, length);
-    m_wrapStart = forward ? whole.start : std::max<qint64>(whole.start, range.end - size + 1);
-    m_wrapEnd = forward ? std::min<qint64>(whole.end, range.start + size - 1) : whole.end;
+    m_wrapLastStart = forward && regex ? range.start - 1 : kEverything;
+    if (regex) {
+        m_wrapStart = forward
+            ? whole.start
+            : std::max<qint64>(whole.start, std::min<qint64>(lastStart, range.end - 1) + 1);
+        m_wrapEnd = whole.end;
+    } else {
+        m_wrapStart = forward ? whole.start : std::max<qint64>(whole.start, range.end - size + 1);
+        m_wrapEnd = forward ? std::min<qint64>(whole.end, range.start + size - 1) : whole.end;
+    }
     startJob(Pending::Next, m_pattern, range.start, range.end, directionOf(forward),
-        SearchJob::Scope::First);
+        SearchJob::Scope::First, lastStart);
 }
 
 void SearchSession::findAll()
@@ -114,7 +128,15 @@ void SearchSession::replace(const QByteArray &replacement, const Place &place)
         return;
     // The selection is replaced only if the pattern matches its bytes now.
     QString note;
-    if (place.hasSelection() && place.selectionLength == replacement.size()) {
+    if (place.hasSelection() && place.selectionLength != replacement.size()
+        && m_query.pattern.isRegex()
+        && matchLengthAt(*m_document, m_query.pattern, place.selectionStart)
+            == place.selectionLength) {
+        note = tr("The match is %1 bytes long and the replacement %2, so it was not replaced (a "
+                  "replacement of another length needs insert and delete).")
+                   .arg(place.selectionLength)
+                   .arg(replacement.size());
+    } else if (place.hasSelection() && place.selectionLength == replacement.size()) {
         const ReplaceOutcome outcome = replaceMatches(
             *m_document, m_query.pattern, {place.selectionStart}, replacement, tr("Replace"));
         if (!outcome.error.isEmpty()) {
@@ -124,7 +146,11 @@ void SearchSession::replace(const QByteArray &replacement, const Place &place)
         if (outcome.replaced == 1) {
             // Find Next goes on past it.
             m_lastMatch = place.selectionStart;
+            m_lastLength = place.selectionLength;
             m_pattern = m_query.pattern;
+        } else if (outcome.otherLength == 1) {
+            note = tr("The match there is not as long as the replacement, so it was not replaced "
+                      "(a replacement of another length needs insert and delete).");
         } else {
             note = tr("The selection does not match the pattern, so it was not replaced.");
         }
@@ -145,7 +171,7 @@ void SearchSession::cancel()
 }
 
 void SearchSession::startJob(Pending pending, const BytePattern &pattern, qint64 start, qint64 end,
-    ChunkedSearch::Direction direction, SearchJob::Scope scope)
+    ChunkedSearch::Direction direction, SearchJob::Scope scope, qint64 lastStart)
 {
     std::shared_ptr<const MemoryMap> map = m_document->sharedMap();
     if (!map) {
@@ -155,7 +181,7 @@ void SearchSession::startJob(Pending pending, const BytePattern &pattern, qint64
     m_pending = pending;
     emit started();
     emit message(tr("Searching…"), false);
-    m_job.start(std::move(map), pattern, start, end, direction, scope);
+    m_job.start(std::move(map), pattern, start, end, direction, scope, m_resultLimit, lastStart);
 }
 
 void SearchSession::onFinished(const SearchJob::Result &result)
@@ -173,21 +199,34 @@ void SearchSession::onFinished(const SearchJob::Result &result)
         if (result.matches.isEmpty() && m_wrap && !m_wrapped && m_wrapStart < m_wrapEnd) {
             m_wrapped = true;
             startJob(Pending::Next, m_pattern, m_wrapStart, m_wrapEnd, directionOf(m_forward),
-                SearchJob::Scope::First);
+                SearchJob::Scope::First, m_wrapLastStart);
             return;
         }
         finishNext(result);
     } else if (pending == Pending::ReplaceAll) {
         // The offsets were found a while ago: each is checked again as it is written.
         m_results.clear(); // the last list: nothing to recheck after each write
+        m_resultLengths.clear();
+        m_resultCount = result.count;
+        m_resultsTruncated = result.truncated;
         m_outcome = replaceMatches(
             *m_document, m_resultsPattern, result.matches, m_replacement, tr("Replace all"));
         setResults(result.matches); // what still matches after the replacements
-        emit message(m_outcome.summary(), !m_outcome.error.isEmpty());
+        const QString limit = result.truncated ? QLatin1Char(' ')
+                + tr("Only the first %1 of %2 were replaced.")
+                      .arg(result.matches.size())
+                      .arg(result.count)
+                                               : QString();
+        emit message(m_outcome.summary() + limit, !m_outcome.error.isEmpty());
     } else {
+        m_resultCount = result.count;
+        m_resultsTruncated = result.truncated;
         setResults(result.matches);
-        emit message(
-            result.truncated ? tr("Stopped at %1 matches.").arg(result.matches.size()) : QString(),
+        emit message(result.truncated
+                ? tr("Found %1; listed the first %2.")
+                      .arg(input::formatCount(result.count, tr("match"), tr("matches")))
+                      .arg(result.matches.size())
+                : QString(),
             false);
     }
     emit finished();
@@ -204,7 +243,8 @@ void SearchSession::finishNext(const SearchJob::Result &result)
         return;
     }
     m_lastMatch = result.matches.first();
-    emit found(m_lastMatch, qint64(m_pattern.bytes.size()));
+    m_lastLength = result.lengths.first();
+    emit found(m_lastMatch, m_lastLength);
     emit message(prefix
             + tr("Found at %1 (%2)%3.")
                   .arg(input::formatOffset(m_lastMatch))
@@ -217,11 +257,21 @@ void SearchSession::setResults(const QList<qint64> &matches)
 {
     // Edits made since the search saw the bytes may have undone some matches.
     m_results.clear();
+    m_resultLengths.clear();
     for (const qint64 match : matches) {
-        if (patternMatchesAt(*m_document, m_resultsPattern, match))
+        const qint64 length = matchLengthAt(*m_document, m_resultsPattern, match);
+        if (length >= 0) {
             m_results.append(match);
+            m_resultLengths.append(length);
+        }
     }
     emit resultsChanged({});
+}
+
+qint64 SearchSession::resultsWidth() const
+{
+    return m_resultsPattern.isRegex() ? m_resultsPattern.regex->maxLength()
+                                      : qint64(m_resultsPattern.bytes.size());
 }
 
 qsizetype SearchSession::resultAtOrAfter(qint64 offset) const
@@ -232,11 +282,14 @@ qsizetype SearchSession::resultAtOrAfter(qint64 offset) const
 
 RangeSet SearchSession::covered(qint64 low, qint64 high) const
 {
-    const qint64 width = std::max<qint64>(qint64(m_resultsPattern.bytes.size()), 1);
+    const qint64 width = std::max<qint64>(resultsWidth(), 1);
     RangeSet ranges;
     for (qsizetype i = resultAtOrAfter(low - width + 1);
-         i < m_results.size() && m_results[i] < high; ++i)
-        ranges.add(std::max(m_results[i], low), std::min(m_results[i] + width, high));
+         i < m_results.size() && m_results[i] < high; ++i) {
+        const qint64 end = m_results[i] + std::max<qint64>(m_resultLengths[i], 1);
+        if (end > low)
+            ranges.add(std::max(m_results[i], low), std::min(end, high));
+    }
     return ranges;
 }
 
@@ -244,8 +297,7 @@ void SearchSession::recheckResults(qint64 start, qint64 end)
 {
     if (!m_document || m_results.isEmpty())
         return;
-    const auto size = qint64(m_resultsPattern.bytes.size());
-    const qint64 width = std::max<qint64>(size, 1); // of what a match covers
+    const qint64 size = resultsWidth(); // the longest a match can be
     // The matches that overlap [start, end) start in [start - size + 1, end).
     const qsizetype first = resultAtOrAfter(start - size + 1);
     const qsizetype last = resultAtOrAfter(end);
@@ -253,16 +305,19 @@ void SearchSession::recheckResults(qint64 start, qint64 end)
     qsizetype kept = first;
     for (qsizetype i = first; i < last; ++i) {
         const qint64 match = m_results[i];
-        if (patternMatchesAt(*m_document, m_resultsPattern, match)) {
+        const qint64 length = matchLengthAt(*m_document, m_resultsPattern, match);
+        if (length >= 0) {
+            m_resultLengths[kept] = length;
             m_results[kept++] = match;
             continue;
         }
         if (change.dropped.isEmpty())
             change.low = match;
-        change.high = match + width;
+        change.high = match + std::max<qint64>(m_resultLengths[i], 1);
         change.dropped << i;
     }
     m_results.remove(kept, last - kept);
+    m_resultLengths.remove(kept, last - kept);
     emit resultsChanged(change);
 }
 

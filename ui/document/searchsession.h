@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QString>
 
+#include <limits>
 #include <optional>
 
 namespace hexmap {
@@ -77,8 +78,11 @@ public:
     // notFound(), then message() and finished().
     void findNext(const Place &place);
     void findPrevious(const Place &place);
-    // Lists every match in the range (From empty: from the start), forward.
+    // Lists every match in the range (From empty: from the start), forward: the first
+    // resultLimit() of them, and counts them all (resultCount()).
     void findAll();
+    void setResultLimit(qint64 limit) { m_resultLimit = limit; }
+    [[nodiscard]] qint64 resultLimit() const { return m_resultLimit; }
     // Replaces the selection if the query's pattern matches its bytes now (checked in
     // the same step as the write), then finds the next match.
     void replace(const QByteArray &replacement, const Place &place);
@@ -94,6 +98,14 @@ public:
     [[nodiscard]] qint64 lastMatch() const { return m_lastMatch; }
     // The matches of the last Find All or Replace All, ascending, that still match.
     [[nodiscard]] const QList<qint64> &results() const { return m_results; }
+    // The length of each of results() (a regex's matches vary).
+    [[nodiscard]] const QList<qint64> &resultLengths() const { return m_resultLengths; }
+    // How many matches the last Find All found, also those past the limit.
+    [[nodiscard]] qint64 resultCount() const { return m_resultCount; }
+    // Whether the last Find All found more than it listed.
+    [[nodiscard]] bool resultsTruncated() const { return m_resultsTruncated; }
+    // The longest a listed match can be (a regex's longest match).
+    [[nodiscard]] qint64 resultsWidth() const;
     // What results() matched.
     [[nodiscard]] const BytePattern &resultsPattern() const { return m_resultsPattern; }
     // The index in results() of the first match at or after offset.
@@ -121,7 +133,8 @@ private:
     void find(bool forward, const Place &place, const QString &note = {});
     void startFindAll(Pending pending);
     void startJob(Pending pending, const BytePattern &pattern, qint64 start, qint64 end,
-        ChunkedSearch::Direction direction, SearchJob::Scope scope);
+        ChunkedSearch::Direction direction, SearchJob::Scope scope,
+        qint64 lastStart = std::numeric_limits<qint64>::max());
     void onFinished(const SearchJob::Result &result);
     void finishNext(const SearchJob::Result &result);
     // Lists those of matches that still match.
@@ -142,8 +155,14 @@ private:
     bool m_wrapped = false;
     qint64 m_wrapStart = 0;
     qint64 m_wrapEnd = 0;
+    qint64 m_wrapLastStart = 0;
     qint64 m_lastMatch = -1;
+    qint64 m_lastLength = 0;
     QList<qint64> m_results; // ascending
+    QList<qint64> m_resultLengths;
+    qint64 m_resultCount = 0;
+    bool m_resultsTruncated = false;
+    qint64 m_resultLimit = 100000;
     BytePattern m_resultsPattern; // what m_results matched
     QByteArray m_replacement; // of the Replace All running
     ReplaceOutcome m_outcome;

@@ -1,5 +1,7 @@
 #include "inputparsing.h"
 
+#include "errors.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -132,6 +134,28 @@ std::optional<BytePattern> encodeText(
     if (!ignoreCase)
         pattern.mask.clear();
     return pattern;
+}
+
+std::optional<BytePattern> parseRegex(const QString &text, bool ignoreCase, QString *error)
+{
+    const auto fail = [&](const QString &message) -> std::optional<BytePattern> {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    if (text.isEmpty())
+        return fail(tr("enter the regular expression to find"));
+    for (const QChar c : text) {
+        if (c.unicode() > 0xff)
+            return fail(tr("'%1' is not a byte: write bytes as \\xHH").arg(c));
+    }
+    try {
+        BytePattern pattern;
+        pattern.regex = std::make_shared<RegexPattern>(text.toLatin1().toStdString(), ignoreCase);
+        return pattern;
+    } catch (const ValueError &refused) {
+        return fail(tr("regular expression: %1").arg(QString::fromStdString(refused.what())));
+    }
 }
 
 std::optional<QByteArray> encodeValue(QStringView text, int width, bool bigEndian, QString *error)

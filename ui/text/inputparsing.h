@@ -26,6 +26,12 @@ enum class TextEncoding { Utf8, Latin1, Utf16LE };
 [[nodiscard]] std::optional<BytePattern> encodeText(
     const QString &text, TextEncoding encoding, bool ignoreCase, QString *error = nullptr);
 
+// A regular expression over bytes (see RegexPattern): each character is one byte, so
+// characters past Latin-1 are refused (write bytes as \xHH). Fails with the reason:
+// empty, a parse error, or what RegexPattern refuses (unbounded, empty matches, anchors).
+[[nodiscard]] std::optional<BytePattern> parseRegex(
+    const QString &text, bool ignoreCase, QString *error = nullptr);
+
 // An integer (decimal, possibly negative, or 0x hex) as `width` bytes (1, 2, 4 or 8),
 // little- or big-endian. It must fit the width, signed or unsigned.
 [[nodiscard]] std::optional<QByteArray> encodeValue(
