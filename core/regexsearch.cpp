@@ -9,6 +9,10 @@ namespace {
 // Backward, a window is searched forward match after match to find its last start:
 // smaller windows bound that work when matches are dense.
 constexpr std::int64_t kBackwardWindow = std::int64_t(1) << 20;
+// The most literal-prefix candidates one step confirms or rejects (each an anchored match
+// over up to 64 KiB), so that a step returns, and a cancel is seen, within a bounded time
+// however densely the prefix occurs.
+constexpr int kCandidatesPerStep = 4096;
 } // namespace
 
 RegexSearch::RegexSearch(const MemoryMap &map, std::shared_ptr<const RegexPattern> regex,
@@ -49,17 +53,20 @@ void RegexSearch::stepForward()
     const Bytes &prefix = m_regex->prefix();
     if (!prefix.empty()) {
         const auto size = std::int64_t(prefix.size());
-        for (std::int64_t from = m_low;;) {
+        std::int64_t from = m_low;
+        for (int candidates = 0; candidates < kCandidatesPerStep; ++candidates) {
             const std::int64_t candidate
                 = m_map.find(prefix, from, std::min(m_end, windowEnd - 1 + size));
-            if (candidate < 0)
-                break;
+            if (candidate < 0) {
+                m_low = windowEnd;
+                return;
+            }
             const std::int64_t length = matchAt(candidate);
             if (length >= 0)
                 return finish(candidate, length);
             from = candidate + 1;
         }
-        m_low = windowEnd;
+        m_low = from; // every start below it was tried
         return;
     }
     // The window read last is kept: Find All goes on in it after each match.
@@ -80,26 +87,30 @@ void RegexSearch::stepBackward()
     const Bytes &prefix = m_regex->prefix();
     if (!prefix.empty()) {
         const auto size = std::int64_t(prefix.size());
-        for (std::int64_t before = m_high;;) {
+        std::int64_t before = m_high;
+        for (int candidates = 0; candidates < kCandidatesPerStep; ++candidates) {
             const std::int64_t candidate
                 = m_map.rfind(prefix, windowStart, std::min(m_end, before - 1 + size));
-            if (candidate < 0)
-                break;
+            if (candidate < 0) {
+                m_high = windowStart;
+                return;
+            }
             const std::int64_t length = matchAt(candidate);
             if (length >= 0)
                 return finish(candidate, length);
             before = candidate;
         }
-    } else {
-        const Bytes text = read(windowStart, m_high - 1 + m_regex->maxLength());
-        RegexPattern::Match last;
-        for (RegexPattern::Match match = m_regex->firstMatch(text);
-             match.start >= 0 && windowStart + match.start < m_high;
-             match = m_regex->firstMatch(text, match.start + 1))
-            last = match;
-        if (last.start >= 0)
-            return finish(windowStart + last.start, last.length);
+        m_high = before; // every start from it up was tried
+        return;
     }
+    const Bytes text = read(windowStart, m_high - 1 + m_regex->maxLength());
+    RegexPattern::Match last;
+    for (RegexPattern::Match match = m_regex->firstMatch(text);
+         match.start >= 0 && windowStart + match.start < m_high;
+         match = m_regex->firstMatch(text, match.start + 1))
+        last = match;
+    if (last.start >= 0)
+        return finish(windowStart + last.start, last.length);
     m_high = windowStart;
 }
 

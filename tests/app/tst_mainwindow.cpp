@@ -510,6 +510,15 @@ void TestMainWindow::copyAsAndExportFollowTheCurrentTab()
     QVERIFY2(window.lastMessage().startsWith("Exported 30 bytes as Python Bytes"),
         qPrintable(window.lastMessage()));
 
+    // Onto a file a tab maps (this one, or the other tab's): refused, both files intact.
+    for (const ScratchFile *open : {&first, &second}) {
+        const QByteArray before = open->contents();
+        QVERIFY(!window.exportSelection(QString::fromStdString(open->path()), ByteFormat::Raw));
+        QVERIFY2(
+            window.lastMessage().contains("is open in hexmap"), qPrintable(window.lastMessage()));
+        QCOMPARE(open->contents(), before);
+    }
+
     // Without a selection there is nothing to export, and the window says so.
     window.currentTab()->view()->setCursorOffset(0);
     QVERIFY(!window.exportSelection(dir.filePath("none.txt"), ByteFormat::HexText));

@@ -4,9 +4,12 @@
 #include "chunkedsearch.h"
 #include "errors.h"
 #include "regexpattern.h"
+#include "regexsearch.h"
 
 #include <QtTest>
 
+#include <limits>
+#include <memory>
 #include <random>
 #include <string>
 
@@ -80,6 +83,7 @@ private slots:
     void windowsEqualOnePiece();
     void leftmostAgreesWithTheEngine();
     void resumingFindsEveryStart();
+    void denseCandidatesTakeBoundedSteps();
     void ignoresAsciiCaseOnly_data();
     void ignoresAsciiCaseOnly();
     void shapes_data();
@@ -228,6 +232,37 @@ void TestRegexSearch::resumingFindsEveryStart()
         ++compared;
     }
     QVERIFY(compared > 100);
+}
+
+// 2 MiB of zeros, each a candidate for a regex whose literal prefix is a zero byte and
+// which matches only once, near the end: a step gives up after a bounded number of
+// candidates (so a cancel is seen between steps), and the answer stays exact.
+void TestRegexSearch::denseCandidatesTakeBoundedSteps()
+{
+    const qint64 length = qint64(2) << 20;
+    MemoryMap map(-1, length);
+    const qint64 match = length - 10;
+    map.seek(match);
+    map.write(Bytes {0x00, 0x01, 0x02});
+    const auto regex = std::make_shared<const RegexPattern>("\\x00[\\x01-\\x02]{2}", false);
+    QCOMPARE(regex->prefix(), Bytes {0x00});
+    struct Case
+    {
+        qint64 start, end;
+        bool backward;
+        qint64 expected;
+    };
+    for (const Case &c : {Case {0, length, false, match}, Case {0, match + 2, true, -1},
+             Case {0, match + 2, false, -1}}) {
+        RegexSearch search(map, regex, c.start, c.end, std::numeric_limits<qint64>::max(),
+            c.backward, qint64(16) << 20);
+        int steps = 1;
+        while (!search.step())
+            ++steps;
+        QCOMPARE(search.result().start, c.expected);
+        // Every zero byte is a candidate: hundreds of steps, not one per 16 MiB window.
+        QVERIFY2(steps >= 256, qPrintable(QString::number(steps)));
+    }
 }
 
 void TestRegexSearch::ignoresAsciiCaseOnly_data()

@@ -654,7 +654,7 @@ void TestDocument::failedStepOfAMacroPutsBackTheBytesThatWereThere()
     if (redo) {
         // Redo goes first part first: the part at `near` goes, the one at `far` fails.
         const ReplaceOutcome outcome = replaceMatches(
-            *model, *input::parseHexPattern(u"6F"), {near, far}, "A", "Replace all");
+            *model, *input::parseHexPattern(u"6F"), {near, far}, model->size(), "A", "Replace all");
         QCOMPARE(outcome.replaced, 2);
         QVERIFY(model->undo());
     } else {

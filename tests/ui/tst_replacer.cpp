@@ -82,8 +82,8 @@ void TestReplacer::unreadableBytesNeverMatch()
     QVERIFY(patternMatchesAt(*model, patternOf(QByteArray(2, '\0')), page - 2));
     QVERIFY(!patternMatchesAt(*model, patternOf(QByteArray(2, '\0')), page - 1));
     QVERIFY(!patternMatchesAt(*model, patternOf(QByteArray("\0?", 2), "\xff\x00"), page));
-    const ReplaceOutcome outcome
-        = replaceMatches(*model, patternOf(QByteArray(2, '\0')), {page - 1}, "ab", "Replace");
+    const ReplaceOutcome outcome = replaceMatches(
+        *model, patternOf(QByteArray(2, '\0')), {page - 1}, model->size(), "ab", "Replace");
     QCOMPARE(outcome.stale, 1);
     QCOMPARE(outcome.replaced, 0);
     QCOMPARE(model->undoStack()->count(), 0);
@@ -96,7 +96,8 @@ void TestReplacer::staleMatchesAreLeftAndCounted()
     // The user typed over the second match after the search found it.
     QVERIFY(model->overwrite(5, "X"));
     const BytePattern gnu = patternOf("GNU");
-    const ReplaceOutcome outcome = replaceMatches(*model, gnu, {0, 4, 8, 12}, "ELF", "Replace all");
+    const ReplaceOutcome outcome
+        = replaceMatches(*model, gnu, {0, 4, 8, 12}, model->size(), "ELF", "Replace all");
     QCOMPARE(outcome.replaced, 2);
     QCOMPARE(outcome.stale, 2); // typed over; and "gnu" is not "GNU"
     QCOMPARE(outcome.overlapping, 0);
@@ -108,8 +109,8 @@ void TestReplacer::staleMatchesAreLeftAndCounted()
     QCOMPARE(file.contents(), "GNU.GXU.gnu.GNU");
 
     // Either case: the same offsets now match.
-    const ReplaceOutcome anyCase
-        = replaceMatches(*model, patternOf("GNU", "\xdf\xdf\xdf"), {0, 4, 8, 12}, "ELF", "R");
+    const ReplaceOutcome anyCase = replaceMatches(
+        *model, patternOf("GNU", "\xdf\xdf\xdf"), {0, 4, 8, 12}, model->size(), "ELF", "R");
     QCOMPARE(anyCase.replaced, 3);
     QCOMPARE(anyCase.stale, 1);
     QCOMPARE(file.contents(), "ELF.GXU.ELF.ELF");
@@ -120,7 +121,7 @@ void TestReplacer::overlappingMatchesAreLeftAndCounted()
     ScratchFile file("aaaaa");
     auto model = modelFor(file);
     const ReplaceOutcome outcome
-        = replaceMatches(*model, patternOf("aa"), {0, 1, 2, 3}, "ba", "Replace all");
+        = replaceMatches(*model, patternOf("aa"), {0, 1, 2, 3}, model->size(), "ba", "Replace all");
     // 1 overlaps 0, 3 overlaps 2: both are left even though "aa" is still at 3.
     QCOMPARE(outcome.replaced, 2);
     QCOMPARE(outcome.overlapping, 2);
@@ -132,7 +133,8 @@ void TestReplacer::refusedWriteLeavesNoStep()
 {
     ScratchFile file("GNU.GNU");
     auto model = modelFor(file, Access::Read);
-    const ReplaceOutcome outcome = replaceMatches(*model, patternOf("GNU"), {0, 4}, "ELF", "R");
+    const ReplaceOutcome outcome
+        = replaceMatches(*model, patternOf("GNU"), {0, 4}, model->size(), "ELF", "R");
     QCOMPARE(outcome.replaced, 0);
     QVERIFY(outcome.error.contains("read-only"));
     QCOMPARE(model->undoStack()->count(), 0); // not an empty "R" step
@@ -140,7 +142,8 @@ void TestReplacer::refusedWriteLeavesNoStep()
     QCOMPARE(file.contents(), "GNU.GNU");
     QVERIFY(outcome.summary().contains("refused"));
 
-    const ReplaceOutcome wrongLength = replaceMatches(*model, patternOf("GNU"), {0}, "EL", "R");
+    const ReplaceOutcome wrongLength
+        = replaceMatches(*model, patternOf("GNU"), {0}, model->size(), "EL", "R");
     QCOMPARE(wrongLength.replaced, 0);
     QVERIFY(!wrongLength.error.isEmpty());
 }

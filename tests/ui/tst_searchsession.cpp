@@ -149,6 +149,7 @@ private slots:
     void findAllCountsPastTheLimit_data();
     void findAllCountsPastTheLimit();
     void regexReplacesOnlyMatchesOfTheReplacementsLength();
+    void regexMatchesAreMeasuredInsideTheRange();
     void generatedCasesAnswerAsAPlainLoop();
 };
 
@@ -506,6 +507,31 @@ void TestSearchSession::regexReplacesOnlyMatchesOfTheReplacementsLength()
     QVERIFY2(f.message.startsWith("The match is 4 bytes long and the replacement 2"),
         qPrintable(f.message));
     QCOMPARE(f.file.contents(), "BBxCCCxBBx");
+}
+
+// A greedy regex found inside From/To is as long as the range let it be: Find All lists
+// that length, and neither Replace All nor Replace writes past To although the regex
+// would match further on.
+void TestSearchSession::regexMatchesAreMeasuredInsideTheRange()
+{
+    Fixture f("A1234");
+    f.session.setQuery({*input::parseRegex("A[0-9]{0,4}", false), {0}, {3}, true});
+    QVERIFY(f.run([&] { f.session.findAll(); }));
+    QCOMPARE(f.session.results(), (QList<qint64> {0}));
+    QCOMPARE(f.session.resultLengths(), (QList<qint64> {3}));
+    // As long as the match would be past To: not that match, nothing written.
+    QVERIFY(f.run([&] { f.session.replaceAll("xxxxx"); }));
+    QCOMPARE(f.file.contents(), "A1234");
+    QCOMPARE(f.session.replaceOutcome().replaced, 0);
+    QCOMPARE(f.session.replaceOutcome().otherLength, 1);
+    // As long as the match inside the range: written there, and not one byte further.
+    QVERIFY(f.run([&] { f.session.replaceAll("B99"); }));
+    QCOMPARE(f.file.contents(), "B9934");
+    // Replace on a selection: the match is measured inside the query's range too.
+    f.session.setQuery({*input::parseRegex("9[0-9]{0,3}", false), {}, {3}, true});
+    f.place = {1, 1, 2};
+    QVERIFY(f.run([&] { f.session.replace("77", f.place); }));
+    QCOMPARE(f.file.contents(), "B7734");
 }
 
 void TestSearchSession::generatedCasesAnswerAsAPlainLoop()

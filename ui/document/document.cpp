@@ -87,7 +87,6 @@ Document::Document(MappedFile file, QString path, qint64 length, QObject *parent
           .offset = m_file.offset(),
           .length = length,
           .trackfd = m_file.trackfd()}
-    , m_mode(m_options.mode)
     , m_undoStack(new QUndoStack(this))
     , m_table(std::make_unique<HexModel>(this))
     , m_bookmarks(new Bookmarks(this))
@@ -262,13 +261,13 @@ QString Document::whyNot(Operation op) const
         return {};
     case Operation::Resize:
         if (const QString why = core(MappedFile::Operation::Resize); !why.isEmpty())
-            return tr("Cannot resize the %1 map: %2").arg(modeName(m_mode).toLower(), why);
+            return tr("Cannot resize the %1 map: %2").arg(modeName(m_options.mode).toLower(), why);
         if (const QString tail = fileTailReason(); !tail.isEmpty())
             return tr("Cannot resize the map: %1").arg(tail);
         return {};
     case Operation::Flush:
         if (const QString why = core(MappedFile::Operation::Flush); !why.isEmpty()) {
-            const QString instead = m_mode == Mode::CopyOnWrite ? tr(" Use File ▸ Save.")
+            const QString instead = m_options.mode == Mode::CopyOnWrite ? tr(" Use File ▸ Save.")
                 : isScratch() ? tr(" Use File ▸ Save As to write it out.")
                               : QString();
             return tr("Nothing to flush: %1%2").arg(why, instead);
@@ -279,7 +278,7 @@ QString Document::whyNot(Operation op) const
                 .arg(mismatch);
         return {};
     case Operation::Save:
-        if (m_mode != Mode::CopyOnWrite)
+        if (m_options.mode != Mode::CopyOnWrite)
             return tr("Only a copy-on-write document is saved; edit in place flushes instead.");
         if (const QString mismatch = pathMismatch(); !mismatch.isEmpty())
             return tr("%1 Nothing was saved: the modified bytes belong to the old file. Use Save "
@@ -289,7 +288,7 @@ QString Document::whyNot(Operation op) const
     case Operation::Remap:
         if (const QString why = core(MappedFile::Operation::Remap); !why.isEmpty())
             return tr("Cannot map the file again: %1").arg(why);
-        if (m_mode == Mode::CopyOnWrite && !m_modified.empty())
+        if (m_options.mode == Mode::CopyOnWrite && !m_modified.empty())
             return tr("Save or discard the copy-on-write edits first: they live only in the "
                       "current map.");
         return {};

@@ -87,7 +87,7 @@ public:
     [[nodiscard]] QString path() const { return m_path; }
     [[nodiscard]] bool isScratch() const { return m_file.isAnonymous(); }
     [[nodiscard]] QString title() const;
-    [[nodiscard]] Mode mode() const { return m_mode; }
+    [[nodiscard]] Mode mode() const { return m_options.mode; }
     [[nodiscard]] const OpenOptions &options() const { return m_options; }
     [[nodiscard]] static QString modeName(Mode mode);
     // The file and its map: identity, the core's refusal reasons.
@@ -259,7 +259,6 @@ private:
     MappedFile m_file;
     QString m_path;
     OpenOptions m_options;
-    Mode m_mode;
     QUndoStack *m_undoStack;
     QString m_lastError;
     RangeSet m_modified;

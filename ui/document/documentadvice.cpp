@@ -19,11 +19,11 @@ std::pair<qint64, qint64> Document::pagesCovering(qint64 start, qint64 length) c
 
 Document::AdviceImpact Document::adviceImpact(int option, qint64 start, qint64 length) const
 {
-    const bool privateMap = isScratch() || m_mode == Mode::CopyOnWrite;
+    const bool privateMap = isScratch() || m_options.mode == Mode::CopyOnWrite;
     AdviceImpact impact;
     impact.effect = adviceEffect(option, privateMap);
     std::tie(impact.start, impact.end) = pagesCovering(start, length);
-    const bool resizable = m_mode == Mode::InPlace || isScratch();
+    const bool resizable = m_options.mode == Mode::InPlace || isScratch();
     if (splitsMapping(option) && resizable && impact.end - impact.start < size()) {
         impact.start = 0;
         impact.end = size();
@@ -105,7 +105,7 @@ bool Document::advise(int option, qint64 start, qint64 length)
 void Document::removeKeepingFileTail(qint64 start, qint64 end)
 {
     const qint64 lastPage = size() / pageSize() * pageSize();
-    const bool sharedFile = !isScratch() && m_mode == Mode::InPlace;
+    const bool sharedFile = !isScratch() && m_options.mode == Mode::InPlace;
     const bool tailInFile = sharedFile && end == size() && lastPage < size() && fileGoesPastMap();
     if (!tailInFile || start > lastPage) {
         m_file.advise(MADV_REMOVE, start, end - start);

@@ -16,7 +16,7 @@ namespace hexmap {
 bool Document::canRevert() const
 {
     // A scratch buffer has no file and no flush to go back to: it is discarded or saved.
-    return m_mode == Mode::InPlace && !isScratch() && m_undoStack->cleanIndex() >= 0;
+    return m_options.mode == Mode::InPlace && !isScratch() && m_undoStack->cleanIndex() >= 0;
 }
 
 bool Document::flush()

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <span>
 
 namespace hexmap {
@@ -32,11 +33,13 @@ void endMacro(QUndoStack *undo)
 }
 } // namespace
 
-qint64 matchLengthAt(const Document &document, const BytePattern &pattern, qint64 offset)
+qint64 matchLengthAt(
+    const Document &document, const BytePattern &pattern, qint64 offset, qint64 end)
 {
-    const qint64 size
-        = pattern.isRegex() ? pattern.regex->maxLength() : qint64(pattern.bytes.size());
-    if (size == 0 || offset < 0)
+    const qint64 size = pattern.isRegex()
+        ? std::min<qint64>(pattern.regex->maxLength(), end - offset)
+        : qint64(pattern.bytes.size());
+    if (size <= 0 || offset < 0 || offset > end - size)
         return -1;
     const ByteBlock block = document.read(offset, size);
     // A regex reads what is there, up to the first byte that cannot be read.
@@ -55,8 +58,14 @@ qint64 matchLengthAt(const Document &document, const BytePattern &pattern, qint6
     return matches ? size : -1;
 }
 
+bool patternMatchesAt(const Document &document, const BytePattern &pattern, qint64 offset)
+{
+    return matchLengthAt(document, pattern, offset, document.size()) >= 0;
+}
+
 ReplaceOutcome replaceMatches(Document &document, const BytePattern &pattern,
-    const QList<qint64> &offsets, const QByteArray &replacement, const QString &undoText)
+    const QList<qint64> &offsets, qint64 end, const QByteArray &replacement,
+    const QString &undoText)
 {
     ReplaceOutcome outcome;
     if (replacement.isEmpty()
@@ -73,7 +82,7 @@ ReplaceOutcome replaceMatches(Document &document, const BytePattern &pattern,
             continue;
         }
         // Read, check and write with nothing in between: no event loop, no other writer.
-        const qint64 length = matchLengthAt(document, pattern, offset);
+        const qint64 length = matchLengthAt(document, pattern, offset, end);
         if (length < 0) {
             ++outcome.stale;
             continue;

@@ -10,17 +10,17 @@ namespace hexmap {
 
 class Document;
 
-// The length of pattern's match at offset in the document's bytes now, or -1: every byte
-// it covers can be read (none missing) and matches as the search kernels match it (mask,
-// wildcards, either-case letters; a regex's match is the one its search finds there).
-// An empty pattern matches nowhere.
+// The length of pattern's match at offset in the document's bytes now, ending at or
+// before end (the searched range's end), or -1: every byte it covers can be read (none
+// missing) and matches as the search kernels match it (mask, wildcards, either-case
+// letters; a regex's match is the one its search finds there, inside the same range, so a
+// greedy regex is not measured longer than the search found it). An empty pattern matches
+// nowhere.
 [[nodiscard]] qint64 matchLengthAt(
+    const Document &document, const BytePattern &pattern, qint64 offset, qint64 end);
+// Whether pattern matches at offset, anywhere up to the document's end.
+[[nodiscard]] bool patternMatchesAt(
     const Document &document, const BytePattern &pattern, qint64 offset);
-[[nodiscard]] inline bool patternMatchesAt(
-    const Document &document, const BytePattern &pattern, qint64 offset)
-{
-    return matchLengthAt(document, pattern, offset) >= 0;
-}
 
 // What replaceMatches did with the offsets it was given.
 struct ReplaceOutcome
@@ -35,7 +35,8 @@ struct ReplaceOutcome
     [[nodiscard]] QString summary() const;
 };
 
-// Replaces the bytes at each of offsets (ascending) with replacement, which must be as
+// Replaces the bytes at each of offsets (ascending; matches inside a range ending at end)
+// with replacement, which must be as
 // long as pattern (for a regex: as each match, or that match is left and counted, since
 // a replacement of another length would need insert/delete), all as one undo step
 // named undoText. Each offset is re-checked
@@ -44,6 +45,7 @@ struct ReplaceOutcome
 // that overlaps one already replaced, is skipped and counted. Stops at the first
 // write the document refuses.
 ReplaceOutcome replaceMatches(Document &document, const BytePattern &pattern,
-    const QList<qint64> &offsets, const QByteArray &replacement, const QString &undoText);
+    const QList<qint64> &offsets, qint64 end, const QByteArray &replacement,
+    const QString &undoText);
 
 } // namespace hexmap

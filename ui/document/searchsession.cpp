@@ -118,8 +118,14 @@ void SearchSession::startFindAll(Pending pending)
     m_resultsPattern = m_query.pattern;
     const FindRange range
         = resolveFindRange(m_query.from.value_or(0), m_query.to, 0, m_document->size());
+    m_resultsEnd = range.end;
     startJob(pending, m_query.pattern, range.start, range.end, ChunkedSearch::Direction::Forward,
         SearchJob::Scope::All);
+}
+
+qint64 SearchSession::queryEnd() const
+{
+    return resolveFindRange(m_query.from.value_or(0), m_query.to, 0, m_document->size()).end;
 }
 
 void SearchSession::replace(const QByteArray &replacement, const Place &place)
@@ -130,15 +136,15 @@ void SearchSession::replace(const QByteArray &replacement, const Place &place)
     QString note;
     if (place.hasSelection() && place.selectionLength != replacement.size()
         && m_query.pattern.isRegex()
-        && matchLengthAt(*m_document, m_query.pattern, place.selectionStart)
+        && matchLengthAt(*m_document, m_query.pattern, place.selectionStart, queryEnd())
             == place.selectionLength) {
         note = tr("The match is %1 bytes long and the replacement %2, so it was not replaced (a "
                   "replacement of another length needs insert and delete).")
                    .arg(place.selectionLength)
                    .arg(replacement.size());
     } else if (place.hasSelection() && place.selectionLength == replacement.size()) {
-        const ReplaceOutcome outcome = replaceMatches(
-            *m_document, m_query.pattern, {place.selectionStart}, replacement, tr("Replace"));
+        const ReplaceOutcome outcome = replaceMatches(*m_document, m_query.pattern,
+            {place.selectionStart}, queryEnd(), replacement, tr("Replace"));
         if (!outcome.error.isEmpty()) {
             emit message(tr("Not replaced: %1").arg(outcome.error), true);
             return;
@@ -209,8 +215,8 @@ void SearchSession::onFinished(const SearchJob::Result &result)
         m_resultLengths.clear();
         m_resultCount = result.count;
         m_resultsTruncated = result.truncated;
-        m_outcome = replaceMatches(
-            *m_document, m_resultsPattern, result.matches, m_replacement, tr("Replace all"));
+        m_outcome = replaceMatches(*m_document, m_resultsPattern, result.matches, m_resultsEnd,
+            m_replacement, tr("Replace all"));
         setResults(result.matches); // what still matches after the replacements
         const QString limit = result.truncated ? QLatin1Char(' ')
                 + tr("Only the first %1 of %2 were replaced.")
@@ -259,7 +265,7 @@ void SearchSession::setResults(const QList<qint64> &matches)
     m_results.clear();
     m_resultLengths.clear();
     for (const qint64 match : matches) {
-        const qint64 length = matchLengthAt(*m_document, m_resultsPattern, match);
+        const qint64 length = matchLengthAt(*m_document, m_resultsPattern, match, m_resultsEnd);
         if (length >= 0) {
             m_results.append(match);
             m_resultLengths.append(length);
@@ -305,7 +311,7 @@ void SearchSession::recheckResults(qint64 start, qint64 end)
     qsizetype kept = first;
     for (qsizetype i = first; i < last; ++i) {
         const qint64 match = m_results[i];
-        const qint64 length = matchLengthAt(*m_document, m_resultsPattern, match);
+        const qint64 length = matchLengthAt(*m_document, m_resultsPattern, match, m_resultsEnd);
         if (length >= 0) {
             m_resultLengths[kept] = length;
             m_results[kept++] = match;

@@ -131,6 +131,8 @@ private:
 
     // note goes before the message the search ends with.
     void find(bool forward, const Place &place, const QString &note = {});
+    // Where the query's range ends (its To, resolved): a match must end by there.
+    [[nodiscard]] qint64 queryEnd() const;
     void startFindAll(Pending pending);
     void startJob(Pending pending, const BytePattern &pattern, qint64 start, qint64 end,
         ChunkedSearch::Direction direction, SearchJob::Scope scope,
@@ -164,6 +166,7 @@ private:
     bool m_resultsTruncated = false;
     qint64 m_resultLimit = 100000;
     BytePattern m_resultsPattern; // what m_results matched
+    qint64 m_resultsEnd = 0; // where the range they were found in ends
     QByteArray m_replacement; // of the Replace All running
     ReplaceOutcome m_outcome;
 };

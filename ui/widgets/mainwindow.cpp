@@ -27,6 +27,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenuBar>
@@ -40,6 +41,10 @@
 #include <QToolBar>
 #include <QUndoGroup>
 #include <QUndoStack>
+
+#include <sys/stat.h>
+
+#include <algorithm>
 
 namespace hexmap {
 
@@ -625,22 +630,37 @@ void MainWindow::exportDialog()
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export Selection"), QString(), filters.join(QStringLiteral(";;")), &chosen);
     if (!path.isEmpty())
-        exportSelection(path, byteFormats().at(filters.indexOf(chosen)));
+        exportSelection(path, byteFormats().at(std::max<qsizetype>(filters.indexOf(chosen), 0)));
 }
 
 bool MainWindow::exportSelection(const QString &path, ByteFormat format)
 {
-    DocumentTab *tab = currentTab();
-    if (!tab)
+    DocumentTab *current = currentTab();
+    if (!current)
         return false;
-    const Editor *editor = tab->view()->editor();
+    const Editor *editor = current->view()->editor();
     if (!editor->hasSelection()) {
         showError(tr("Nothing is selected: select the bytes to export first."));
         return false;
     }
+    // The export replaces the file at path: never one a tab maps, whose edits would then go
+    // to a file no longer there.
+    struct stat target = {};
+    if (::stat(QFile::encodeName(path).constData(), &target) == 0) {
+        for (int i = 0; i < tabCount(); ++i) {
+            const MappedFile &file = tab(i)->document()->file();
+            if (!file.isAnonymous() && file.device() == target.st_dev
+                && file.inode() == target.st_ino) {
+                showError(tr("%1 is open in hexmap: exporting onto it would replace the file "
+                             "under its tab. Choose another file.")
+                              .arg(path));
+                return false;
+            }
+        }
+    }
     const Document::ExportRange range {editor->selectionStart(), editor->selectionLength(), format};
     const bool written = writeWithProgress(path,
-        [document = tab->document(), path, range](
+        [document = current->document(), path, range](
             QString *error, const Document::Progress &progress) {
             return document->exportRange(path, range, error, progress);
         });
