@@ -8,6 +8,7 @@
 
 using namespace hexmap::input;
 using hexmap::Bytes;
+using hexmap::TextEncoding;
 using MaybeBytes = std::optional<QByteArray>;
 using MaybeValue = std::optional<qint64>;
 Q_DECLARE_METATYPE(MaybeBytes)
@@ -27,6 +28,7 @@ private slots:
     void offsets();
     void hexPatterns();
     void text();
+    void ignoreCaseMatchesBothCasesAndNothingElse();
     void values_data();
     void values();
     void fuzzNeverCrashesAndAlwaysExplains();
@@ -176,6 +178,45 @@ void TestInputParsing::text()
     QVERIFY(!encodeText(QStringLiteral("\u4e2d"), TextEncoding::Latin1, false, &error));
     QCOMPARE(error, QStringLiteral("'\u4e2d' is not in Latin-1"));
     QVERIFY(!encodeText({}, TextEncoding::Utf8, false, &error));
+    const auto ebcdic = encodeText(QStringLiteral("Ab1"), TextEncoding::Ibm037, true);
+    QCOMPARE(ebcdic->bytes, (Bytes {0xc1, 0x82, 0xf1}));
+    QCOMPARE(ebcdic->mask, (Bytes {0xbf, 0xbf, 0xff})); // EBCDIC's cases differ in 0x40
+}
+
+// In every encoding, a random word with ignore case matches the encoding of exactly the
+// words equal to it ignoring ASCII case: random case flips and random letter changes.
+void TestInputParsing::ignoreCaseMatchesBothCasesAndNothingElse()
+{
+    std::mt19937_64 random(7);
+    const auto matches = [](const hexmap::BytePattern &pattern, const QByteArray &data) {
+        if (qsizetype(pattern.bytes.size()) != data.size())
+            return false;
+        for (qsizetype i = 0; i < data.size(); ++i) {
+            const std::uint8_t mask = pattern.mask.empty() ? 0xff : pattern.mask[size_t(i)];
+            if ((std::uint8_t(data[i]) & mask) != (pattern.bytes[size_t(i)] & mask))
+                return false;
+        }
+        return true;
+    };
+    const QString alphabet = QStringLiteral("abcxyzABCXYZ019 _");
+    for (const TextEncoding encoding : hexmap::textEncodings()) {
+        for (int round = 0; round < 300; ++round) {
+            QString word;
+            for (int i = 1 + int(random() % 8); i > 0; --i)
+                word += alphabet[qsizetype(random() % quint64(alphabet.size()))];
+            QString other = word;
+            for (QChar &c : other) {
+                if (random() % 3 == 0)
+                    c = c.isUpper() ? c.toLower() : c.toUpper();
+                if (random() % 8 == 0)
+                    c = alphabet[qsizetype(random() % quint64(alphabet.size()))];
+            }
+            const auto pattern = encodeText(word, encoding, true);
+            QVERIFY(pattern);
+            QCOMPARE(matches(*pattern, *hexmap::encodeCharacters(other, encoding)),
+                word.compare(other, Qt::CaseInsensitive) == 0);
+        }
+    }
 }
 
 void TestInputParsing::values_data()

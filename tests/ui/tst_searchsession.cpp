@@ -52,7 +52,7 @@ BytePattern patternOf(const QString &text, bool ignoreCase = false)
 {
     if (text.startsWith("hex:"))
         return *input::parseHexPattern(QStringView(text).mid(4));
-    return *input::encodeText(text, input::TextEncoding::Latin1, ignoreCase);
+    return *input::encodeText(text, TextEncoding::Latin1, ignoreCase);
 }
 
 std::optional<qint64> boundOf(const QString &text)

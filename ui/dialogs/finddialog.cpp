@@ -2,7 +2,6 @@
 
 #include "editor.h"
 #include "inputparsing.h"
-#include "textglyph.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -64,9 +63,9 @@ void FindDialog::buildUi()
     m_kind->button(HexKind)->setChecked(true);
 
     m_encoding = new QComboBox(this);
-    m_encoding->addItem(tr("UTF-8"), int(input::TextEncoding::Utf8));
-    m_encoding->addItem(tr("Latin-1"), int(input::TextEncoding::Latin1));
-    m_encoding->addItem(tr("UTF-16LE"), int(input::TextEncoding::Utf16LE));
+    for (const TextEncoding encoding : textEncodings())
+        m_encoding->addItem(textEncodingName(encoding), int(encoding));
+    m_encoding->setCurrentIndex(m_encoding->findData(int(TextEncoding::Utf8)));
     m_encoding->setObjectName(QStringLiteral("encoding"));
     m_ignoreCase = new QCheckBox(tr("Ignore ASCII &case"), this);
     m_ignoreCase->setObjectName(QStringLiteral("ignoreCase"));
@@ -265,13 +264,25 @@ void FindDialog::watchSession()
     });
 }
 
+void FindDialog::setPaneEncoding(TextEncoding encoding)
+{
+    m_paneDecoder = TextDecoder(encoding);
+    // Text is searched in the pane's encoding; ASCII's superset UTF-8 by default.
+    const TextEncoding searched = encoding == TextEncoding::Ascii ? TextEncoding::Utf8 : encoding;
+    m_encoding->setCurrentIndex(m_encoding->findData(int(searched)));
+}
+
+TextEncoding FindDialog::textEncoding() const
+{
+    return TextEncoding(m_encoding->currentData().toInt());
+}
+
 std::optional<BytePattern> FindDialog::pattern(QString *error) const
 {
     const QString text = m_find->text();
     switch (m_kind->checkedId()) {
     case TextKind:
-        return input::encodeText(text, input::TextEncoding(m_encoding->currentData().toInt()),
-            m_ignoreCase->isChecked(), error);
+        return input::encodeText(text, textEncoding(), m_ignoreCase->isChecked(), error);
     case RegexKind:
         return input::parseRegex(text, m_ignoreCase->isChecked(), error);
     case ValueKind: {
@@ -292,10 +303,7 @@ std::optional<QByteArray> FindDialog::replacement(qsizetype length, QString *err
     std::optional<QByteArray> bytes;
     switch (m_kind->checkedId()) {
     case TextKind:
-        if (const auto encoded = input::encodeText(
-                text, input::TextEncoding(m_encoding->currentData().toInt()), false, error))
-            bytes = QByteArray(reinterpret_cast<const char *>(encoded->bytes.data()),
-                qsizetype(encoded->bytes.size()));
+        bytes = encodeCharacters(text, textEncoding(), error);
         break;
     case ValueKind:
         bytes = input::encodeValue(
@@ -476,9 +484,7 @@ void FindDialog::fillRow(int row)
     const qint64 match = m_session->results()[row];
     const qint64 start = std::max<qint64>(0, match - kContext);
     const ByteBlock context = m_session->document()->read(start, match - start + size + kContext);
-    QString text;
-    for (const char byte : context.bytes)
-        text += QLatin1Char(textGlyph(quint8(byte)));
+    const QString text = m_paneDecoder.text(context.bytes);
     m_table->setItem(row, 0, new QTableWidgetItem(input::formatOffset(match)));
     m_table->setItem(row, 1, new QTableWidgetItem(input::formatHex(context.bytes)));
     m_table->setItem(row, 2, new QTableWidgetItem(text));

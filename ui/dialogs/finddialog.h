@@ -1,6 +1,7 @@
 #pragma once
 
 #include "searchsession.h"
+#include "textdecoder.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -19,8 +20,8 @@ namespace hexmap {
 class Editor;
 
 // Find and replace, for the current tab: a form over a SearchSession. The pattern is
-// hex bytes (?? for any byte), text (UTF-8, Latin-1 or UTF-16LE, optionally ignoring
-// ASCII case), a typed value or a regular expression over bytes (RegexPattern), whose
+// hex bytes (?? for any byte), text (in any TextEncoding, optionally ignoring ASCII
+// case), a typed value or a regular expression over bytes (RegexPattern), whose
 // errors show while it is typed. Forward is find, backward rfind, over From/To with
 // Python's meaning (negative counts from the end). The session searches off the UI
 // thread; the dialog shows its progress, messages and results, and selects and
@@ -54,6 +55,10 @@ public:
     void replaceAll();
     void cancel();
 
+    // The text pane's encoding: the results list shows their characters in it, and text
+    // is searched in it from now on (UTF-8 for ASCII, which it extends).
+    void setPaneEncoding(TextEncoding encoding);
+
     [[nodiscard]] bool isSearching() const;
     [[nodiscard]] QString message() const;
     [[nodiscard]] QList<qint64> results() const;
@@ -67,6 +72,7 @@ private:
     void updateInputs();
     // While a regular expression is typed: why it is refused, or nothing.
     void checkRegex();
+    [[nodiscard]] TextEncoding textEncoding() const;
     [[nodiscard]] std::optional<BytePattern> pattern(QString *error) const;
     [[nodiscard]] std::optional<QByteArray> replacement(qsizetype length, QString *error) const;
     [[nodiscard]] bool rangeFields(
@@ -96,6 +102,7 @@ private:
     QLineEdit *m_find = nullptr;
     QButtonGroup *m_kind = nullptr;
     QComboBox *m_encoding = nullptr;
+    TextDecoder m_paneDecoder; // the results list's characters
     QCheckBox *m_ignoreCase = nullptr;
     QLabel *m_regexHelp = nullptr;
     QComboBox *m_width = nullptr;

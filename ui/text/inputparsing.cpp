@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <bit>
 
 namespace hexmap::input {
 
@@ -106,33 +107,33 @@ std::optional<BytePattern> encodeText(
     };
     if (text.isEmpty())
         return fail(tr("enter the text to find"));
-    QByteArray bytes;
-    QByteArray mask;
-    const auto add = [&](char byte, bool letter) {
-        bytes.append(byte);
-        mask.append(char(ignoreCase && letter ? 0xdf : 0xff));
-    };
-    for (const QChar c : text) {
-        const bool letter = c.unicode() < 0x80 && c.isLetter();
-        switch (encoding) {
-        case TextEncoding::Latin1:
-            if (c.unicode() > 0xff)
-                return fail(tr("'%1' is not in Latin-1").arg(c));
-            add(char(c.unicode()), letter);
-            break;
-        case TextEncoding::Utf16LE:
-            add(char(c.unicode() & 0xff), letter);
-            add(char(c.unicode() >> 8), false);
-            break;
-        case TextEncoding::Utf8:
-            for (const char byte : QString(c).toUtf8())
-                add(byte, letter);
-            break;
-        }
-    }
-    BytePattern pattern {Bytes(bytes.begin(), bytes.end()), Bytes(mask.begin(), mask.end())};
+    const auto bytes = encodeCharacters(text, encoding, error);
+    if (!bytes)
+        return std::nullopt;
+    BytePattern pattern {Bytes(bytes->begin(), bytes->end()), {}};
     if (!ignoreCase)
-        pattern.mask.clear();
+        return pattern;
+    // Each ASCII letter's bytes against the other case's: the bits they differ in
+    // are masked out (0x20 in ASCII, 0x40 in EBCDIC), one bit per byte at most.
+    for (qsizetype i = 0; i < text.size();) {
+        const QChar c = text[i];
+        const qsizetype length = c.isHighSurrogate() ? 2 : 1; // whole: encoded above
+        const QByteArray own = *encodeCharacters(QStringView(text).mid(i, length), encoding);
+        i += length;
+        const QChar otherCase = c.isUpper() ? c.toLower() : c.toUpper();
+        const auto other = c.unicode() < 0x80 && c.isLetter()
+            ? encodeCharacters(QStringView(&otherCase, 1), encoding)
+            : std::optional(own);
+        bool foldable = other && other->size() == own.size();
+        for (qsizetype j = 0; foldable && j < own.size(); ++j) {
+            const auto differs = std::uint8_t(own[j] ^ other->at(j));
+            foldable = std::popcount(differs) <= 1;
+            pattern.mask.push_back(std::uint8_t(~differs));
+        }
+        if (!foldable)
+            return fail(
+                tr("'%1' cannot match both cases in %2").arg(c, textEncodingName(encoding)));
+    }
     return pattern;
 }
 

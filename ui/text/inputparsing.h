@@ -1,6 +1,7 @@
 #pragma once
 
 #include "chunkedsearch.h"
+#include "textencoding.h"
 
 #include <QByteArray>
 #include <QString>
@@ -20,9 +21,9 @@ namespace hexmap::input {
 [[nodiscard]] std::optional<BytePattern> parseHexPattern(
     QStringView text, QString *error = nullptr);
 
-enum class TextEncoding { Utf8, Latin1, Utf16LE };
 // Text as the bytes of an encoding; with ignoreCase, ASCII letters match in either
-// case (their mask is 0xdf). Fails on characters Latin-1 cannot hold, or empty text.
+// case (the bits their two cases differ in are masked: 0xdf in ASCII, 0xbf in EBCDIC).
+// Fails on characters the encoding cannot hold, or empty text.
 [[nodiscard]] std::optional<BytePattern> encodeText(
     const QString &text, TextEncoding encoding, bool ignoreCase, QString *error = nullptr);
 
