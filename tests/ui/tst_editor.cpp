@@ -14,6 +14,8 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include <random>
+
 using namespace hexmap;
 
 namespace {
@@ -151,6 +153,7 @@ private slots:
     void typing();
     void typingIsOneUndoStep();
     void typingRefusesWhatIsNotForThePane();
+    void typingWritesTheTextEncoding();
     void readOnlyAndEmptyMapsRefuseTyping();
     void copyPasteRoundTrip_data();
     void copyPasteRoundTrip();
@@ -365,7 +368,7 @@ void TestEditor::typing_data()
 
 // Generated keys over random maps, each byte checked against the reference bytes. Hex
 // pane: the digit goes into the nibble, the cursor to the low nibble, then to the next
-// byte, and it stays on the last. Text pane: a Latin-1 character is the byte.
+// byte, and it stays on the last. Text pane, in Latin-1: a character is the byte.
 void TestEditor::typing()
 {
     QFETCH(bool, textPane);
@@ -378,6 +381,7 @@ void TestEditor::typing()
         auto model = fileModel(file);
         Editor editor(model.get());
         editor.setActivePane(pane);
+        editor.setTextEncoding(TextEncoding::Latin1);
         Reference reference {.size = size, .pane = pane};
         const qint64 start = random.bounded(int(size));
         editor.moveCursor(start);
@@ -446,16 +450,59 @@ void TestEditor::typingRefusesWhatIsNotForThePane()
     }
     editor.setActivePane(Pane::Text);
     changed.clear();
-    for (const QString &text :
-        {QStringLiteral("\n"), QStringLiteral("\u0100"), QStringLiteral("a\u20ac"), QString()}) {
+    for (const QString &text : {QStringLiteral("\n"), QStringLiteral("a\tb"), QString()})
         QVERIFY2(!editor.typeText(text), qPrintable(text));
-    }
     QCOMPARE(file.contents(), "abcd");
     QCOMPARE(changed.size(), 0);
-    QVERIFY(editor.typeText("\u00e9")); // Latin-1: one byte
-    QCOMPARE(file.contents(),
-        "\xe9"
-        "bcd");
+    // Printable, but not in the pane's encoding (ASCII): refused with the reason.
+    QSignalSpy failed(model.get(), &Document::failed);
+    QVERIFY(editor.typeText("a\u20ac"));
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed[0][0].toString(), "Cannot type that: '\u20ac' is not in ASCII.");
+    QCOMPARE(file.contents(), "abcd");
+    QCOMPARE(changed.size(), 0);
+}
+
+// Typing in the text pane writes each character in the pane's encoding, over as many
+// bytes as it takes, and the cursor goes past them: random text in every encoding,
+// typed in random pieces, reads back as the text's encoding, as one undo step.
+void TestEditor::typingWritesTheTextEncoding()
+{
+    std::mt19937_64 random(5);
+    const QString pool = QStringLiteral("aZ09 ~\u00e9\u00df\u20ac\u0416\u3042\u4e2d\U0001f600");
+    for (const TextEncoding encoding : textEncodings()) {
+        QString typed;
+        QByteArray expected;
+        while (expected.size() < 24) {
+            const qsizetype at = qsizetype(random() % quint64(pool.size()));
+            const qsizetype length = pool[at].isLowSurrogate() ? 0
+                : pool[at].isHighSurrogate()                   ? 2
+                                                               : 1;
+            const QString character = pool.mid(at, length);
+            const auto bytes = length > 0 ? encodeCharacters(character, encoding) : std::nullopt;
+            if (bytes && TextDecoder(encoding).text(*bytes) == character) { // round trips
+                typed += character;
+                expected += *bytes;
+            }
+        }
+        ScratchFile file(QByteArray(expected.size() + 4, 'x'));
+        auto model = fileModel(file);
+        Editor editor(model.get());
+        editor.setTextEncoding(encoding);
+        editor.setActivePane(Pane::Text);
+        for (qsizetype at = 0; at < typed.size();) {
+            qsizetype length = qsizetype(1 + random() % 3);
+            length = std::min(length, typed.size() - at);
+            if (typed[at + length - 1].isHighSurrogate())
+                ++length; // never split a character
+            QVERIFY(editor.typeText(typed.mid(at, length)));
+            at += length;
+        }
+        QCOMPARE(file.contents(), expected + "xxxx");
+        QCOMPARE(editor.cursorOffset(), expected.size());
+        QCOMPARE(model->undoStack()->count(), 1);
+        QCOMPARE(editor.textDecoder().text(expected), typed);
+    }
 }
 
 void TestEditor::readOnlyAndEmptyMapsRefuseTyping()
@@ -589,7 +636,8 @@ void TestEditor::pasteRefusals()
     QVERIFY(!paste("\u20ac"));
     QCOMPARE(failed.size(), 2);
     QCOMPARE(failed[1][0].toString(),
-        "The clipboard text has characters outside Latin-1; paste it in the hex pane as hex.");
+        "The clipboard text cannot be pasted in the text pane: '\u20ac' is not in ASCII. Paste "
+        "it in the hex pane as hex.");
     QVERIFY(!paste("")); // nothing to paste: nothing said
     QCOMPARE(failed.size(), 2);
     editor.moveCursor(6);

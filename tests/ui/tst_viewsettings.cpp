@@ -1,6 +1,8 @@
 // The view settings read back from the settings file: whatever the file holds (5000,
 // NaN, inf, -3, text), what comes out is a value the view can use; and the main
 // window applies what comes out.
+#include "byteclass.h"
+#include "cellpixels.h"
 #include "document.h"
 #include "documenttab.h"
 #include "hexview.h"
@@ -9,6 +11,7 @@
 #include "scratchfile.h"
 #include "viewsettings.h"
 
+#include <QComboBox>
 #include <QMenu>
 #include <QtTest>
 
@@ -35,6 +38,9 @@ private slots:
     void addRecentFileKeepsTheLimit();
     void windowAppliesCheckedValues_data();
     void windowAppliesCheckedValues();
+    void textEncoding_data();
+    void textEncoding();
+    void textEncodingChosenInTheMenu();
 };
 
 void TestViewSettings::initTestCase()
@@ -52,7 +58,8 @@ void TestViewSettings::initTestCase()
                "[view]\n"
                "pointSize=5000\n"
                "bytesPerLine=garbage\n"
-               "residencyMap=garbage\n");
+               "residencyMap=garbage\n"
+               "textEncoding=EBCDIC-nonsense\n");
 }
 
 void TestViewSettings::init()
@@ -67,6 +74,7 @@ void TestViewSettings::fileWrittenByHand()
     QCOMPARE(settings.pointSize(), std::optional<qreal>(ViewSettings::kMaxPointSize));
     QCOMPARE(settings.bytesPerLine(), ViewSettings::kDefaultBytesPerLine);
     QCOMPARE(settings.isResidencyMapVisible(), true);
+    QCOMPARE(settings.textEncoding(), TextEncoding::Ascii);
     QCOMPARE(settings.recentFiles(), QStringList({"/data/a.bin", "/data/b.bin"}));
 }
 
@@ -249,6 +257,85 @@ void TestViewSettings::windowAppliesCheckedValues()
     QCOMPARE(view->font().pointSizeF(), pointSize);
     QCOMPARE(view->layout().bytesPerLine(), ViewSettings::kDefaultBytesPerLine);
     QVERIFY(window.currentTab()->residencyStrip()->isVisibleTo(&window));
+}
+
+void TestViewSettings::textEncoding_data()
+{
+    QTest::addColumn<QVariant>("stored");
+    QTest::addColumn<TextEncoding>("expected");
+    QTest::newRow("not set") << QVariant() << TextEncoding::Ascii;
+    QTest::newRow("IBM037") << QVariant("IBM037") << TextEncoding::Ibm037;
+    QTest::newRow("lower case") << QVariant("shift_jis") << TextEncoding::ShiftJis;
+    QTest::newRow("unknown") << QVariant("EBCDIC-nonsense") << TextEncoding::Ascii;
+    QTest::newRow("a number") << QVariant(3) << TextEncoding::Ascii;
+}
+
+void TestViewSettings::textEncoding()
+{
+    QFETCH(QVariant, stored);
+    QFETCH(TextEncoding, expected);
+    if (stored.isValid())
+        QSettings().setValue("view/textEncoding", stored);
+    QCOMPARE(ViewSettings().textEncoding(), expected);
+    for (const TextEncoding encoding : textEncodings()) { // and every one reads back
+        ViewSettings().setTextEncoding(encoding);
+        QCOMPARE(ViewSettings().textEncoding(), encoding);
+    }
+}
+
+// View ▸ Text Encoding in the real window: the text pane shows UTF-8 ("é" on its lead
+// byte, its continuation byte no longer a '.'), typing and copying in the text pane
+// follow it, Find's text is searched in it, and the next window starts with it.
+void TestViewSettings::textEncodingChosenInTheMenu()
+{
+    const QByteArray text = "a\xc3\xa9z"; // "aéz" in UTF-8
+    ScratchFile file(text + QByteArray(12, '.'));
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openFile(QString::fromStdString(file.path())));
+    HexView *view = window.currentTab()->view();
+    const QColor nonAscii = byteColor(ByteClass::NonAscii, view->palette());
+    const QImage before = cellpixels::picture(*view);
+    QCOMPARE(before.copy(cellpixels::cellRect(*view, 1, Pane::Text)),
+        cellpixels::expectedCell(*view, Pane::Text, QStringLiteral("."), nonAscii));
+
+    QAction *utf8 = nullptr;
+    for (QMenu *menu : window.findChildren<QMenu *>()) {
+        if (menu->title() == QLatin1String("Te&xt Encoding")) {
+            for (QAction *action : menu->actions()) {
+                if (action->text() == QLatin1String("UTF-8"))
+                    utf8 = action;
+            }
+        }
+    }
+    QVERIFY(utf8);
+    utf8->trigger();
+    QCOMPARE(view->textEncoding(), TextEncoding::Utf8);
+    const QImage after = cellpixels::picture(*view);
+    // The glyph of 'é' above the baseline (below it, the underline that marks the
+    // continuation byte); the continuation cell no longer shows a '.'.
+    const QRect lead = cellpixels::cellRect(*view, 1, Pane::Text);
+    const int ascent = QFontMetrics(view->font()).ascent();
+    QCOMPARE(after.copy(lead).copy(0, 0, lead.width(), ascent),
+        cellpixels::expectedCell(*view, Pane::Text, QStringLiteral("\u00e9"), nonAscii)
+            .copy(0, 0, lead.width(), ascent));
+    QVERIFY(after.copy(cellpixels::cellRect(*view, 2, Pane::Text))
+        != before.copy(cellpixels::cellRect(*view, 2, Pane::Text)));
+
+    view->setActivePane(Pane::Text);
+    view->setSelection(0, 4);
+    const auto copied = view->editor()->copyData();
+    QCOMPARE(QString::fromUtf8(copied->data("text/plain")), QStringLiteral("a\u00e9z"));
+    view->setCursorOffset(4);
+    QTest::sendKeyEvent(QTest::Click, view, Qt::Key_unknown, QStringLiteral("\u00fc"), {});
+    QCOMPARE(file.contents().mid(4, 3), "\xc3\xbc.");
+
+    const auto *encoding = window.findChild<QComboBox *>(QStringLiteral("encoding"));
+    QVERIFY(encoding);
+    QCOMPARE(encoding->currentText(), QStringLiteral("UTF-8"));
+    MainWindow next;
+    QVERIFY(next.openFile(QString::fromStdString(file.path())));
+    QCOMPARE(next.currentTab()->view()->textEncoding(), TextEncoding::Utf8);
 }
 
 QTEST_MAIN(TestViewSettings)

@@ -2,6 +2,7 @@
 
 #include <QBitArray>
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 namespace hexmap {
@@ -16,6 +17,12 @@ struct ByteBlock
     [[nodiscard]] bool isMissing(qsizetype i) const
     {
         return !missing.isEmpty() && missing.testBit(i);
+    }
+    // The bytes before the first missing one.
+    [[nodiscard]] QByteArrayView readable() const
+    {
+        const qsizetype missingAt = firstMissing();
+        return QByteArrayView(bytes).first(missingAt < 0 ? bytes.size() : missingAt);
     }
     // The index of the first missing byte, or -1.
     [[nodiscard]] qsizetype firstMissing() const

@@ -223,33 +223,48 @@ bool Editor::typeHexDigit(int value)
     return true;
 }
 
-bool Editor::typeByte(quint8 byte)
+bool Editor::typeCharacters(const QString &text)
 {
     if (!m_document || m_document->size() == 0)
         return false;
-    if (!m_document->overwrite(m_cursor, QByteArray(1, char(byte)), Document::EditKind::Typing))
+    QString error;
+    const auto bytes = encodeCharacters(text, m_decoder.encoding(), &error);
+    if (!bytes) {
+        refuse(tr("Cannot type that: %1.").arg(error));
         return false;
-    moveCursor(m_cursor + 1);
+    }
+    if (!m_document->overwrite(m_cursor, *bytes, Document::EditKind::Typing))
+        return false;
+    moveCursor(m_cursor + bytes->size());
     return true;
 }
 
 bool Editor::typeText(const QString &text)
 {
     static const QString digits = QStringLiteral("0123456789abcdef");
-    const bool typeable = !text.isEmpty() && std::ranges::all_of(text, [this](QChar c) {
-        return m_pane == Pane::Hex ? digits.contains(c.toLower())
-                                   : c.isPrint() && c.unicode() <= 0xff;
+    const QList<uint> characters = text.toUcs4();
+    const bool typeable = !text.isEmpty() && std::ranges::all_of(characters, [this](uint c) {
+        return m_pane == Pane::Hex ? c < 0x80 && digits.contains(QChar(c).toLower())
+                                   : QChar::isPrint(c);
     });
     if (!typeable)
         return false;
     const Change change(*this);
+    if (m_pane == Pane::Text) {
+        typeCharacters(text);
+        return true;
+    }
     for (const QChar c : text) {
-        const bool typed = m_pane == Pane::Hex ? typeHexDigit(int(digits.indexOf(c.toLower())))
-                                               : typeByte(quint8(c.unicode()));
-        if (!typed)
+        if (!typeHexDigit(int(digits.indexOf(c.toLower()))))
             break;
     }
     return true;
+}
+
+void Editor::setTextEncoding(TextEncoding encoding)
+{
+    if (encoding != m_decoder.encoding())
+        m_decoder = TextDecoder(encoding);
 }
 
 std::unique_ptr<QMimeData> Editor::copyData(ByteFormat format) const
@@ -272,8 +287,10 @@ std::unique_ptr<QMimeData> Editor::copyData(ByteFormat format) const
     }
     auto mime = std::make_unique<QMimeData>();
     mime->setData(kRawMime, block.bytes);
-    // The text as UTF-8 bytes (it is ASCII), not a QString of twice the size.
-    if (format != ByteFormat::Raw)
+    // The text as UTF-8 bytes, not a QString of twice the size (the formats are ASCII).
+    if (format == ByteFormat::Characters)
+        mime->setData(QStringLiteral("text/plain"), m_decoder.text(block.bytes).toUtf8());
+    else if (format != ByteFormat::Raw)
         mime->setData(QStringLiteral("text/plain"),
             ByteFormatter::format(
                 format, block.bytes, m_document->options().offset + selectionStart()));
@@ -313,15 +330,15 @@ bool Editor::paste(const QMimeData &mime)
         }
         bytes = *parsed;
     } else {
-        const QString text = mime.text();
-        for (const QChar c : text) {
-            if (c.unicode() > 0xff) {
-                refuse(tr("The clipboard text has characters outside Latin-1; paste it in the "
-                          "hex pane as hex."));
-                return false;
-            }
-            bytes.append(char(c.unicode()));
+        QString error;
+        const auto encoded = encodeCharacters(mime.text(), m_decoder.encoding(), &error);
+        if (!encoded) {
+            refuse(tr("The clipboard text cannot be pasted in the text pane: %1. Paste it in "
+                      "the hex pane as hex.")
+                       .arg(error));
+            return false;
         }
+        bytes = *encoded;
     }
     if (bytes.isEmpty() || !m_document->overwrite(m_cursor, bytes))
         return false;

@@ -3,6 +3,7 @@
 #include "byteformat.h"
 #include "pane.h"
 #include "rangeset.h"
+#include "textdecoder.h"
 
 #include <QObject>
 #include <QPointer>
@@ -94,11 +95,17 @@ public:
     // typing before it; the cursor goes to the low nibble, then to the next byte (it
     // stays on the last byte). False if nothing was written.
     bool typeHexDigit(int value);
-    // What the user typed, in the active pane: hex digits in the hex pane, Latin-1
-    // printable characters (each overwriting a byte) in the text pane. False, typing
-    // nothing, when text holds anything else (the key is not for the editor); true
-    // otherwise, even if the document refused the write (it said why).
+    // What the user typed, in the active pane: hex digits in the hex pane, printable
+    // characters in the text pane, written in the text encoding over as many bytes as
+    // they take. False, typing nothing, when text holds anything else (the key is not
+    // for the editor); true otherwise, even if the write was refused (a character the
+    // encoding cannot hold, or the document's reason), with the reason through failed().
     bool typeText(const QString &text);
+
+    // The text pane's encoding: what it shows, what typing and pasting text in it
+    // write, and what copying from it gives.
+    [[nodiscard]] const TextDecoder &textDecoder() const { return m_decoder; }
+    void setTextEncoding(TextEncoding encoding);
 
     // The selection as the clipboard takes it: raw bytes always, and as text in format
     // (none for Raw; xxd's offsets are the file's). Null without a selection, or refused (too
@@ -110,7 +117,7 @@ public:
     void copy() const;
     void copyAs(ByteFormat format) const;
     // Overwrites at the cursor, as one undo step, with raw bytes if mime has them, else
-    // its text: hex bytes in the hex pane, Latin-1 characters in the text pane. The
+    // its text: hex bytes in the hex pane, characters in the text encoding in the text pane. The
     // cursor goes past the pasted bytes. False if nothing was written.
     bool paste(const QMimeData &mime);
     // paste() of the application's clipboard.
@@ -146,7 +153,8 @@ private:
 
     void refuse(const QString &message) const;
     void clampToSize();
-    bool typeByte(quint8 byte);
+    // text's characters in the text encoding at the cursor, the cursor after them.
+    bool typeCharacters(const QString &text);
     [[nodiscard]] State state() const { return {m_cursor, m_anchor, m_nibble, m_pane}; }
 
     QPointer<Document> m_document;
@@ -156,6 +164,7 @@ private:
     Pane m_pane = Pane::Hex;
     int m_changeDepth = 0;
     RangeSet m_highlights;
+    TextDecoder m_decoder;
     State m_changeStart {};
     bool m_documentChangedMeanwhile = false; // during the running operation
 };

@@ -12,7 +12,7 @@ namespace hexmap {
 
 enum class ByteFormat {
     HexText, // "48 65 6C", as Copy from the hex pane gives
-    Characters, // printable ASCII, '.' for the others, as the text pane shows them
+    Characters, // printable ASCII, '.' for the others (the clipboard's follow the text encoding)
     C, // unsigned char data[N] = { 0x48, ... };
     Python, // b"\x48..."
     Rust, // let data: [u8; N] = [ 0x48, ... ];

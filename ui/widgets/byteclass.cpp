@@ -17,6 +17,13 @@ ByteClass classify(quint8 byte)
     return ByteClass::NonAscii;
 }
 
+ByteClass classify(char32_t character, quint8 lead)
+{
+    if (character == 0)
+        return classify(lead);
+    return character < 0x80 ? classify(quint8(character)) : ByteClass::NonAscii;
+}
+
 QColor byteColor(ByteClass byteClass, const QPalette &palette)
 {
     const bool dark = palette.color(QPalette::Base).lightness() < 128;

@@ -1,7 +1,5 @@
 #include "glyphcache.h"
 
-#include "byteclass.h"
-
 #include <QFontMetrics>
 #include <QPainter>
 
@@ -15,7 +13,8 @@ void GlyphCache::update(const QFont &font, const QPalette &palette, qreal device
     m_palette = palette;
     m_ratio = devicePixelRatio;
     m_hex.fill(QPixmap());
-    m_text.fill(QPixmap());
+    m_characters.clear();
+    m_continuation = QPixmap();
     m_missingHex = QPixmap();
     m_missingText = QPixmap();
     m_addressDigits.fill(QPixmap());
@@ -45,13 +44,36 @@ const QPixmap &GlyphCache::hex(quint8 byte)
     return glyph;
 }
 
-const QPixmap &GlyphCache::text(quint8 byte)
+const QPixmap &GlyphCache::character(char32_t character, int cells, ByteClass byteClass)
 {
-    QPixmap &glyph = m_text[byte];
-    if (glyph.isNull())
-        glyph = render(
-            QString(QLatin1Char(textGlyph(byte))), byteColor(classify(byte), m_palette), 1);
+    const quint64 key = quint64(character) << 16 | quint64(cells) << 8 | quint64(byteClass);
+    QPixmap &glyph = m_characters[key];
+    if (glyph.isNull()) {
+        const QString text
+            = character == 0 ? QStringLiteral(".") : QString::fromUcs4(&character, 1);
+        glyph = render(text, byteColor(byteClass, m_palette), cells);
+        if (cells > 1)
+            underline(glyph, 1);
+    }
     return glyph;
+}
+
+const QPixmap &GlyphCache::continuation()
+{
+    if (m_continuation.isNull()) {
+        m_continuation = render(QString(), QColor(), 1);
+        underline(m_continuation, 0);
+    }
+    return m_continuation;
+}
+
+void GlyphCache::underline(QPixmap &pixmap, int from) const
+{
+    const QFontMetrics metrics(m_font);
+    const int y = std::min(metrics.ascent() + metrics.underlinePos(), metrics.height() - 1);
+    QPainter painter(&pixmap);
+    painter.setPen(m_palette.color(QPalette::PlaceholderText));
+    painter.drawLine(from, y, int(pixmap.width() / m_ratio) - 2, y);
 }
 
 const QPixmap &GlyphCache::missingHex()

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "byteclass.h"
+
 #include <QFont>
+#include <QHash>
 #include <QPalette>
 #include <QPixmap>
 
@@ -8,8 +11,8 @@
 
 namespace hexmap {
 
-// Pre-rendered glyphs of every byte value in the view's font and colours: the hex
-// pane's "XX" and the text pane's character, plus the address digits. They are opaque
+// Pre-rendered glyphs in the view's font and colours: the hex pane's "XX" of every
+// byte, the text pane's characters (as many as are shown), and the address digits. They are opaque
 // (drawn on the palette's base colour), so painting a cell is one plain copy instead
 // of text layout or alpha blending; highlights are overlaid afterwards.
 class GlyphCache
@@ -19,7 +22,12 @@ public:
     void update(const QFont &font, const QPalette &palette, qreal devicePixelRatio);
 
     [[nodiscard]] const QPixmap &hex(quint8 byte);
-    [[nodiscard]] const QPixmap &text(quint8 byte);
+    // A character of the text pane over `cells` cells (0 for '.'), in its class's
+    // colour; a character of more than one cell is underlined across them, which marks
+    // its continuation bytes.
+    [[nodiscard]] const QPixmap &character(char32_t character, int cells, ByteClass byteClass);
+    // A continuation byte whose character starts on an earlier line: the underline only.
+    [[nodiscard]] const QPixmap &continuation();
     // "··": a byte that cannot be read.
     [[nodiscard]] const QPixmap &missingHex();
     [[nodiscard]] const QPixmap &missingText();
@@ -28,14 +36,16 @@ public:
 
 private:
     [[nodiscard]] QPixmap render(const QString &text, const QColor &color, int chars) const;
+    void underline(QPixmap &pixmap, int from) const;
 
     QFont m_font;
     QPalette m_palette;
     qreal m_ratio = 0;
     std::array<QPixmap, 256> m_hex;
-    std::array<QPixmap, 256> m_text;
+    QHash<quint64, QPixmap> m_characters; // by character, cells and class
     QPixmap m_missingHex;
     QPixmap m_missingText;
+    QPixmap m_continuation;
     std::array<QPixmap, 16> m_addressDigits;
 };
 

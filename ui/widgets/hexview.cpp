@@ -108,6 +108,12 @@ void HexView::setBytesPerLine(int bytesPerLine)
     relayout();
 }
 
+void HexView::setTextEncoding(TextEncoding encoding)
+{
+    m_editor->setTextEncoding(encoding);
+    viewport()->update();
+}
+
 void HexView::setHighlights(const RangeSet &ranges)
 {
     m_editor->setHighlights(ranges);
@@ -411,7 +417,14 @@ void HexView::paintEvent(QPaintEvent *)
         = std::min(m_firstLine + m_layout.visibleLines(viewport()->height()), m_layout.lineCount());
     const qint64 firstOffset = m_layout.lineStart(m_firstLine);
     const qint64 endOffset = std::min(m_layout.lineStart(lastLine), m_document->size());
-    const ByteBlock block = m_document->read(firstOffset, endOffset - firstOffset);
+    // With the bytes around them that the text pane's characters need: from where
+    // decoding finds the first character, to the end of the last one.
+    const TextDecoder &decoder = m_editor->textDecoder();
+    const qint64 readStart = decoder.decodeStart(firstOffset);
+    const qint64 readEnd
+        = std::min(endOffset + maxCharacterLength(decoder.encoding()) - 1, m_document->size());
+    const ByteBlock block = m_document->read(readStart, readEnd - readStart);
+    const std::vector<TextCell> cells = decoder.cells(block.readable(), firstOffset - readStart);
 
     for (qint64 line = m_firstLine; line < lastLine; ++line) {
         const int y = m_layout.lineY(line, m_firstLine);
@@ -424,14 +437,26 @@ void HexView::paintEvent(QPaintEvent *)
                 m_glyphs.addressDigit(int((lineStart >> shift) & 15)));
         }
         const int count = int(std::min<qint64>(bytesPerLine, endOffset - lineStart));
+        int covered = 0; // text cells drawn by a character's pixmap on this line
         for (int column = 0; column < count; ++column) {
-            const qsizetype i = lineStart + column - firstOffset;
+            const qsizetype i = lineStart + column - readStart;
             const auto byte = quint8(block.bytes.at(i));
             const bool missing = block.isMissing(i);
             painter.drawPixmap(x0 + m_layout.hexX(column), y,
                 missing ? m_glyphs.missingHex() : m_glyphs.hex(byte));
-            painter.drawPixmap(x0 + m_layout.textX(column), y,
-                missing ? m_glyphs.missingText() : m_glyphs.text(byte));
+            const auto cell = size_t(lineStart + column - firstOffset);
+            if (missing || cell >= cells.size()) {
+                painter.drawPixmap(x0 + m_layout.textX(column), y, m_glyphs.missingText());
+            } else if (cells[cell].isContinuation()) {
+                if (column >= covered) // its lead is on an earlier line
+                    painter.drawPixmap(x0 + m_layout.textX(column), y, m_glyphs.continuation());
+            } else {
+                const int shown = std::min(cells[cell].length, count - column);
+                covered = column + shown;
+                painter.drawPixmap(x0 + m_layout.textX(column), y,
+                    m_glyphs.character(
+                        cells[cell].character, shown, classify(cells[cell].character, byte)));
+            }
         }
     }
 

@@ -56,6 +56,10 @@ public:
     [[nodiscard]] const HexLayout &layout() const { return m_layout; }
     [[nodiscard]] qint64 firstVisibleLine() const { return m_firstLine; }
 
+    // The text pane's encoding, the Editor's: typing, pasting and copying follow it.
+    void setTextEncoding(TextEncoding encoding);
+    [[nodiscard]] TextEncoding textEncoding() const { return m_editor->textDecoder().encoding(); }
+
     // Ranges painted as found (search matches); replaces the previous ones.
     void setHighlights(const RangeSet &ranges);
     [[nodiscard]] const RangeSet &highlights() const { return m_editor->highlights(); }

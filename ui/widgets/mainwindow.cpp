@@ -93,6 +93,21 @@ MainWindow::~MainWindow()
     }
 }
 
+void MainWindow::createEncodingActions(QMenu *view)
+{
+    QMenu *menu = view->addMenu(tr("Te&xt Encoding"));
+    auto *group = new QActionGroup(this);
+    const TextEncoding current = ViewSettings().textEncoding();
+    for (const TextEncoding encoding : textEncodings()) {
+        QAction *action = menu->addAction(textEncodingName(encoding));
+        action->setCheckable(true);
+        action->setChecked(encoding == current);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, encoding] { setTextEncoding(encoding); });
+    }
+    m_finder->setPaneEncoding(current);
+}
+
 // Okteta's and Kate's keys: Ctrl+B toggles; Alt+Down/Alt+Up (Okteta) and
 // Alt+PgDown/Alt+PgUp (Kate) go to the next and previous bookmark.
 void MainWindow::createBookmarkActions(QMenu *view)
@@ -193,6 +208,7 @@ void MainWindow::createActions()
         m_bytesPerLine->addAction(action);
         connect(action, &QAction::triggered, this, [this, bytes] { setBytesPerLine(bytes); });
     }
+    createEncodingActions(view);
     QAction *zoomIn = view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, this, [this] {
         currentTab()->view()->zoomIn();
         ViewSettings().setPointSize(currentTab()->view()->font().pointSizeF());
@@ -792,6 +808,7 @@ void MainWindow::applyViewSettings(DocumentTab *tab) const
 {
     const ViewSettings settings;
     tab->view()->setBytesPerLine(settings.bytesPerLine());
+    tab->view()->setTextEncoding(settings.textEncoding());
     tab->residencyStrip()->setVisible(settings.isResidencyMapVisible());
     tab->entropyStrip()->setVisible(settings.isEntropyStripVisible());
     if (const auto pointSize = settings.pointSize()) {
@@ -799,6 +816,14 @@ void MainWindow::applyViewSettings(DocumentTab *tab) const
         font.setPointSizeF(*pointSize);
         tab->view()->setFont(font);
     }
+}
+
+void MainWindow::setTextEncoding(TextEncoding encoding)
+{
+    ViewSettings().setTextEncoding(encoding);
+    for (int i = 0; i < m_tabs->count(); ++i)
+        tab(i)->view()->setTextEncoding(encoding);
+    m_finder->setPaneEncoding(encoding);
 }
 
 void MainWindow::setBytesPerLine(int bytesPerLine)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "document.h"
+#include "textencoding.h"
 
 #include <QMainWindow>
 
@@ -90,6 +91,8 @@ private:
     void statisticsDialog();
     void setEntropyVisible(bool visible);
     void setResidencyVisible(bool visible);
+    // View ▸ Text Encoding: one checkable item per encoding.
+    void createEncodingActions(QMenu *view);
     void createBookmarkActions(QMenu *view);
     void importBookmarks();
     void exportBookmarks();
@@ -98,6 +101,8 @@ private:
     void rebuildRecentMenu();
     void applyViewSettings(DocumentTab *tab) const;
     void setBytesPerLine(int bytesPerLine);
+    // The text pane's encoding, in every tab, Find, and the settings.
+    void setTextEncoding(TextEncoding encoding);
 
     QTabWidget *m_tabs;
     StatusFields *m_status;

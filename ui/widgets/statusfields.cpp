@@ -17,6 +17,15 @@ QString hexAndDecimal(qint64 value)
 {
     return QStringLiteral("%1 (%2)").arg(input::formatOffset(value), QLocale().toString(value));
 }
+// The character whose lead byte is at offset in the text pane's encoding, or 0.
+char32_t characterAt(const Document &document, const TextDecoder &decoder, qint64 offset)
+{
+    const qint64 start = decoder.decodeStart(offset);
+    const qint64 end = std::min(document.size(), offset + maxCharacterLength(decoder.encoding()));
+    const std::vector<TextCell> cells
+        = decoder.cells(document.read(start, end - start).readable(), offset - start);
+    return cells.empty() ? 0 : cells.front().character;
+}
 } // namespace
 
 StatusFields::StatusFields(QStatusBar *bar)
@@ -84,13 +93,13 @@ void StatusFields::refresh()
         m_value->setText(tr("Value ·· (gone from the file)"));
     } else {
         const auto value = quint8(byte.bytes.at(0));
-        const char glyph = textGlyph(value);
+        const char32_t character = characterAt(*document, view->editor()->textDecoder(), cursor);
         m_value->setText(tr("Value 0x%1 (%2)%3")
                              .arg(value, 2, 16, QLatin1Char('0'))
                              .arg(value)
-                             .arg(glyph == '.' && value != '.'
-                                     ? QString()
-                                     : QStringLiteral(" '%1'").arg(QLatin1Char(glyph))));
+                             .arg(character == 0 ? QString()
+                                                 : QStringLiteral(" '%1'").arg(
+                                                     QString::fromUcs4(&character, 1))));
     }
     m_selection->setText(view->hasSelection()
             ? tr("Selection %1, %2 bytes")

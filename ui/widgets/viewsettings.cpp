@@ -16,6 +16,7 @@ const QString kBytesPerLineKey = QStringLiteral("view/bytesPerLine");
 const QString kPointSizeKey = QStringLiteral("view/pointSize");
 const QString kResidencyKey = QStringLiteral("view/residencyMap");
 const QString kEntropyKey = QStringLiteral("view/entropyStrip");
+const QString kTextEncodingKey = QStringLiteral("view/textEncoding");
 constexpr int kBytesPerLineChoices[] = {8, 16, 32, HexView::kFitToWidth};
 constexpr qsizetype kMaxPathLength = 4096; // PATH_MAX
 } // namespace
@@ -67,6 +68,17 @@ bool ViewSettings::isEntropyStripVisible() const
 void ViewSettings::setEntropyStripVisible(bool visible)
 {
     m_settings.setValue(kEntropyKey, visible);
+}
+
+TextEncoding ViewSettings::textEncoding() const
+{
+    return textEncodingFromCodec(m_settings.value(kTextEncodingKey).toString())
+        .value_or(TextEncoding::Ascii);
+}
+
+void ViewSettings::setTextEncoding(TextEncoding encoding)
+{
+    m_settings.setValue(kTextEncodingKey, QString::fromLatin1(textEncodingCodec(encoding)));
 }
 
 bool ViewSettings::isOn(const QString &key) const

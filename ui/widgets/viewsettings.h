@@ -1,5 +1,7 @@
 #pragma once
 
+#include "textencoding.h"
+
 #include <QSettings>
 #include <QStringList>
 
@@ -8,8 +10,8 @@
 
 namespace hexmap {
 
-// The view preferences kept between runs (bytes per line, zoom, residency map, recent
-// files), read and written in one place. The settings file is text anyone can edit, so
+// The view preferences kept between runs (bytes per line, zoom, strips, text encoding,
+// recent files), read and written in one place. The settings file is text anyone can edit, so
 // every value read is checked here: one that is not a number, not finite or out of
 // range reads as the default or the nearest allowed value. No file can ask for a
 // 5000-point font or a NaN one.
@@ -36,6 +38,9 @@ public:
     void setResidencyMapVisible(bool visible);
     [[nodiscard]] bool isEntropyStripVisible() const;
     void setEntropyStripVisible(bool visible);
+    // The text pane's encoding, kept by its ICU name; ASCII when not set or unknown.
+    [[nodiscard]] TextEncoding textEncoding() const;
+    void setTextEncoding(TextEncoding encoding);
     // Most recent first: at most kMaxRecentFiles absolute paths, without repeats.
     [[nodiscard]] QStringList recentFiles() const;
     // Puts path first in recentFiles().
