@@ -290,9 +290,7 @@ void CompareView::showList()
 void CompareView::updateStatus()
 {
     const Side side = m_active;
-    const QString text = m_comparison->describe(side, view(side)->cursorOffset());
-    m_status->setText(text);
-    emit statusChanged(text);
+    m_status->setText(m_comparison->describe(side, view(side)->cursorOffset()));
 }
 
 } // namespace hexmap

@@ -41,10 +41,6 @@ public slots:
     void nextDifference();
     void previousDifference();
 
-signals:
-    // The status line changed (for the main window's status bar).
-    void statusChanged(const QString &text);
-
 private:
     // Next (forward) or previous difference from the active side's cursor.
     void step(bool forward);

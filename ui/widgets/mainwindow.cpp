@@ -272,15 +272,6 @@ CompareView *MainWindow::compare(int first, int second, qint64 startA, qint64 st
     return view;
 }
 
-CompareView *MainWindow::compareFiles(
-    const QString &first, const QString &second, const Document::OpenOptions &options)
-{
-    const int before = tabCount();
-    if (!openFile(first, options) || !openFile(second, options))
-        return nullptr;
-    return compare(before, before + 1);
-}
-
 void MainWindow::compareDialog()
 {
     // With fewer than two files open, the ones missing are chosen first.

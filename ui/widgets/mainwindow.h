@@ -45,10 +45,6 @@ public:
     // Opens a compare window over the documents of two tabs (File ▸ Compare…): A from
     // offset startA against B from startB. Null, with a message, unless both are tabs.
     CompareView *compare(int first, int second, qint64 startA = 0, qint64 startB = 0);
-    // Opens both files in tabs and compares them (hexmap --diff A B); null if either
-    // could not be opened (the user was told why).
-    CompareView *compareFiles(
-        const QString &first, const QString &second, const Document::OpenOptions &options = {});
 
     [[nodiscard]] int tabCount() const;
     [[nodiscard]] DocumentTab *tab(int index) const;
