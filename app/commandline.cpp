@@ -39,6 +39,7 @@ struct Options
     QCommandLineOption offset;
     QCommandLineOption length;
     QCommandLineOption goTo;
+    QCommandLineOption diff;
 };
 
 // Declares hexmap's options and Qt's (listed by --help only when showQtOptions).
@@ -64,9 +65,11 @@ Options declare(QCommandLineParser &parser, bool showQtOptions)
             tr("Map N bytes (default: to the end)."), QStringLiteral("N")),
         .goTo = QCommandLineOption(QStringLiteral("goto"),
             tr("Put the cursor at OFFSET (negative: from the end)."), QStringLiteral("OFFSET")),
+        .diff = QCommandLineOption(QStringLiteral("diff"),
+            tr("Compare the two FILEs side by side (A B), as File > Compare does.")),
     };
-    parser.addOptions(
-        {options.readOnly, options.copyOnWrite, options.offset, options.length, options.goTo});
+    parser.addOptions({options.readOnly, options.copyOnWrite, options.offset, options.length,
+        options.goTo, options.diff});
     parser.addPositionalArgument(
         QStringLiteral("FILE"), tr("Files to open."), QStringLiteral("FILE…"));
     qtoptions::addTo(parser, showQtOptions);
@@ -186,6 +189,10 @@ CommandLine parseCommandLine(const QStringList &arguments, const QProcessEnviron
         && (parser.isSet(declared.offset) || parser.isSet(declared.length)
             || parser.isSet(declared.goTo)))
         return failure(QStringLiteral("--offset, --length and --goto need a FILE"));
+    result.diff = parser.isSet(declared.diff);
+    if (result.diff && result.files.size() != 2)
+        return failure(
+            QStringLiteral("--diff needs two files, A and B (got %1)").arg(result.files.size()));
     if (const auto qtError = qtoptions::checkValues(parser, environment))
         return failure(*qtError);
     if (result.goTo) {

@@ -12,12 +12,13 @@
 namespace hexmap {
 
 // What `hexmap [--read-only|--copy-on-write] [--offset N] [--length N] [--goto OFFSET]
-// [Qt's options] FILE…` asks for.
+// [--diff] [Qt's options] FILE…` asks for.
 struct CommandLine
 {
     Document::OpenOptions options;
     QStringList files;
     std::optional<QString> goTo; // an offset expression, inside every file that could be read
+    bool diff = false; // compare the two files (there are exactly two)
     // Qt's own options (-platform xcb, -reverse…), checked, for QApplication: it gets
     // these and nothing else, so it can neither take a file name for an option nor
     // abort on an option it cannot use.

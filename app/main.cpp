@@ -81,5 +81,8 @@ int main(int argc, char *argv[])
         if (window.openFile(file, commandLine.options) && commandLine.goTo)
             window.goTo(*commandLine.goTo);
     }
+    // --diff: both files opened (else the user was told why) and compared.
+    if (commandLine.diff && window.tabCount() == 2)
+        window.compare(0, 1);
     return QApplication::exec();
 }

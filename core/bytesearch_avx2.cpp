@@ -3,6 +3,8 @@
 #include <immintrin.h>
 
 #include "searchkernels.h"
+// After searchkernels.h: the comparison loops use its helpers.
+#include "comparekernels.h"
 
 namespace {
 
@@ -51,3 +53,23 @@ std::int64_t rfindMaskedAvx2(
 }
 
 } // namespace hexmap::search::detail
+
+namespace hexmap::compare::detail {
+
+std::int64_t nextAvx2(const Byte *a, const Byte *b, std::size_t n, bool seekEqual)
+{
+    return nextSought<Avx2Vec>(a, b, n, seekEqual);
+}
+
+std::int64_t previousAvx2(const Byte *a, const Byte *b, std::size_t n, bool seekEqual)
+{
+    return previousSought<Avx2Vec>(a, b, n, seekEqual);
+}
+
+void countAvx2(const Byte *a, const Byte *b, std::size_t n, bool carry, std::int64_t &bytes,
+    std::int64_t &ranges)
+{
+    tallyDifferences<Avx2Vec>(a, b, n, carry, bytes, ranges);
+}
+
+} // namespace hexmap::compare::detail

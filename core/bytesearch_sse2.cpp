@@ -2,6 +2,8 @@
 #include <emmintrin.h>
 
 #include "searchkernels.h"
+// After searchkernels.h: the comparison loops use its helpers.
+#include "comparekernels.h"
 
 namespace {
 
@@ -50,3 +52,23 @@ std::int64_t rfindMaskedSse2(
 }
 
 } // namespace hexmap::search::detail
+
+namespace hexmap::compare::detail {
+
+std::int64_t nextSse2(const Byte *a, const Byte *b, std::size_t n, bool seekEqual)
+{
+    return nextSought<Sse2Vec>(a, b, n, seekEqual);
+}
+
+std::int64_t previousSse2(const Byte *a, const Byte *b, std::size_t n, bool seekEqual)
+{
+    return previousSought<Sse2Vec>(a, b, n, seekEqual);
+}
+
+void countSse2(const Byte *a, const Byte *b, std::size_t n, bool carry, std::int64_t &bytes,
+    std::int64_t &ranges)
+{
+    tallyDifferences<Sse2Vec>(a, b, n, carry, bytes, ranges);
+}
+
+} // namespace hexmap::compare::detail

@@ -939,6 +939,31 @@ void MemoryMap::copyTo(
         });
 }
 
+void MemoryMap::visitPair(const MemoryMap &first, std::int64_t firstStart, const MemoryMap &second,
+    std::int64_t secondStart, std::int64_t count, PairVisitor visit, void *context)
+{
+    const MapState &a = *first.m_state;
+    const MapState &b = *second.m_state;
+    const ReadLock lockA = lockOpen(a);
+    std::optional<ReadLock> lockB; // a map compared with itself is locked once
+    if (&a != &b)
+        lockB.emplace(lockOpen(b));
+    const auto inside = [count](const MapState &state, std::int64_t start) {
+        return start >= 0 && count >= 0 && start <= state.length && state.length - start >= count;
+    };
+    if (!inside(a, firstStart) || !inside(b, secondStart))
+        throw IndexError("compare range out of range");
+    if (count == 0)
+        return;
+    const std::uint8_t *pa = a.data + firstStart;
+    const std::uint8_t *pb = b.data + secondStart;
+    auto run = [&] { visit(context, pa, pb, static_cast<std::size_t>(count)); };
+    if (const void *fault = detail::runGuarded(run)) {
+        const auto *at = static_cast<const std::uint8_t *>(fault);
+        throw faultError(at >= a.data && at < a.data + a.length ? a : b, fault);
+    }
+}
+
 Bytes MemoryMap::residency(std::int64_t start, std::int64_t length) const
 {
     const ReadLock lock = lockOpen(*m_state);

@@ -173,6 +173,15 @@ public:
     // a truncated file's end, as slice.
     void copyTo(std::int64_t start, std::int64_t count, std::uint8_t *to,
         Paging paging = Paging::FaultIn) const;
+    // Runs visit(context, a, b, count) over the count bytes at firstStart of first and at
+    // secondStart of second, in place (no copy), with both maps locked for reading (close
+    // and resize wait) and the call guarded: a page gone from either file raises OSError,
+    // as any access does. visit is abandoned on a fault, so it must own no object with a
+    // destructor. IndexError when a range is not inside its map.
+    using PairVisitor
+        = void (*)(void *context, const std::uint8_t *a, const std::uint8_t *b, std::size_t count);
+    static void visitPair(const MemoryMap &first, std::int64_t firstStart, const MemoryMap &second,
+        std::int64_t secondStart, std::int64_t count, PairVisitor visit, void *context);
     // Which pages of [start, start + length) are resident in RAM (mincore): one byte
     // per page, from the page holding start; bit 0 set when resident.
     [[nodiscard]] Bytes residency(std::int64_t start, std::int64_t length) const;

@@ -153,6 +153,22 @@ void TestCommandLine::parses_data()
     QTest::newRow("unknown single-dash option")
         << QStringList {"-bogus", "a"} << 2 << "Unknown option 'bogus'" << inPlace << 0LL << 0LL
         << "" << none << none;
+    QTest::newRow("diff") << QStringList {"--diff", "a", "b"} << -1 << "" << inPlace << 0LL << 0LL
+                          << "" << QStringList {"a", "b"} << none;
+    QTest::newRow("diff, option last, read-only")
+        << QStringList {"a", "--read-only", "b", "--diff"} << -1 << ""
+        << int(Document::Mode::ReadOnly) << 0LL << 0LL << "" << QStringList {"a", "b"} << none;
+    QTest::newRow("diff of one file")
+        << QStringList {"--diff", "a"} << 2 << "--diff needs two files, A and B (got 1)" << inPlace
+        << 0LL << 0LL << "" << none << none;
+    QTest::newRow("diff of nothing")
+        << QStringList {"--diff"} << 2 << "--diff needs two files, A and B (got 0)" << inPlace
+        << 0LL << 0LL << "" << none << none;
+    QTest::newRow("diff of three files")
+        << QStringList {"--diff", "a", "b", "c"} << 2 << "--diff needs two files, A and B (got 3)"
+        << inPlace << 0LL << 0LL << "" << none << none;
+    QTest::newRow("help names diff")
+        << QStringList {"--help"} << 0 << "--diff" << inPlace << 0LL << 0LL << "" << none << none;
     QTest::newRow("options without file") << QStringList {"--goto", "5"} << 2 << "need a FILE"
                                           << inPlace << 0LL << 0LL << "" << none << none;
 
@@ -217,6 +233,7 @@ void TestCommandLine::parses()
     QCOMPARE(result.goTo.value_or(QString()), goTo);
     QCOMPARE(result.files, files);
     QCOMPARE(result.qtArguments, qtArguments);
+    QCOMPARE(result.diff, arguments.contains("--diff"));
 }
 
 void TestCommandLine::helpHidesQtOptions()

@@ -7,6 +7,7 @@
 #include "byteformat.h"
 #include "cellpixels.h"
 #include "closeprompt.h"
+#include "compareview.h"
 #include "document.h"
 #include "documenttab.h"
 #include "editor.h"
@@ -136,6 +137,7 @@ private slots:
     void saveAsThroughTheWindow();
     void copyAsAndExportFollowTheCurrentTab();
     void goToAndStatusBar();
+    void compareTwoFiles();
     void undoFollowsTheCurrentTab();
     void valueInspectorReadsAndWritesAtTheCursor();
     void bookmarksComeBackInANewWindow();
@@ -544,6 +546,70 @@ void TestMainWindow::goToAndStatusBar()
     QVERIFY(window.lastMessage().contains("outside the data"));
     window.currentTab()->view()->setSelection(16, 32);
     QVERIFY(window.statusFields()->text().contains("Selection 0x10, 32 bytes"));
+}
+
+// Compare in the real window: the list, F7 / Shift+F7 in the view, the cursors and the
+// status line of both sides, the tail only in B, and an edit on side A updating all that.
+void TestMainWindow::compareTwoFiles()
+{
+    QByteArray bytesA(64 << 10, '\0');
+    for (qsizetype i = 1; i < bytesA.size(); ++i)
+        bytesA[i] = char(i * 7 % 251 + 1);
+    QByteArray bytesB = bytesA + QByteArray(10, 'T');
+    bytesB.replace(100, 3, "xyz");
+    bytesB[5000] = char(bytesA[5000] ^ 0x40);
+    ScratchFile a(bytesA);
+    ScratchFile b(bytesB);
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openFile(QString::fromStdString(a.path())));
+    QVERIFY(window.openFile(QString::fromStdString(b.path())));
+    CompareView *compare = window.compare(0, 1);
+    QVERIFY(compare);
+    QApplication::setActiveWindow(compare);
+    QVERIFY(QTest::qWaitForWindowActive(compare));
+    QTRY_VERIFY(!compare->comparison()->isListing());
+    QCOMPARE(compare->summaryText(), "2 ranges differ (4 bytes). 10 bytes only in B.");
+    QCOMPARE(compare->differenceList()->model()->rowCount(), 2);
+    QCOMPARE(compare->differenceList()->model()->index(0, 3).data().toString(), "C7 CE D5");
+    QCOMPARE(compare->differenceList()->model()->index(0, 4).data().toString(), "78 79 7A");
+
+    HexView *viewA = compare->view(Comparison::Side::A);
+    HexView *viewB = compare->view(Comparison::Side::B);
+    viewA->setFocus();
+    QTest::keyClick(viewA, Qt::Key_F7);
+    QCOMPARE(viewA->cursorOffset(), 100);
+    QCOMPARE(viewB->cursorOffset(), 100);
+    QVERIFY2(compare->statusText().contains("A 0x64: C7 · B 0x64: 78 (differ)"),
+        qPrintable(compare->statusText()));
+    QTest::keyClick(viewA, Qt::Key_F7);
+    QCOMPARE(viewA->cursorOffset(), 5000);
+    QTest::keyClick(viewA, Qt::Key_F7, Qt::ShiftModifier);
+    QCOMPARE(viewA->cursorOffset(), 100);
+    // From B, past the last difference: the tail only in B.
+    viewB->setFocus();
+    viewB->setCursorOffset(6000);
+    QTest::keyClick(viewB, Qt::Key_F7);
+    QCOMPARE(viewB->cursorOffset(), 64 << 10);
+    QVERIFY2(compare->statusText().contains("A 0x10000: none"), qPrintable(compare->statusText()));
+    const Comparison::Marks marks = compare->comparison()->marks(Comparison::Side::B, 0, 70000);
+    QCOMPARE(marks.differing.bytes(), 4);
+    QCOMPARE(marks.onlyHere.ranges(), (std::vector<RangeSet::Range> {{64 << 10, (64 << 10) + 10}}));
+
+    // An edit on side A (the byte at 0 becomes 0xff) is a third difference.
+    viewA->setFocus();
+    viewA->setCursorOffset(0);
+    QTest::keyClicks(viewA, "ff");
+    QCOMPARE(a.contents().at(0), '\xff');
+    QTRY_COMPARE(compare->summaryText(), "3 ranges differ (5 bytes). 10 bytes only in B.");
+    viewA->setCursorOffset(50);
+    QTest::keyClick(viewA, Qt::Key_F7, Qt::ShiftModifier);
+    QCOMPARE(viewA->cursorOffset(), 0);
+
+    // Closing a tab closes the comparison over it.
+    const QPointer<CompareView> watched(compare);
+    QVERIFY(window.closeTab(1));
+    QTRY_VERIFY(watched.isNull());
 }
 
 void TestMainWindow::recentFilesAreRemembered()

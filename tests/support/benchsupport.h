@@ -61,10 +61,11 @@ inline int benchRuns()
             : 5);
 }
 
-// Bytes 0x00..0xfe from a fixed seed, written to file in 1 MiB blocks.
-inline bool writeRandomHaystack(QFile &file, qint64 size)
+// Bytes 0x00..0xfe from a fixed seed (another seed: other bytes), written to file in
+// 1 MiB blocks.
+inline bool writeRandomHaystack(QFile &file, qint64 size, std::uint64_t seed = 1)
 {
-    std::mt19937_64 random(1);
+    std::mt19937_64 random(seed);
     QByteArray block(1 << 20, '\0');
     for (qint64 written = 0; written < size; written += block.size()) {
         for (char &c : block)

@@ -9,6 +9,8 @@
 #include <QPainter>
 #include <QScrollBar>
 
+#include <utility>
+
 namespace hexmap {
 
 namespace {
@@ -169,12 +171,22 @@ void HexView::setFirstLine(qint64 line)
     verticalScrollBar()->setValue(m_scroll.valueForLine(m_firstLine));
     m_settingScrollBar = false;
     viewport()->update();
+    emit firstLineChanged(m_firstLine);
 }
 
 void HexView::scrollContentsBy(int, int)
 {
-    if (!m_settingScrollBar)
-        m_firstLine = m_scroll.lineForValue(verticalScrollBar()->value());
+    viewport()->update();
+    if (m_settingScrollBar)
+        return;
+    const qint64 line = m_scroll.lineForValue(verticalScrollBar()->value());
+    if (line != std::exchange(m_firstLine, line))
+        emit firstLineChanged(m_firstLine);
+}
+
+void HexView::setMarkProvider(MarkProvider provider)
+{
+    m_markProvider = std::move(provider);
     viewport()->update();
 }
 
@@ -497,6 +509,10 @@ void HexView::paintEvent(QPaintEvent *)
         QColor(0xff, 0x70, 0x43, 70));
     paintRanges(
         m_editor->highlights().intersecting(firstOffset, endOffset), QColor(0xff, 0xc1, 0x07, 110));
+    if (m_markProvider) {
+        for (const Marks &marks : m_markProvider(firstOffset, endOffset))
+            paintRanges(marks.ranges, marks.color);
+    }
     if (hasSelection()) {
         RangeSet selection;
         selection.add(selectionStart(), selectionStart() + selectionLength());

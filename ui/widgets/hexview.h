@@ -7,7 +7,12 @@
 #include "rangeset.h"
 
 #include <QAbstractScrollArea>
+#include <QColor>
+#include <QList>
 #include <QPointer>
+
+#include <functional>
+#include <vector>
 
 namespace hexmap {
 
@@ -63,6 +68,17 @@ public:
     // Ranges painted as found (search matches); replaces the previous ones.
     void setHighlights(const RangeSet &ranges);
     [[nodiscard]] const RangeSet &highlights() const { return m_editor->highlights(); }
+    // Ranges painted over the bytes shown, each set in its colour, asked for at every
+    // paint for the offsets [start, end) on screen (a compare view's differences).
+    struct Marks
+    {
+        std::vector<RangeSet::Range> ranges;
+        QColor color;
+    };
+    using MarkProvider = std::function<QList<Marks>(qint64 start, qint64 end)>;
+    void setMarkProvider(MarkProvider provider);
+    // Shows line first (clamped), as scrolling there does.
+    void scrollToLine(qint64 line) { setFirstLine(line); }
 
 public slots:
     void copy();
@@ -77,6 +93,8 @@ signals:
     // The Editor's changed(), split for listeners that want one of its parts.
     void cursorMoved(qint64 offset);
     void selectionChanged(qint64 start, qint64 length);
+    // The first line shown changed (scrolling, or following the cursor).
+    void firstLineChanged(qint64 line);
 
 protected:
     bool event(QEvent *event) override;
@@ -111,6 +129,7 @@ private:
     void paintCursor(QPainter &painter, int x0, qint64 line);
 
     QPointer<Document> m_document;
+    MarkProvider m_markProvider;
     Editor *m_editor; // a child
     HexLayout m_layout;
     ScrollMapping m_scroll;

@@ -5,6 +5,8 @@
 #include "bookmarksdock.h"
 #include "bookmarkstore.h"
 #include "closeprompt.h"
+#include "comparedialog.h"
+#include "compareview.h"
 #include "documenttab.h"
 #include "editor.h"
 #include "entropystrip.h"
@@ -152,6 +154,8 @@ void MainWindow::createActions()
     QAction *exportSelection = file->addAction(tr("&Export Selection…"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this, &MainWindow::exportDialog);
     file->addSeparator();
+    file->addAction(tr("Compa&re…"), this, &MainWindow::compareDialog);
+    file->addSeparator();
     m_close = file->addAction(tr("&Close"), QKeySequence::Close, this, [this] {
         if (m_tabs->currentIndex() >= 0)
             closeTab(m_tabs->currentIndex());
@@ -266,6 +270,38 @@ void MainWindow::createActions()
     m_documentActions << QList<QAction *> {m_saveAs, exportSelection, m_close, copy, paste,
         selectAll, zoomIn, zoomOut, find, findNext, findPrevious, goTo, m_flushDialog, resize,
         advice, hashes, statistics};
+}
+
+CompareView *MainWindow::compare(int first, int second, qint64 startA, qint64 startB)
+{
+    DocumentTab *a = tab(first);
+    DocumentTab *b = tab(second);
+    if (!a || !b || a == b) {
+        showError(tr("Compare needs two open files."));
+        return nullptr;
+    }
+    auto *view = new CompareView(a->document(), b->document(), startA, startB, this);
+    view->setWindowFlag(Qt::Window);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->resize(size());
+    view->show();
+    return view;
+}
+
+void MainWindow::compareDialog()
+{
+    // With fewer than two files open, the ones missing are chosen first.
+    while (tabCount() < 2) {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open a File to Compare"));
+        if (path.isEmpty() || !openFile(path))
+            return;
+    }
+    QStringList titles;
+    for (int i = 0; i < tabCount(); ++i)
+        titles << tab(i)->document()->title();
+    CompareDialog dialog(titles, this);
+    if (dialog.exec() == QDialog::Accepted)
+        compare(dialog.first(), dialog.second(), dialog.startA(), dialog.startB());
 }
 
 int MainWindow::tabCount() const

@@ -12,6 +12,7 @@ class QUndoGroup;
 namespace hexmap {
 
 class BookmarksDock;
+class CompareView;
 class DocumentTab;
 class FindDialog;
 class StatusFields;
@@ -41,6 +42,10 @@ public:
     // Writes the current tab's selection to path in format (off the UI thread, with
     // progress and cancel; a canceled or failed export leaves no file).
     bool exportSelection(const QString &path, ByteFormat format);
+
+    // Opens a compare window over the documents of two tabs (File ▸ Compare…): A from
+    // offset startA against B from startB. Null, with a message, unless both are tabs.
+    CompareView *compare(int first, int second, qint64 startA = 0, qint64 startB = 0);
 
     [[nodiscard]] int tabCount() const;
     [[nodiscard]] DocumentTab *tab(int index) const;
@@ -80,6 +85,7 @@ private:
     using WriteFunction = std::function<bool(QString *error, const Document::Progress &)>;
     bool writeWithProgress(const QString &path, const WriteFunction &write);
     void exportDialog();
+    void compareDialog();
     // Runs a document action on the current tab; tells the user how it went
     // (doneNotice takes the document's title as %1).
     bool runOnCurrent(bool (Document::*action)(), const QString &doneNotice);
