@@ -28,10 +28,10 @@ QByteArray randomBytes(std::mt19937_64 &random, qsizetype size)
 
 // The text of bytes written through one formatter in chunks cut at random places (some
 // empty).
-QByteArray formatInChunks(
-    ByteFormat format, const QByteArray &bytes, qint64 start, std::mt19937_64 &random)
+QByteArray formatInChunks(ByteFormat format, const QByteArray &bytes, qint64 start,
+    std::mt19937_64 &random, TextEncoding encoding = TextEncoding::Ascii)
 {
-    ByteFormatter formatter(format, bytes.size(), start);
+    ByteFormatter formatter(format, bytes.size(), start, encoding);
     QByteArray out;
     for (qsizetype at = 0; at < bytes.size();) {
         const qsizetype size = qsizetype(random() % 40);
@@ -115,6 +115,7 @@ private slots:
     void xxdOffsetsPastFourGiBMatchTheTool();
     void base64MatchesTheTool();
     void hexTextAndCharactersAreWhatCopyGave();
+    void charactersInChunksAreTheTextPanes();
 };
 
 void TestByteFormat::chunksMakeTheSameTextAsOnePiece()
@@ -214,6 +215,35 @@ void TestByteFormat::hexTextAndCharactersAreWhatCopyGave()
             glyphs.append(textGlyph(quint8(c)));
         QCOMPARE(formatInChunks(ByteFormat::Characters, bytes, 0, random), glyphs);
         QCOMPARE(formatInChunks(ByteFormat::Raw, bytes, 0, random), bytes);
+    }
+}
+
+// Characters in every encoding: text and garbage cut into random chunks (characters
+// split between them) is the text pane's text of the bytes in one piece, as UTF-8,
+// within maxSize.
+void TestByteFormat::charactersInChunksAreTheTextPanes()
+{
+    const QString pool = QStringLiteral("a \u00e9\u20ac\u0416\u3042\u4e2d\U0001f600");
+    for (const TextEncoding encoding : textEncodings()) {
+        const TextDecoder decoder(encoding);
+        for (const quint64 seed : generatedSeeds("HEXMAP_BYTEFORMAT_SEED", 1, 60)) {
+            std::mt19937_64 random(seed);
+            QByteArray bytes;
+            while (bytes.size() < qsizetype(random() % 200)) {
+                const qsizetype at = qsizetype(random() % quint64(pool.size()));
+                const auto character
+                    = encodeCharacters(pool.mid(at, pool[at].isHighSurrogate() ? 2 : 1), encoding);
+                bytes += random() % 3 && character ? *character : randomBytes(random, 1);
+            }
+            const QByteArray expected = decoder.text(bytes).toUtf8();
+            QVERIFY2(formatInChunks(ByteFormat::Characters, bytes, 0, random, encoding) == expected,
+                qPrintable(
+                    QStringLiteral("%1, seed %2").arg(textEncodingName(encoding)).arg(seed)));
+            QCOMPARE(ByteFormatter::format(ByteFormat::Characters, bytes, 0, encoding), expected);
+            QVERIFY(
+                expected.size() <= ByteFormatter(ByteFormat::Characters, bytes.size(), 0, encoding)
+                                       .maxSize(bytes.size()));
+        }
     }
 }
 

@@ -166,6 +166,7 @@ public:
         qint64 start = 0;
         qint64 length = 0;
         ByteFormat format = ByteFormat::Raw;
+        TextEncoding encoding = TextEncoding::Ascii; // of Characters
     };
     // Writes range's bytes to path in its format, streamed a chunk at a time from the map
     // (any size, never the whole text in memory), the way saveAs() writes.

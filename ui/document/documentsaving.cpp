@@ -112,7 +112,8 @@ bool Document::writeOut(const QString &path, const ExportRange &range, const QSt
         return false;
     }
     // xxd's offsets are the file's.
-    ByteFormatter formatter(range.format, range.length, m_options.offset + range.start);
+    ByteFormatter formatter(
+        range.format, range.length, m_options.offset + range.start, range.encoding);
     QByteArray text;
     for (qint64 done = 0; done < range.length || done == 0; done += kCopyChunk) {
         if (progress && !progress(done, range.length)) {

@@ -288,12 +288,10 @@ std::unique_ptr<QMimeData> Editor::copyData(ByteFormat format) const
     auto mime = std::make_unique<QMimeData>();
     mime->setData(kRawMime, block.bytes);
     // The text as UTF-8 bytes, not a QString of twice the size (the formats are ASCII).
-    if (format == ByteFormat::Characters)
-        mime->setData(QStringLiteral("text/plain"), m_decoder.text(block.bytes).toUtf8());
-    else if (format != ByteFormat::Raw)
+    if (format != ByteFormat::Raw)
         mime->setData(QStringLiteral("text/plain"),
-            ByteFormatter::format(
-                format, block.bytes, m_document->options().offset + selectionStart()));
+            ByteFormatter::format(format, block.bytes,
+                m_document->options().offset + selectionStart(), m_decoder.encoding()));
     return mime;
 }
 

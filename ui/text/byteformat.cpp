@@ -25,6 +25,26 @@ constexpr int kXxdLine = 16;
 // the end of a partial line of xxd (76) or base64 (5).
 constexpr qint64 kMaxFraming = 256;
 
+char *putUtf8(char *to, char32_t c)
+{
+    if (c < 0x80) {
+        *to++ = char(c);
+    } else if (c < 0x800) {
+        *to++ = char(0xc0 | (c >> 6));
+        *to++ = char(0x80 | (c & 0x3f));
+    } else if (c < 0x10000) {
+        *to++ = char(0xe0 | (c >> 12));
+        *to++ = char(0x80 | ((c >> 6) & 0x3f));
+        *to++ = char(0x80 | (c & 0x3f));
+    } else {
+        *to++ = char(0xf0 | (c >> 18));
+        *to++ = char(0x80 | ((c >> 12) & 0x3f));
+        *to++ = char(0x80 | ((c >> 6) & 0x3f));
+        *to++ = char(0x80 | (c & 0x3f));
+    }
+    return to;
+}
+
 // The item of one byte in a source-code array, without the separator.
 QByteArrayView itemPrefix(ByteFormat format)
 {
@@ -111,12 +131,16 @@ QString byteFormatSuffix(ByteFormat format)
     return QString::fromLatin1(infoOf(format).suffix);
 }
 
-ByteFormatter::ByteFormatter(ByteFormat format, qint64 total, qint64 start)
+ByteFormatter::ByteFormatter(ByteFormat format, qint64 total, qint64 start, TextEncoding encoding)
     : m_format(format)
     , m_total(total)
     , m_lineOffset(start)
 {
+    if (format == ByteFormat::Characters && encoding != TextEncoding::Ascii)
+        m_decoder = std::make_unique<TextDecoder>(encoding);
 }
+
+ByteFormatter::~ByteFormatter() = default;
 
 QByteArray ByteFormatter::header() const
 {
@@ -164,7 +188,8 @@ qint64 ByteFormatter::maxSize(qint64 count) const
         switch (m_format) {
         case ByteFormat::HexText:
             return 3 * count;
-        case ByteFormat::Characters:
+        case ByteFormat::Characters: // in UTF-8: at most 3 bytes for each byte decoded
+            return m_decoder ? 3 * (count + m_carry.size()) : count;
         case ByteFormat::Raw:
             return count;
         case ByteFormat::Python:
@@ -205,6 +230,10 @@ void ByteFormatter::write(QByteArrayView chunk, QByteArray &out)
         }
         break;
     case ByteFormat::Characters:
+        if (m_decoder) {
+            to = writeCharacters(chunk, to, false);
+            break;
+        }
         for (qsizetype i = 0; i < chunk.size(); ++i)
             *to++ = table.glyph[bytes[i]];
         break;
@@ -253,6 +282,24 @@ char *ByteFormatter::writeArrayItems(QByteArrayView chunk, char *to)
             column = 0;
         }
     }
+    return to;
+}
+
+char *ByteFormatter::writeCharacters(QByteArrayView chunk, char *to, bool last)
+{
+    m_carry.append(chunk.data(), chunk.size());
+    // A character that may go on in the next chunk waits for it: the bytes from the
+    // first one that starts in the last (longest character - 1) bytes.
+    const qsizetype complete
+        = last ? m_carry.size() : m_carry.size() - (maxCharacterLength(m_decoder->encoding()) - 1);
+    qsizetype held = m_carry.size();
+    m_decoder->forEachCharacter(m_carry, [&](qsizetype at, char32_t character, int) {
+        if (at >= complete)
+            held = std::min(held, at);
+        else
+            to = putUtf8(to, character == 0 ? U'.' : character);
+    });
+    m_carry.remove(0, held);
     return to;
 }
 
@@ -344,6 +391,12 @@ void ByteFormatter::finish(QByteArray &out)
     }
     if (m_format == ByteFormat::Base64 && m_column > 0)
         out.append('\n');
+    if (m_decoder && !m_carry.isEmpty()) {
+        const qsizetype before = out.size();
+        out.resize(before + qsizetype(maxSize(0)));
+        char *to = writeCharacters({}, out.data() + before, true);
+        out.resize(to - out.constData());
+    }
     if (m_format == ByteFormat::Xxd && !m_carry.isEmpty()) {
         const qsizetype before = out.size();
         out.resize(before + 80);
@@ -354,9 +407,10 @@ void ByteFormatter::finish(QByteArray &out)
     out.append(footer());
 }
 
-QByteArray ByteFormatter::format(ByteFormat format, QByteArrayView bytes, qint64 start)
+QByteArray ByteFormatter::format(
+    ByteFormat format, QByteArrayView bytes, qint64 start, TextEncoding encoding)
 {
-    ByteFormatter formatter(format, bytes.size(), start);
+    ByteFormatter formatter(format, bytes.size(), start, encoding);
     QByteArray out;
     out.reserve(qsizetype(formatter.maxSize(bytes.size())));
     formatter.write(bytes, out);

@@ -1,9 +1,13 @@
 #pragma once
 
+#include "textdecoder.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
 #include <QString>
+
+#include <memory>
 
 // The selection as text for other programs: hex, source-code arrays, base64, an xxd
 // dump; written chunk by chunk, so that the clipboard (one string) and Export (a
@@ -12,7 +16,7 @@ namespace hexmap {
 
 enum class ByteFormat {
     HexText, // "48 65 6C", as Copy from the hex pane gives
-    Characters, // printable ASCII, '.' for the others (the clipboard's follow the text encoding)
+    Characters, // as the text pane shows them in a TextEncoding, '.' for the others (UTF-8)
     C, // unsigned char data[N] = { 0x48, ... };
     Python, // b"\x48..."
     Rust, // let data: [u8; N] = [ 0x48, ... ];
@@ -33,11 +37,14 @@ enum class ByteFormat {
 
 // Formats total bytes that start at offset `start` (xxd's offsets), given in chunks of
 // any size: write() each chunk in order, then finish(). The text is the same however
-// the bytes are cut, and it is ASCII.
+// the bytes are cut, and it is ASCII (UTF-8 for Characters in another encoding than ASCII).
 class ByteFormatter
 {
 public:
-    ByteFormatter(ByteFormat format, qint64 total, qint64 start = 0);
+    // encoding: the characters of Characters.
+    ByteFormatter(ByteFormat format, qint64 total, qint64 start = 0,
+        TextEncoding encoding = TextEncoding::Ascii);
+    ~ByteFormatter();
 
     // Appends the text of chunk (its header first, on the first call) to out.
     void write(QByteArrayView chunk, QByteArray &out);
@@ -48,13 +55,15 @@ public:
     [[nodiscard]] qint64 maxSize(qint64 count) const;
 
     // The whole text of bytes in one piece.
-    [[nodiscard]] static QByteArray format(
-        ByteFormat format, QByteArrayView bytes, qint64 start = 0);
+    [[nodiscard]] static QByteArray format(ByteFormat format, QByteArrayView bytes,
+        qint64 start = 0, TextEncoding encoding = TextEncoding::Ascii);
 
 private:
     [[nodiscard]] QByteArray header() const;
     [[nodiscard]] QByteArray footer() const;
     char *writeArrayItems(QByteArrayView chunk, char *to);
+    // Characters decoded by m_decoder, as UTF-8; the last call writes what waits.
+    char *writeCharacters(QByteArrayView chunk, char *to, bool last);
     char *writeBase64(QByteArrayView chunk, char *to);
     char *writeXxd(QByteArrayView chunk, char *to);
     char *writeXxdLine(const char *bytes, int count, char *to);
@@ -65,7 +74,10 @@ private:
     qint64 m_lineOffset; // xxd: the offset of the next line
     bool m_started = false; // the header is out
     int m_column = 0; // base64: characters on the current line
-    QByteArray m_carry; // base64: up to 2 bytes; xxd: up to 15 bytes of a partial line
+    // base64: up to 2 bytes; xxd: up to 15 bytes of a partial line; Characters: up to 3
+    // bytes of a character that may go on in the next chunk
+    QByteArray m_carry;
+    std::unique_ptr<TextDecoder> m_decoder; // Characters in another encoding than ASCII
 };
 
 } // namespace hexmap

@@ -67,15 +67,11 @@ int gb18030Length(QByteArrayView bytes, qsizetype at)
     return inRange(second, 0x40, 0x7e) || inRange(second, 0x80, 0xfe) ? 2 : 1;
 }
 
-bool isUtf16(TextEncoding encoding)
-{
-    return encoding == TextEncoding::Utf16LE || encoding == TextEncoding::Utf16BE;
-}
-
 } // namespace
 
 TextDecoder::TextDecoder(TextEncoding encoding)
     : m_encoding(encoding)
+    , m_unitsOfTwo(encoding == TextEncoding::Utf16LE || encoding == TextEncoding::Utf16BE)
     , m_decoder(textEncodingCodec(encoding))
 {
     for (int byte = 0; byte < 256; ++byte) {
@@ -139,20 +135,14 @@ char32_t TextDecoder::decode(QByteArrayView character) const
 std::vector<TextCell> TextDecoder::cells(QByteArrayView bytes, qsizetype shownFrom) const
 {
     std::vector<TextCell> cells(size_t(std::max<qsizetype>(0, bytes.size() - shownFrom)));
-    for (qsizetype at = 0; at < bytes.size();) {
-        int length = lengthAt(bytes, at);
-        const char32_t character
-            = length == 1 ? m_single[quint8(bytes[at])] : decode(bytes.sliced(at, length));
-        if (character == 0 && !isUtf16(m_encoding))
-            length = 1; // not a character: only its first byte is taken as one
-        if (at + length > shownFrom) {
-            for (qsizetype i = std::max(at, shownFrom); i < at + length; ++i)
-                cells[size_t(i - shownFrom)] = TextCell {0, 0};
-            if (at >= shownFrom)
-                cells[size_t(at - shownFrom)] = TextCell {character, length};
-        }
-        at += length;
-    }
+    forEachCharacter(bytes, [&](qsizetype at, char32_t character, int length) {
+        if (at + length <= shownFrom)
+            return;
+        for (qsizetype i = std::max(at, shownFrom); i < at + length; ++i)
+            cells[size_t(i - shownFrom)] = TextCell {0, 0};
+        if (at >= shownFrom)
+            cells[size_t(at - shownFrom)] = TextCell {character, length};
+    });
     return cells;
 }
 
@@ -160,14 +150,16 @@ QString TextDecoder::text(QByteArrayView bytes) const
 {
     QString text;
     text.reserve(bytes.size());
-    for (const TextCell &cell : cells(bytes)) {
-        if (cell.isContinuation())
-            continue;
-        if (cell.character == 0)
+    forEachCharacter(bytes, [&](qsizetype, char32_t character, int) {
+        if (character == 0) {
             text += QLatin1Char('.');
-        else
-            text += QString::fromUcs4(&cell.character, 1);
-    }
+        } else if (QChar::requiresSurrogates(character)) {
+            text += QChar(QChar::highSurrogate(character));
+            text += QChar(QChar::lowSurrogate(character));
+        } else {
+            text += QChar(char16_t(character));
+        }
+    });
     return text;
 }
 

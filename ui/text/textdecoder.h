@@ -43,6 +43,21 @@ public:
     // bytes as the pane shows them, one character per lead byte ('.' for the others).
     [[nodiscard]] QString text(QByteArrayView bytes) const;
 
+    // Calls visit(at, character, length) for each character of bytes, decoding from
+    // bytes[0]; character is 0 for '.'.
+    template <typename Visit> void forEachCharacter(QByteArrayView bytes, const Visit &visit) const
+    {
+        for (qsizetype at = 0; at < bytes.size();) {
+            int length = lengthAt(bytes, at);
+            const char32_t character
+                = length == 1 ? m_single[quint8(bytes[at])] : decode(bytes.sliced(at, length));
+            if (character == 0 && !m_unitsOfTwo)
+                length = 1; // not a character: only its first byte is taken as one
+            visit(at, character, length);
+            at += length;
+        }
+    }
+
 private:
     // The bytes of the character whose lead is bytes[at] by the encoding's rules (its
     // lead and continuation ranges), before ICU checks it: at least 1.
@@ -51,6 +66,7 @@ private:
     [[nodiscard]] char32_t decode(QByteArrayView character) const;
 
     TextEncoding m_encoding;
+    bool m_unitsOfTwo; // UTF-16: a byte pair that is not a character stays one '.'
     mutable QStringDecoder m_decoder;
     std::array<char32_t, 256> m_single {}; // each byte alone as a character, or 0
 };

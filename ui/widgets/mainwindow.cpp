@@ -710,7 +710,8 @@ bool MainWindow::exportSelection(const QString &path, ByteFormat format)
             }
         }
     }
-    const Document::ExportRange range {editor->selectionStart(), editor->selectionLength(), format};
+    const Document::ExportRange range {editor->selectionStart(), editor->selectionLength(), format,
+        editor->textDecoder().encoding()};
     const bool written = writeWithProgress(path,
         [document = current->document(), path, range](
             QString *error, const Document::Progress &progress) {
