@@ -183,6 +183,8 @@ int getBuffer(PyObject *self, Py_buffer *view, int flags)
         setPythonError(error);
     } catch (py::error_already_set &error) {
         error.restore();
+    } catch (const std::exception &error) {
+        PyErr_SetString(PyExc_SystemError, error.what());
     }
     return -1;
 }

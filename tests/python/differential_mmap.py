@@ -16,6 +16,7 @@ import os
 import random
 import sys
 import tempfile
+import threading
 
 sys.path.insert(0, sys.argv[1])
 import hexmap_mmap  # noqa: E402
@@ -171,6 +172,43 @@ def truncated_underneath():
         m.close()
 
 
+def threads_at_once(seed):
+    """Four threads call one map at once (find, move and flush release the GIL) while one
+    of them resizes it and, at the end, closes it: every call returns or raises one of
+    mmap's refusals (closed, out of range), never anything else, and nothing crashes."""
+    with tempfile.TemporaryFile() as f:
+        f.write(b"ab\n\x00" * (1 << 18))
+        f.flush()
+        m = hexmap_mmap.mmap(f.fileno(), 0)
+        failures = []
+
+        def work(number):
+            rng = random.Random(seed * 31 + number)
+            calls = [lambda: m.find(b"\x00ab\xff", rng.randrange(1 << 20)),
+                     lambda: m.rfind(b"b\n"), lambda: m.move(0, rng.randrange(1 << 19), 1 << 19),
+                     lambda: m.flush(), lambda: m[rng.randrange(1 << 20):][:64],
+                     lambda: m.__setitem__(slice(0, 4), b"wxyz")]
+            if number == 0:
+                calls.append(lambda: m.resize(rng.choice([1 << 19, 1 << 20])))
+            for _ in range(300):
+                try:
+                    rng.choice(calls)()
+                except (ValueError, IndexError):
+                    pass
+                except Exception as error:  # noqa: BLE001 - reported below
+                    failures.append(repr(error))
+            if number == 0:
+                m.close()
+
+        threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if failures or not m.closed:
+            sys.exit(f"threads: {failures[:5]}, closed {m.closed}")
+
+
 def main():
     programs = int(sys.argv[2]) if len(sys.argv) > 2 else 300
     seed = int(os.environ.get("HEXMAP_MMAP_SEED", 1))
@@ -189,8 +227,9 @@ def main():
             if results[0] != results[1]:
                 sys.exit(f"{call} (HEXMAP_MMAP_SEED={seed}): CPython {results[0]!r}, hexmap {results[1]!r}")
     truncated_underneath()
+    threads_at_once(seed)
     print(f"differential_mmap: {programs} programs and {programs * 10} constructions agree; "
-          "a file truncated underneath raises OSError EFAULT")
+          "a file truncated underneath raises OSError EFAULT; four threads at once")
 
 
 if __name__ == "__main__":
