@@ -10,7 +10,6 @@
 #include <pybind11/pybind11.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <memory>
 #include <string>
 
