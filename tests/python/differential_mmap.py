@@ -43,8 +43,9 @@ SIGNATURES = {
     "read": (["int"], 0), "read_byte": ([], 0), "readline": ([], 0), "seek": (["int", "int"], 1),
     "tell": ([], 0), "write": (["bytes"], 1), "write_byte": (["int"], 1),
     "move": (["int", "int", "int"], 3), "flush": (["int", "int"], 0),
-    "madvise": (["madv", "int", "int"], 1), "resize": (["size"], 1), "size": ([], 0), "__getitem__": (["key"], 1),
-    "__setitem__": (["key", "item"], 2), "__len__": ([], 0), "__delitem__": (["key"], 1),
+    "madvise": (["madv", "int", "int"], 1), "resize": (["size"], 1), "size": ([], 0),
+    "seekable": ([], 0), "__repr__": ([], 0), "__len__": ([], 0), "__getitem__": (["key"], 1),
+    "__setitem__": (["key", "item"], 2), "__delitem__": (["key"], 1),
 }
 
 
