@@ -226,7 +226,8 @@ def main():
         for _ in range(programs * 10):
             call, results = construction(rng, f.fileno())
             if results[0] != results[1]:
-                sys.exit(f"{call} (HEXMAP_MMAP_SEED={seed}): CPython {results[0]!r}, hexmap {results[1]!r}")
+                sys.exit(f"{call} (HEXMAP_MMAP_SEED={seed}): "
+                         f"CPython {results[0]!r}, hexmap {results[1]!r}")
     truncated_underneath()
     threads_at_once(seed)
     print(f"differential_mmap: {programs} programs and {programs * 10} constructions agree; "
