@@ -1,7 +1,6 @@
 #include "mappair.h"
 
 #include <algorithm>
-#include <limits>
 
 namespace hexmap {
 
@@ -10,7 +9,6 @@ namespace {
 // question), and reads at most a piece per guarded call.
 constexpr std::int64_t kWindow = std::int64_t(16) << 20;
 constexpr std::int64_t kPiece = std::int64_t(1) << 20;
-constexpr std::int64_t kUnbounded = std::numeric_limits<std::int64_t>::max();
 
 struct Segment
 {
@@ -146,14 +144,15 @@ PairStep MapPair::seek(std::int64_t low, std::int64_t high, bool backward, std::
 std::int64_t MapPair::next(std::int64_t from, compare::Seek what) const
 {
     const std::int64_t end = length();
-    return from < end ? seek(std::max<std::int64_t>(from, 0), end, false, kUnbounded, what).found
-                      : -1;
+    return from < end
+        ? seek(std::max<std::int64_t>(from, 0), end, false, MapPair::kUnbounded, what).found
+        : -1;
 }
 
 std::int64_t MapPair::previous(std::int64_t before, compare::Seek what) const
 {
     const std::int64_t end = std::min(before, length());
-    return end > 0 ? seek(0, end, true, kUnbounded, what).found : -1;
+    return end > 0 ? seek(0, end, true, MapPair::kUnbounded, what).found : -1;
 }
 
 compare::Tally MapPair::count(std::int64_t low, std::int64_t high, bool previousDiffered) const
@@ -161,7 +160,7 @@ compare::Tally MapPair::count(std::int64_t low, std::int64_t high, bool previous
     compare::Tally total;
     bool carry = previousDiffered;
     walk(
-        low, high, false, kUnbounded,
+        low, high, false, MapPair::kUnbounded,
         [&](std::int64_t, std::int64_t) {
             carry = false;
             return false;

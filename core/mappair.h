@@ -9,6 +9,7 @@
 #include "memorymap.h"
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace hexmap {
@@ -25,6 +26,9 @@ struct PairStep
 class MapPair
 {
 public:
+    // A seek's budget that never stops it.
+    static constexpr std::int64_t kUnbounded = std::numeric_limits<std::int64_t>::max();
+
     // Both maps must outlive the pair; the starts are offsets into them, at least 0.
     MapPair(const MemoryMap &first, std::int64_t firstStart, const MemoryMap &second,
         std::int64_t secondStart);

@@ -4,7 +4,6 @@
 #include "mappair.h"
 
 #include <algorithm>
-#include <limits>
 
 namespace hexmap {
 
@@ -12,7 +11,6 @@ namespace {
 // Progress and cancel between windows of this many bytes, at its multiples (holes on both
 // sides cost nothing).
 constexpr qint64 kCompareWindow = qint64(16) << 20;
-constexpr qint64 kUnbounded = std::numeric_limits<qint64>::max();
 
 qint64 remaining(const MemoryMap *map, qint64 start)
 {
@@ -64,14 +62,15 @@ void listDifferences(const MemoryMap *first, qint64 firstStart, const MemoryMap 
             open = differsAt(windowEnd - 1);
             result.compared = windowEnd;
         } else if (open) {
-            const PairStep step = pair.seek(at, windowEnd, false, kUnbounded, compare::Seek::Equal);
+            const PairStep step
+                = pair.seek(at, windowEnd, false, MapPair::kUnbounded, compare::Seek::Equal);
             const qint64 stop = step.found < 0 ? windowEnd : step.found;
             result.ranges.last().length += stop - at;
             result.differingBytes += stop - at;
             open = step.found < 0;
             result.compared = stop;
         } else {
-            const PairStep step = pair.seek(at, windowEnd, false, kUnbounded);
+            const PairStep step = pair.seek(at, windowEnd, false, MapPair::kUnbounded);
             if (step.found < 0) {
                 result.compared = windowEnd;
             } else {

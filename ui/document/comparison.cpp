@@ -9,10 +9,7 @@
 namespace hexmap {
 
 namespace {
-Comparison::Side otherSide(Comparison::Side side)
-{
-    return side == Comparison::Side::A ? Comparison::Side::B : Comparison::Side::A;
-}
+constexpr int kRefreshDelayMs = 150;
 
 qint64 lengthFrom(const Document *document, qint64 start)
 {
@@ -31,7 +28,7 @@ Comparison::Comparison(Document *a, Document *b, qint64 startA, qint64 startB, Q
         connect(document, &Document::changed, this, [this](const DocumentChange &change) {
             if (change.hasBytes() || change.sizeChanged || change.remapped) {
                 emit changed();
-                refreshList();
+                m_refresh.start();
             }
         });
         connect(document, &QObject::destroyed, this, [this] {
@@ -39,6 +36,9 @@ Comparison::Comparison(Document *a, Document *b, qint64 startA, qint64 startB, Q
             emit invalidated();
         });
     }
+    m_refresh.setSingleShot(true);
+    m_refresh.setInterval(kRefreshDelayMs);
+    connect(&m_refresh, &QTimer::timeout, this, &Comparison::refreshList);
     connect(&m_job, &JobRunner::progress, this, &Comparison::listProgress);
     connect(&m_job, &JobRunner::finished, this, &Comparison::listFinished);
 }
@@ -50,7 +50,7 @@ qint64 Comparison::commonLength() const
     return std::min(lengthFrom(m_a, m_startA), lengthFrom(m_b, m_startB));
 }
 
-qint64 Comparison::seek(Side side, qint64 offset, bool forward)
+std::optional<qint64> Comparison::seek(Side side, qint64 offset, bool forward)
 {
     if (!isValid())
         return -1;
@@ -75,27 +75,28 @@ qint64 Comparison::seek(Side side, qint64 offset, bool forward)
             if (forward) {
                 const qint64 from = std::max<qint64>(0, differs(i) ? rangeEnd(i) : i);
                 found = from < common ? pair.next(from) : -1;
-            } else if (i <= common) {
-                const qint64 before = differs(i) ? rangeStart(i) : std::max<qint64>(i, 0);
+            } else {
+                const qint64 at = std::min(i, common); // in the tail: before the tail
+                const qint64 before = differs(at) ? rangeStart(at) : std::max<qint64>(at, 0);
                 const qint64 last = pair.previous(before);
                 found = last < 0 ? -1 : rangeStart(last);
             }
         }
-        if (tail && found < 0 && (forward ? i < common : i > common))
+        if (forward && tail && found < 0 && i < common)
             found = common;
     } catch (const Error &error) {
         emit failed(tr("Cannot compare: %1").arg(QString::fromUtf8(error.what())));
-        return -1;
+        return std::nullopt;
     }
     return found < 0 ? -1 : start(side) + found;
 }
 
-qint64 Comparison::nextDifference(Side side, qint64 offset)
+std::optional<qint64> Comparison::nextDifference(Side side, qint64 offset)
 {
     return seek(side, offset, true);
 }
 
-qint64 Comparison::previousDifference(Side side, qint64 offset)
+std::optional<qint64> Comparison::previousDifference(Side side, qint64 offset)
 {
     return seek(side, offset, false);
 }
@@ -105,7 +106,7 @@ Comparison::Marks Comparison::marks(Side side, qint64 start, qint64 end) const
     Marks marks;
     if (!isValid())
         return marks;
-    const Side other = otherSide(side);
+    const Side other = Comparison::other(side);
     const qint64 first = std::max<qint64>(start - this->start(side), 0);
     const qint64 last = end - this->start(side);
     if (last <= first)
@@ -132,23 +133,37 @@ QString Comparison::describe(Side side, qint64 offset) const
 {
     if (!isValid())
         return {};
-    const auto byteAt = [this](Side at, qint64 where) -> QString {
+    struct Byte
+    {
+        QString shown; // its hex, "none" past the end, "··" when it cannot be read
+        std::optional<char> value;
+        bool exists = false; // inside the document
+    };
+    const auto byteAt = [this](Side at, qint64 where) {
         const Document *document = this->document(at);
         if (where < 0 || where >= document->size())
-            return tr("none");
+            return Byte {tr("none"), std::nullopt, false};
         const ByteBlock block = document->read(where, 1);
-        return block.isMissing(0) ? QStringLiteral("··") : input::formatHex(block.bytes.first(1));
+        if (block.isMissing(0))
+            return Byte {QStringLiteral("··"), std::nullopt, true};
+        return Byte {input::formatHex(block.bytes.first(1)), block.bytes.at(0), true};
     };
     const auto name
         = [](Side at) { return at == Side::A ? QStringLiteral("A") : QStringLiteral("B"); };
-    const Side other = otherSide(side);
+    const Side other = Comparison::other(side);
     const qint64 there = facing(side, offset, other);
-    const QString mine = byteAt(side, offset);
-    const QString theirs = byteAt(other, there);
-    const QString verdict = mine == theirs ? tr("equal") : tr("differ");
+    const Byte mine = byteAt(side, offset);
+    const Byte theirs = byteAt(other, there);
+    QString verdict;
+    if (!mine.exists || !theirs.exists)
+        verdict = tr("only in %1").arg(name(mine.exists ? side : other));
+    else if (!mine.value || !theirs.value)
+        verdict = tr("unknown");
+    else
+        verdict = *mine.value == *theirs.value ? tr("equal") : tr("differ");
     return tr("%1 %2: %3 · %4 %5: %6 (%7)")
-        .arg(name(side), input::formatOffset(offset), mine, name(other),
-            there < 0 ? QStringLiteral("—") : input::formatOffset(there), theirs, verdict);
+        .arg(name(side), input::formatOffset(offset), mine.shown, name(other),
+            there < 0 ? QStringLiteral("—") : input::formatOffset(there), theirs.shown, verdict);
 }
 
 void Comparison::refreshList()

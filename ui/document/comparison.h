@@ -6,6 +6,9 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
+
+#include <optional>
 
 namespace hexmap {
 
@@ -20,6 +23,7 @@ class Comparison : public QObject
 
 public:
     enum class Side { A, B };
+    [[nodiscard]] static Side other(Side side) { return side == Side::A ? Side::B : Side::A; }
     // The most ranges the list holds; past it the job only counts.
     static constexpr qsizetype kListLimit = 100000;
 
@@ -41,11 +45,12 @@ public:
     [[nodiscard]] qint64 commonLength() const;
 
     // The start of the next difference after the one holding offset (or at/after offset
-    // when that byte is equal), in side's offsets; a tail only in side counts as one
-    // difference. -1 when there is none, or on an error (failed() says why).
-    [[nodiscard]] qint64 nextDifference(Side side, qint64 offset);
-    // The start of the difference before the one holding offset, or -1.
-    [[nodiscard]] qint64 previousDifference(Side side, qint64 offset);
+    // when that byte is equal), in side's offsets; a tail only in one side counts as one
+    // difference. -1 when there is none; nothing on an error (failed() says why).
+    [[nodiscard]] std::optional<qint64> nextDifference(Side side, qint64 offset);
+    // The start of the difference before the one holding offset (the tail's too), or -1;
+    // nothing on an error.
+    [[nodiscard]] std::optional<qint64> previousDifference(Side side, qint64 offset);
 
     // What to mark among side's bytes [start, end): those that differ from the bytes
     // facing them, and those only in this side. Read through Document::read (a missing
@@ -78,13 +83,16 @@ signals:
     void invalidated();
 
 private:
-    [[nodiscard]] qint64 seek(Side side, qint64 offset, bool forward);
+    [[nodiscard]] std::optional<qint64> seek(Side side, qint64 offset, bool forward);
 
     QPointer<Document> m_a;
     QPointer<Document> m_b;
     qint64 m_startA;
     qint64 m_startB;
     Job<CompareResult> m_job;
+    // Restarts the list a moment after the last change: typing does not wait, key by
+    // key, for the running job to stop.
+    QTimer m_refresh;
 };
 
 } // namespace hexmap

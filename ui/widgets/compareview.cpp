@@ -27,11 +27,6 @@ constexpr Side kSides[] = {Side::A, Side::B};
 // Bytes of each side a row of the list shows.
 constexpr qint64 kPreviewBytes = 8;
 
-Side other(Side side)
-{
-    return side == Side::A ? Side::B : Side::A;
-}
-
 // The difference list: a row per range (offsets in both files, length, the first bytes of
 // each side, read when shown).
 class DifferenceModel final : public QAbstractTableModel
@@ -230,10 +225,12 @@ void CompareView::step(bool forward)
 {
     const Side side = activeSide();
     const qint64 at = view(side)->cursorOffset();
-    const qint64 found = forward ? m_comparison->nextDifference(side, at)
-                                 : m_comparison->previousDifference(side, at);
-    if (found >= 0)
-        goTo(side, found);
+    const std::optional<qint64> found = forward ? m_comparison->nextDifference(side, at)
+                                                : m_comparison->previousDifference(side, at);
+    if (!found) // failed: the status shows why
+        return;
+    if (*found >= 0)
+        goTo(side, *found);
     else if (m_comparison->isValid())
         m_status->setText(forward ? tr("No difference after the cursor.")
                                   : tr("No difference before the cursor."));
@@ -253,8 +250,9 @@ void CompareView::follow(Side side)
         return;
     m_active = side;
     m_syncing = true;
-    const qint64 facing = m_comparison->facing(side, view(side)->cursorOffset(), other(side));
-    view(other(side))->setCursorOffset(std::max<qint64>(facing, 0));
+    const qint64 facing
+        = m_comparison->facing(side, view(side)->cursorOffset(), Comparison::other(side));
+    view(Comparison::other(side))->setCursorOffset(std::max<qint64>(facing, 0));
     m_syncing = false;
     scrollWith(side);
     updateStatus();
@@ -266,9 +264,9 @@ void CompareView::scrollWith(Side side)
         return;
     m_syncing = true;
     const HexView *leader = view(side);
-    HexView *follower = view(other(side));
+    HexView *follower = view(Comparison::other(side));
     const qint64 facing = m_comparison->facing(
-        side, leader->layout().lineStart(leader->firstVisibleLine()), other(side));
+        side, leader->layout().lineStart(leader->firstVisibleLine()), Comparison::other(side));
     follower->scrollToLine(follower->layout().lineOf(std::max<qint64>(facing, 0)));
     m_syncing = false;
 }
