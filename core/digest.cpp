@@ -1,7 +1,10 @@
 #include "digest.h"
 
+#include <blake2.h>
 #include <openssl/evp.h>
 #include <xxhash.h>
+#define XXH_DISPATCH_DISABLE_REPLACE // the _dispatch functions are called by name
+#include <xxh_x86dispatch.h>
 #include <zlib.h>
 
 #include <array>
@@ -31,8 +34,6 @@ const EVP_MD *evpOf(DigestAlgorithm algorithm)
         return EVP_sha512();
     case DigestAlgorithm::Sha3_256:
         return EVP_sha3_256();
-    case DigestAlgorithm::Blake2b512:
-        return EVP_blake2b512();
     default:
         return nullptr;
     }
@@ -51,6 +52,7 @@ struct Digest::State
     std::uint32_t sum = 0; // CRC-32 or Adler-32
     EVP_MD_CTX *evp = nullptr;
     XXH3_state_t *xxh = nullptr;
+    blake2b_state blake2b {};
 
     ~State()
     {
@@ -69,6 +71,10 @@ Digest::Digest(DigestAlgorithm algorithm)
         break;
     case DigestAlgorithm::Adler32:
         m_state->sum = std::uint32_t(adler32_z(0, nullptr, 0));
+        break;
+    case DigestAlgorithm::Blake2b512:
+        if (blake2b_init(&m_state->blake2b, BLAKE2B_OUTBYTES) != 0)
+            throw std::runtime_error("libb2 cannot compute BLAKE2b-512");
         break;
     case DigestAlgorithm::Xxh3_64:
     case DigestAlgorithm::Xxh3_128:
@@ -98,11 +104,15 @@ void Digest::update(std::span<const std::uint8_t> bytes)
     case DigestAlgorithm::Adler32:
         m_state->sum = std::uint32_t(adler32_z(m_state->sum, bytes.data(), bytes.size()));
         break;
+    case DigestAlgorithm::Blake2b512:
+        blake2b_update(&m_state->blake2b, bytes.data(), bytes.size());
+        break;
+    // libxxhash's own dispatch to the widest vector unit the CPU has, as xxhsum's
     case DigestAlgorithm::Xxh3_64:
-        XXH3_64bits_update(m_state->xxh, bytes.data(), bytes.size());
+        XXH3_64bits_update_dispatch(m_state->xxh, bytes.data(), bytes.size());
         break;
     case DigestAlgorithm::Xxh3_128:
-        XXH3_128bits_update(m_state->xxh, bytes.data(), bytes.size());
+        XXH3_128bits_update_dispatch(m_state->xxh, bytes.data(), bytes.size());
         break;
     default:
         EVP_DigestUpdate(m_state->evp, bytes.data(), bytes.size());
@@ -116,6 +126,10 @@ std::vector<std::uint8_t> Digest::finish()
     case DigestAlgorithm::Crc32:
     case DigestAlgorithm::Adler32:
         appendBigEndian(out, m_state->sum, 4);
+        break;
+    case DigestAlgorithm::Blake2b512:
+        out.resize(BLAKE2B_OUTBYTES);
+        blake2b_final(&m_state->blake2b, out.data(), out.size());
         break;
     case DigestAlgorithm::Xxh3_64:
         appendBigEndian(out, XXH3_64bits_digest(m_state->xxh), 8);
