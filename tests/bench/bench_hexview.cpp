@@ -1,7 +1,8 @@
 // HexView costs that must not grow with the file: a full repaint of a 1600x1000 view
 // on a 4 KiB file and on a 64 GiB sparse file (same run), map + first paint of the
 // 64 GiB file, and anonymous memory after paging through a 1 GiB file end to end; a
-// repaint at the end of a 64 GiB file holding 100,000 bookmarks against none (same run).
+// repaint at the end of a 64 GiB file holding 100,000 bookmarks against none (same run);
+// a repaint of random bytes in each text encoding against ASCII (same run).
 #include "bookmarks.h"
 #include "document.h"
 #include "hexview.h"
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <random>
 
 using namespace hexmap;
 
@@ -109,6 +111,7 @@ private slots:
     void mapAndFirstPaintOf64GiB();
     void anonymousMemoryAfterPagingThrough1GiB();
     void repaintWithManyBookmarks();
+    void repaintInEachTextEncoding();
 };
 
 void BenchHexView::repaintDoesNotDependOnFileSize()
@@ -204,6 +207,32 @@ void BenchHexView::repaintWithManyBookmarks()
     qInfo("full repaint 1600x1000 at the end of a 64 GiB file: no bookmarks %.3f ms, %d "
           "bookmarks %.3f ms, ratio %.2f",
         noneMs, kBookmarks + 1, manyMs, manyMs / noneMs);
+    ::close(fd);
+}
+
+// Random bytes: the most work for the multi-byte encodings (a lead byte every few bytes,
+// many sequences ICU must turn down).
+void BenchHexView::repaintInEachTextEncoding()
+{
+    QTemporaryDir dir;
+    const int fd = createSparse(dir.filePath("random.bin"), 0);
+    QByteArray bytes(64 << 10, '\0');
+    std::mt19937_64 random(1);
+    for (char &c : bytes)
+        c = char(random());
+    QVERIFY(pwrite(fd, bytes.constData(), size_t(bytes.size()), 0) == bytes.size());
+    auto model = modelOf(fd);
+    HexView view;
+    QVERIFY(showFullSizeView(view));
+    view.setDocument(model.get());
+    view.setCursorOffset(30000);
+    const double asciiMs = medianRepaintMs(view, 300);
+    for (const TextEncoding encoding : textEncodings()) {
+        view.setTextEncoding(encoding);
+        const double ms = medianRepaintMs(view, 300);
+        qInfo("full repaint 1600x1000 of random bytes in %-16s %.3f ms, %.2f x ASCII (%.3f ms)",
+            qPrintable(textEncodingName(encoding)), ms, ms / asciiMs, asciiMs);
+    }
     ::close(fd);
 }
 

@@ -1,14 +1,17 @@
 // The comparison kernels (bytecompare.h), every kernel this CPU runs, against a byte-by-byte
 // reference over generated pairs: random lengths (around the vector widths and longer),
 // differences sparse to dense, every start and end offset, both seeks, and the tally of
-// differing bytes and ranges with either carry.
+// differing bytes and ranges with either carry; each also on copies that end at, and
+// start right after, a page no one may read (a kernel reading a byte too far faults).
 //
 // A failing generated case names its seed; HEXMAP_COMPARE_SEED=N replays that one alone.
 #include "bytecompare.h"
+#include "guardedarena.h"
 #include "seeds.h"
 
 #include <QtTest>
 
+#include <cstring>
 #include <random>
 #include <vector>
 
@@ -79,24 +82,36 @@ private slots:
         for (std::size_t i = 0; spacing && i < n; ++i)
             if (random() % spacing == 0)
                 b[i] = std::uint8_t(a[i] + 1 + random() % 255);
+        const std::size_t pages = n / 4096 + 1;
+        const GuardedArena arenaA(pages);
+        const GuardedArena arenaB(pages);
         for (const compare::Kernel kernel : search::availableKernels()) {
             for (int trial = 0; trial < 40; ++trial) {
                 const std::size_t from = n ? random() % (n + 1) : 0;
                 const std::size_t to = from + (n > from ? random() % (n - from + 1) : 0);
                 const std::size_t length = to - from;
                 const bool carry = random() % 2;
-                for (const compare::Seek seek : {compare::Seek::Difference, compare::Seek::Equal}) {
-                    QCOMPARE(compare::next(a.data() + from, b.data() + from, length, seek, kernel),
-                        referenceNext(a, b, from, to, seek));
-                    QCOMPARE(
-                        compare::previous(a.data() + from, b.data() + from, length, seek, kernel),
-                        referencePrevious(a, b, from, to, seek));
+                // In place, then copies against each guard page.
+                const std::pair<std::uint8_t *, std::uint8_t *> placements[] = {
+                    {a.data() + from, b.data() + from},
+                    {arenaA.endingAtGuard(length), arenaB.endingAtGuard(length)},
+                    {arenaA.startingAtGuard(), arenaB.startingAtGuard()},
+                };
+                for (const auto &[x, y] : placements) {
+                    std::memmove(x, a.data() + from, length);
+                    std::memmove(y, b.data() + from, length);
+                    for (const compare::Seek seek :
+                        {compare::Seek::Difference, compare::Seek::Equal}) {
+                        QCOMPARE(compare::next(x, y, length, seek, kernel),
+                            referenceNext(a, b, from, to, seek));
+                        QCOMPARE(compare::previous(x, y, length, seek, kernel),
+                            referencePrevious(a, b, from, to, seek));
+                    }
+                    const compare::Tally tally = compare::count(x, y, length, carry, kernel);
+                    const compare::Tally expected = referenceCount(a, b, from, to, carry);
+                    QCOMPARE(tally.bytes, expected.bytes);
+                    QCOMPARE(tally.ranges, expected.ranges);
                 }
-                const compare::Tally tally
-                    = compare::count(a.data() + from, b.data() + from, length, carry, kernel);
-                const compare::Tally expected = referenceCount(a, b, from, to, carry);
-                QCOMPARE(tally.bytes, expected.bytes);
-                QCOMPARE(tally.ranges, expected.ranges);
             }
         }
     }

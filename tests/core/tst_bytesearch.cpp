@@ -1,11 +1,10 @@
 // The search kernels against a naive reference, on random haystacks placed right
 // before an unmapped page: a kernel reading one byte too far would crash the test.
 #include "bytesearch.h"
+#include "guardedarena.h"
 
 #include <QtTest>
 
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include <cctype>
 #include <cstring>
@@ -37,38 +36,6 @@ std::int64_t naiveRfind(
     }
     return -1;
 }
-
-// Pages of readable memory followed by one PROT_NONE page.
-class GuardedArena
-{
-public:
-    explicit GuardedArena(std::size_t pages)
-        : m_page(std::size_t(sysconf(_SC_PAGESIZE)))
-        , m_size((pages + 1) * m_page)
-    {
-        void *memory
-            = mmap(nullptr, m_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (memory == MAP_FAILED)
-            qFatal("mmap failed");
-        m_base = static_cast<std::uint8_t *>(memory);
-        mprotect(m_base + pages * m_page, m_page, PROT_NONE);
-    }
-    ~GuardedArena() { munmap(m_base, m_size); }
-    GuardedArena(const GuardedArena &) = delete;
-    GuardedArena &operator=(const GuardedArena &) = delete;
-
-    // n bytes ending exactly at the guard page.
-    [[nodiscard]] std::uint8_t *endingAtGuard(std::size_t n) const
-    {
-        return m_base + m_size - m_page - n;
-    }
-    [[nodiscard]] std::size_t capacity() const { return m_size - m_page; }
-
-private:
-    std::size_t m_page;
-    std::size_t m_size;
-    std::uint8_t *m_base;
-};
 
 } // namespace
 
