@@ -5,7 +5,6 @@
 
 #include <QtTest>
 
-
 #include <cctype>
 #include <cstring>
 #include <random>
