@@ -3,6 +3,7 @@
 #include "errors.h"
 
 #include <fcntl.h>
+#include <linux/falloc.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -259,6 +260,38 @@ void MappedFile::resizeThroughZero(std::int64_t newSize)
         (void)ftruncate(fd, oldFileSize); // all or nothing: the file gets its size back
         throw;
     }
+}
+
+bool MappedFile::shiftByFileSystem(std::int64_t at, std::int64_t delta)
+{
+    const std::int64_t oldSize = size();
+    const std::int64_t length = delta < 0 ? -delta : delta;
+    const std::int64_t start = delta < 0 ? at + delta : at; // of the range inserted or dropped
+    if (delta == 0 || !m_map || m_anonymous || m_fd.get() < 0 || start < 0 || at >= oldSize)
+        return false;
+    checkAllowed(Operation::Resize, oldSize + delta);
+    const int fd = m_fd.get();
+    const struct stat status = statFd(fd);
+    const std::int64_t block = status.st_blksize;
+    const std::int64_t fileStart = offset() + start;
+    if (block <= 0 || fileStart % block != 0 || length % block != 0 || status.st_size != mapEnd())
+        return false;
+    const int mode = delta > 0 ? FALLOC_FL_INSERT_RANGE : FALLOC_FL_COLLAPSE_RANGE;
+    if (fallocate(fd, mode, fileStart, length) != 0) {
+        if (errno == EOPNOTSUPP || errno == EINVAL)
+            return false;
+        throw OSError(errno);
+    }
+    try {
+        m_map->resize(oldSize + delta); // the file has its new size: only the map follows
+    } catch (...) {
+        // A grown map that cannot follow: the inserted blocks go again. (Shrinking a map
+        // does not fail.)
+        if (delta > 0)
+            (void)fallocate(fd, FALLOC_FL_COLLAPSE_RANGE, fileStart, length);
+        throw;
+    }
+    return true;
 }
 
 void MappedFile::flush()

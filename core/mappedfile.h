@@ -103,6 +103,15 @@ public:
     // Resizes file (ftruncate to offset + newSize) and map, MemoryMap::resize's checks
     // and messages, but also to and from 0 (dropping or making the map). All or nothing.
     void resize(std::int64_t newSize);
+    // Moves the mapped bytes from `at` to the map's end by delta with fallocate, which
+    // shifts the file's blocks instead of copying its bytes (ext4, XFS):
+    // FALLOC_FL_INSERT_RANGE for delta > 0 leaves zeros in [at, at + delta);
+    // FALLOC_FL_COLLAPSE_RANGE for delta < 0 drops [at + delta, at). The map follows the
+    // file's new size. False, changing nothing, where the file system cannot: a
+    // position or length not a multiple of its block size, nothing after `at`, a file
+    // that goes on past the map, anonymous memory. Resize's refusals and other failures
+    // raise, and leave the file as it was.
+    bool shiftByFileSystem(std::int64_t at, std::int64_t delta);
     // msync of the whole map (nothing to do without one). Unlike mmap.flush, which does
     // nothing for them, refused for READ, COPY and anonymous maps.
     void flush();

@@ -124,6 +124,7 @@ class TestMainWindow : public QObject
 private slots:
     void initTestCase();
     void typeThenFlush();
+    void insertAndDeleteWithUndo();
     void copyOnWriteSavesExactlyTheModifiedBytes();
     void unwritableFileOpensReadOnly();
     void filesThatCannotBeMapped_data();
@@ -171,6 +172,44 @@ void TestMainWindow::typeThenFlush()
     QCOMPARE(file.contents().left(3), "AB.");
 }
 
+void TestMainWindow::insertAndDeleteWithUndo()
+{
+    ScratchFile file(QByteArray("0123456789"));
+    MainWindow window;
+    activate(window);
+    QVERIFY(window.openFile(QString::fromStdString(file.path())));
+    HexView *view = window.currentTab()->view();
+    // The Insert key switches to insert mode, which the status bar shows.
+    QVERIFY(window.statusFields()->text().contains("OVR"));
+    QTest::keyClick(view, Qt::Key_Insert);
+    QVERIFY(view->editor()->insertMode());
+    QVERIFY(window.statusFields()->text().contains("INS"));
+    view->setCursorOffset(2);
+    typeInto(window, "4142");
+    QCOMPARE(file.contents(), QByteArray("01AB23456789"));
+    view->setCursorOffset(12); // after the last byte: append
+    QTest::keyClicks(view, "4");
+    QCOMPARE(file.contents(), QByteArray("01AB23456789@"));
+    QTest::keyClick(view, Qt::Key_Backspace);
+    QCOMPARE(file.contents(), QByteArray("01AB23456789"));
+    // Delete removes the selection, in either mode.
+    QTest::keyClick(view, Qt::Key_Insert);
+    QVERIFY(!view->editor()->insertMode());
+    view->editor()->setSelection(5, 3);
+    QTest::keyClick(view, Qt::Key_Delete);
+    QCOMPARE(file.contents(), QByteArray("01AB26789"));
+    QVERIFY(window.statusFields()->text().contains("Modified since flush"));
+    // Undo, step by step, back to the file as it was.
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(file.contents(), QByteArray("01AB23456789"));
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(file.contents(), QByteArray("0123456789"));
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(file.contents(), QByteArray("01AB23456789"));
+}
+
 void TestMainWindow::copyOnWriteSavesExactlyTheModifiedBytes()
 {
     QByteArray original(3 * 4096, 'o');
@@ -184,6 +223,14 @@ void TestMainWindow::copyOnWriteSavesExactlyTheModifiedBytes()
     typeInto(window, "59");
     QCOMPARE(file.contents(), original); // untouched until Save
     QVERIFY(window.statusFields()->text().contains("Unsaved changes"));
+    // A copy-on-write map cannot change length: insert and delete say why, and do nothing.
+    for (const char *name : {"I&nsert Mode", "&Insert Bytes…", "&Delete"}) {
+        QAction *action = nullptr;
+        for (QAction *candidate : window.findChildren<QAction *>())
+            action = candidate->text() == QString::fromUtf8(name) ? candidate : action;
+        QVERIFY2(action && !action->isEnabled(), name);
+        QVERIFY2(action->toolTip().contains("Save As"), qPrintable(action->toolTip()));
+    }
     QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
     QByteArray expected = original;
     expected[0] = 'X';

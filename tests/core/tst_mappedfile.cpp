@@ -7,8 +7,10 @@
 
 #include <QtTest>
 
+#include <linux/magic.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/statfs.h>
 
 #include <filesystem>
 #include <functional>
@@ -132,6 +134,8 @@ private slots:
     void anonymous_data();
     void anonymous();
     void descriptors();
+    void shiftByFileSystem_data();
+    void shiftByFileSystem();
 };
 
 void TestMappedFile::emptyFileOpensWithoutAMap_data()
@@ -545,6 +549,62 @@ void TestMappedFile::descriptors()
         QCOMPARE(openDescriptorCount(), before); // the moved-from one owns nothing
     }
     QCOMPARE(openDescriptorCount(), before);
+}
+
+void TestMappedFile::shiftByFileSystem_data()
+{
+    QTest::addColumn<QString>("folder");
+    QTest::addColumn<bool>("canShift");
+    struct statfs system = {};
+    const bool ext4 = statfs(QDir::tempPath().toLocal8Bit().constData(), &system) == 0
+        && system.f_type == EXT4_SUPER_MAGIC;
+    if (ext4)
+        QTest::newRow("ext4") << QString() << true;
+    if (statfs("/dev/shm", &system) == 0 && system.f_type == TMPFS_MAGIC)
+        QTest::newRow("tmpfs") << QStringLiteral("/dev/shm/hexmap-XXXXXX") << false;
+    if (QTest::currentDataTag() == nullptr && !ext4)
+        qWarning("the temporary folder is not on ext4: the shift through fallocate is not tried");
+}
+
+void TestMappedFile::shiftByFileSystem()
+{
+    QFETCH(QString, folder);
+    QFETCH(bool, canShift);
+    const qint64 block = 4096;
+    const QByteArray original = pattern(6 * block);
+    ScratchFile file(original, O_RDWR, folder);
+    MappedFile mapped = MappedFile::open(file.path(), Access::Write);
+    const auto bytes = [&] {
+        const Bytes slice = mapped.map()->slice({0, mapped.size(), {}});
+        return QByteArray(reinterpret_cast<const char *>(slice.data()), qsizetype(slice.size()));
+    };
+    // Never for a part of a block, at the end, or by nothing: and then nothing changed.
+    for (const auto &[at, delta] :
+        {std::pair(block + 1, block), std::pair(block, block - 1), std::pair(6 * block, block),
+            std::pair(2 * block, qint64(0)), std::pair(block, -2 * block)}) {
+        QVERIFY(!mapped.shiftByFileSystem(at, delta));
+        QCOMPARE(file.contents(), original);
+    }
+    QCOMPARE(mapped.shiftByFileSystem(2 * block, block), canShift);
+    if (!canShift) {
+        QCOMPARE(file.contents(), original);
+        return;
+    }
+    // The blocks from 2 on moved up by one, leaving zeros; the map follows the file.
+    const QByteArray grown
+        = original.left(2 * block) + QByteArray(block, '\0') + original.mid(2 * block);
+    QCOMPARE(mapped.size(), 7 * block);
+    QCOMPARE(file.contents(), grown);
+    QCOMPARE(bytes(), grown);
+    // And back: the block at 2 goes.
+    QVERIFY(mapped.shiftByFileSystem(3 * block, -block));
+    QCOMPARE(mapped.size(), 6 * block);
+    QCOMPARE(file.contents(), original);
+    QCOMPARE(bytes(), original);
+    // A copy-on-write map cannot change length: the core's refusal.
+    MappedFile copy = MappedFile::open(file.path(), Access::Copy);
+    QVERIFY_THROWS_EXCEPTION(TypeError, copy.shiftByFileSystem(block, block));
+    QCOMPARE(file.contents(), original);
 }
 
 QTEST_GUILESS_MAIN(TestMappedFile)

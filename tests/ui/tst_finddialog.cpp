@@ -506,10 +506,18 @@ void TestFindDialog::replaceAndReplaceAll()
     f.tab->document()->undoStack()->undo(); // all of them, one step
     QCOMPARE(f.file.contents(), "aYbXcXdX");
 
+    // Another length: each match is replaced, the bytes after it moving up.
     f.type("replace", "59 59");
-    f.dialog.replaceAll();
-    QVERIFY(f.dialog.message().contains("must be equal"));
+    QVERIFY(f.run(&FindDialog::replaceAll));
+    QCOMPARE(f.file.contents(), "aYbYYcYYdYY");
+    f.tab->document()->undoStack()->undo();
     QCOMPARE(f.file.contents(), "aYbXcXdX");
+    // Where the map cannot change length, the dialog asks for the pattern's length.
+    Fixture cow("aXbX", Document::Mode::CopyOnWrite);
+    cow.type("find", "58");
+    cow.type("replace", "59 59");
+    cow.dialog.replaceAll();
+    QVERIFY(cow.dialog.message().contains("must be equal"));
 }
 
 void TestFindDialog::replaceChecksThePatternNowInTheField()
@@ -628,11 +636,10 @@ void TestFindDialog::regularExpressions()
     // Replaced where the match is as long as the replacement (hex bytes).
     f.type("replace", "51 51 51 51 51");
     QVERIFY(f.run(&FindDialog::replaceAll));
-    QCOMPARE(f.file.contents().mid(200, 6), "QQQQQ!");
-    QCOMPARE(f.file.contents().mid(10, 6),
-        "PK\x03\x04"
-        "ab");
-    QVERIFY(f.dialog.message().contains("another length"));
+    // Every match, the one of another length too (the bytes after it move down by one).
+    QCOMPARE(f.file.contents().mid(10, 6), QByteArray("QQQQQ\0", 6));
+    QCOMPARE(f.file.contents().mid(199, 6), "QQQQQ!");
+    QVERIFY2(f.dialog.message().contains("Replaced 2 matches"), qPrintable(f.dialog.message()));
 }
 
 void TestFindDialog::replaceIsNotOfferedOnAReadOnlyMap()

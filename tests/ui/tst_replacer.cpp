@@ -166,7 +166,7 @@ void TestReplacer::summary_data()
     QTest::newRow("other length")
         << qint64(1) << qint64(0) << qint64(0) << qint64(2)
         << "Replaced 1 match; left 2 matches not as long as the replacement (a replacement of "
-           "another length needs insert and delete).";
+           "another length needs insert and delete, which this map cannot do).";
 }
 
 void TestReplacer::summary()

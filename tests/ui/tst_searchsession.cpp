@@ -76,6 +76,8 @@ struct Fixture
         QObject::connect(&session, &SearchSession::message, &session,
             [this](const QString &text, bool) { message = text; });
     }
+    // The document's bytes (a copy-on-write map's are not in the file).
+    [[nodiscard]] QByteArray bytes() const { return document->read(0, document->size()).bytes; }
     // Runs a session call and waits for the search it starts to end.
     bool run(const std::function<void()> &call)
     {
@@ -144,6 +146,7 @@ private slots:
     void replaceIsRefusedOnAReadOnlyFile();
     void replaceAllRechecksEachMatch();
     void replaceAllSkipsOverlappingMatches();
+    void replacementsOfAnotherLengthInsertAndDelete();
     void cancelStopsALongSearch();
     void regexFindsNextAndPrevious();
     void findAllCountsPastTheLimit_data();
@@ -384,10 +387,36 @@ void TestSearchSession::replaceAllSkipsOverlappingMatches()
     QCOMPARE(f.message,
         "Replaced 2 matches; 1 overlapped a match replaced before it and was left as it was.");
     QCOMPARE(f.session.results(), QList<qint64>()); // what still matches
-    // A replacement of another length is refused without writing.
+    // Where the map cannot change length, a replacement of another length is refused
+    // without writing.
+    Fixture cow("aaaab", Document::Mode::CopyOnWrite);
+    cow.setQuery("aa");
+    QVERIFY(cow.run([&] { cow.session.replaceAll("b"); }));
+    QVERIFY2(cow.message.contains("must be as long as the pattern"), qPrintable(cow.message));
+    QCOMPARE(cow.bytes(), "aaaab");
+}
+
+void TestSearchSession::replacementsOfAnotherLengthInsertAndDelete()
+{
+    Fixture f("aaaab-aa-xaa");
+    f.setQuery("aa");
+    QVERIFY(f.run([&] { f.session.findAll(); }));
+    QCOMPARE(f.session.results(), (QList<qint64> {0, 1, 2, 6, 10}));
+    // Shorter: the matches that do not overlap go, in one step; the bytes after move down.
     QVERIFY(f.run([&] { f.session.replaceAll("b"); }));
-    QVERIFY(f.message.contains("must be as long as the pattern"));
-    QCOMPARE(f.file.contents(), "babab");
+    QCOMPARE(f.file.contents(), "bbb-b-xb");
+    QCOMPARE(f.session.replaceOutcome().replaced, 4);
+    QCOMPARE(f.document->undoStack()->count(), 1);
+    QVERIFY(f.document->undo());
+    QCOMPARE(f.file.contents(), "aaaab-aa-xaa");
+    // Longer, on the selected match: the bytes after it move up.
+    f.place = {6, 6, 2};
+    QVERIFY(f.run([&] { f.session.replace("CCCC", f.place); }));
+    QCOMPARE(f.file.contents(), "aaaab-CCCC-xaa");
+    // A regex's matches of every length take the one replacement.
+    f.session.setQuery({*input::parseRegex("a{1,3}", false), {}, {}, true});
+    QVERIFY(f.run([&] { f.session.replaceAll("Z"); }));
+    QCOMPARE(f.file.contents(), "ZZb-CCCC-xZ");
 }
 
 void TestSearchSession::cancelStopsALongSearch()
@@ -479,7 +508,7 @@ void TestSearchSession::findAllCountsPastTheLimit()
 
 void TestSearchSession::regexReplacesOnlyMatchesOfTheReplacementsLength()
 {
-    Fixture f("a1xa22xa3x");
+    Fixture f("a1xa22xa3x", Document::Mode::CopyOnWrite); // cannot change length
     f.session.setQuery({*input::parseRegex("a[0-9]{1,2}", false), {}, {}, true});
     QVERIFY(f.run([&] { f.session.findAll(); }));
     QCOMPARE(f.session.results(), (QList<qint64> {0, 3, 7}));
@@ -487,26 +516,26 @@ void TestSearchSession::regexReplacesOnlyMatchesOfTheReplacementsLength()
     QCOMPARE(f.session.covered(0, 100).ranges(),
         (std::vector<RangeSet::Range> {{0, 2}, {3, 6}, {7, 9}}));
     QVERIFY(f.run([&] { f.session.replaceAll("BB"); }));
-    QCOMPARE(f.file.contents(), "BBxa22xBBx");
+    QCOMPARE(f.bytes(), "BBxa22xBBx");
     QCOMPARE(f.session.replaceOutcome().replaced, 2);
     QCOMPARE(f.session.replaceOutcome().otherLength, 1);
     QVERIFY2(f.message.contains("another length needs insert and delete"), qPrintable(f.message));
     // Replace on the longer match selected: refused, with the reason.
     f.place = {3, 3, 3};
     QVERIFY(f.run([&] { f.session.replace("CCC", f.place); }));
-    QCOMPARE(f.file.contents(), "BBxCCCxBBx");
+    QCOMPARE(f.bytes(), "BBxCCCxBBx");
     // Two bytes selected, but the match starting there is four long: left, and said why.
     f.session.setQuery({*input::parseRegex("x[A-Z]{1,3}", false), {}, {}, true});
     f.place = {2, 2, 2};
     QVERIFY(f.run([&] { f.session.replace("12", f.place); }));
     QVERIFY2(f.message.contains("not as long as the replacement"), qPrintable(f.message));
-    QCOMPARE(f.file.contents(), "BBxCCCxBBx");
+    QCOMPARE(f.bytes(), "BBxCCCxBBx");
     // The whole match selected, the replacement shorter: left, and said why.
     f.place = {2, 2, 4};
     QVERIFY(f.run([&] { f.session.replace("12", f.place); }));
     QVERIFY2(f.message.startsWith("The match is 4 bytes long and the replacement 2"),
         qPrintable(f.message));
-    QCOMPARE(f.file.contents(), "BBxCCCxBBx");
+    QCOMPARE(f.bytes(), "BBxCCCxBBx");
 }
 
 // A greedy regex found inside From/To is as long as the range let it be: Find All lists
@@ -514,24 +543,24 @@ void TestSearchSession::regexReplacesOnlyMatchesOfTheReplacementsLength()
 // would match further on.
 void TestSearchSession::regexMatchesAreMeasuredInsideTheRange()
 {
-    Fixture f("A1234");
+    Fixture f("A1234", Document::Mode::CopyOnWrite); // cannot change length
     f.session.setQuery({*input::parseRegex("A[0-9]{0,4}", false), {0}, {3}, true});
     QVERIFY(f.run([&] { f.session.findAll(); }));
     QCOMPARE(f.session.results(), (QList<qint64> {0}));
     QCOMPARE(f.session.resultLengths(), (QList<qint64> {3}));
     // As long as the match would be past To: not that match, nothing written.
     QVERIFY(f.run([&] { f.session.replaceAll("xxxxx"); }));
-    QCOMPARE(f.file.contents(), "A1234");
+    QCOMPARE(f.bytes(), "A1234");
     QCOMPARE(f.session.replaceOutcome().replaced, 0);
     QCOMPARE(f.session.replaceOutcome().otherLength, 1);
     // As long as the match inside the range: written there, and not one byte further.
     QVERIFY(f.run([&] { f.session.replaceAll("B99"); }));
-    QCOMPARE(f.file.contents(), "B9934");
+    QCOMPARE(f.bytes(), "B9934");
     // Replace on a selection: the match is measured inside the query's range too.
     f.session.setQuery({*input::parseRegex("9[0-9]{0,3}", false), {}, {3}, true});
     f.place = {1, 1, 2};
     QVERIFY(f.run([&] { f.session.replace("77", f.place); }));
-    QCOMPARE(f.file.contents(), "B7734");
+    QCOMPARE(f.bytes(), "B7734");
 }
 
 void TestSearchSession::generatedCasesAnswerAsAPlainLoop()

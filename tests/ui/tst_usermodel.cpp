@@ -3,7 +3,9 @@
 // against a reference model of what the user asked for — plain data: the bytes the
 // user should see, the bytes that should be on disk, the undo history, what is not yet
 // durable. Actions: typing in either pane, paste, undo, redo, find + replace, replace
-// all (also while the user types), resize (grow, shrink confirmed or declined), flush,
+// all (also while the user types; the replacement sometimes of another length, which
+// inserts or deletes), typing and paste in insert mode, Delete of a selection, Backspace
+// in insert mode, resize (grow, shrink confirmed or declined), flush,
 // save, save as, close and reopen, memory advice (harmless and destructive, confirmed
 // or declined), and another program truncating, growing, writing, replacing or
 // deleting the file; over in-place, copy-on-write, read-only and scratch documents,
@@ -24,6 +26,7 @@
 #include "advicedialog.h"
 #include "document.h"
 #include "documenttab.h"
+#include "editor.h"
 #include "errors.h"
 #include "finddialog.h"
 #include "hexview.h"
@@ -113,6 +116,11 @@ enum class Act {
     ReplaceFile,
     DeleteFile,
     Remap,
+    InsertHex,
+    InsertText,
+    InsertPaste,
+    DeleteSelection,
+    Backspace,
 };
 
 struct KindInfo
@@ -146,6 +154,11 @@ const KindInfo kKinds[] = {
     {Act::ReplaceFile, "ReplaceFile", 1, false},
     {Act::DeleteFile, "DeleteFile", 1, false},
     {Act::Remap, "Remap", 2, true},
+    {Act::InsertHex, "InsertHex", 6, true},
+    {Act::InsertText, "InsertText", 5, true},
+    {Act::InsertPaste, "InsertPaste", 4, true},
+    {Act::DeleteSelection, "DeleteSelection", 5, true},
+    {Act::Backspace, "Backspace", 3, true},
 };
 
 const KindInfo &info(Act act)
@@ -359,7 +372,18 @@ Action draw(Act act, std::mt19937_64 &rng, const CaseHeader &header)
     action.b = qint64(rng() >> 1);
     switch (act) {
     case Act::TypeHex:
+    case Act::InsertHex:
         action.data = pick("0123456789abcdefABCDEF", keys);
+        break;
+    case Act::InsertText:
+        action.data = pick("abcxyz -09", keys);
+        break;
+    case Act::InsertPaste:
+        action.c = int(rng() % 2); // raw bytes in either pane, or hex text
+        action.data = any(1 + int(rng() % 40));
+        break;
+    case Act::DeleteSelection:
+        action.n = 1 + qint64(rng() % 4 == 0 ? rng() % 9000 : rng() % 40);
         break;
     case Act::TypeText:
         action.data = rng() % 2 ? pick("abc", keys) : pick("abcdefxyz ABC-019~!", keys);
@@ -382,7 +406,8 @@ Action draw(Act act, std::mt19937_64 &rng, const CaseHeader &header)
     case Act::ReplaceWhileTyping: {
         const int length = 1 + int(rng() % 3);
         action.data = pick("abc", length);
-        action.data2 = pick("abcABC\xff", length);
+        // Mostly as long as the pattern; else shorter or longer (an insert or delete).
+        action.data2 = pick("abcABC\xff", rng() % 3 ? length : 1 + int(rng() % 4));
         action.data3 = pick("abc", 1 + int(rng() % 4));
         break;
     }
@@ -446,6 +471,7 @@ std::vector<Action> drawActions(const CaseHeader &header, int count)
 struct Delta
 {
     bool resize = false;
+    bool splice = false; // before gave way to after, the bytes after them moved
     qint64 offset = 0;
     QByteArray before;
     QByteArray after;
@@ -453,6 +479,19 @@ struct Delta
     qint64 newSize = 0;
     QByteArray cut; // the bytes a shrink cut, put back by undo
 };
+
+// A splice in a map of size bytes.
+Delta spliceDelta(qint64 size, qint64 offset, const QByteArray &removed, const QByteArray &inserted)
+{
+    Delta delta;
+    delta.splice = true;
+    delta.offset = offset;
+    delta.before = removed;
+    delta.after = inserted;
+    delta.oldSize = size;
+    delta.newSize = size - removed.size() + inserted.size();
+    return delta;
+}
 
 Delta writeDelta(qint64 offset, const QByteArray &before, const QByteArray &after)
 {
@@ -593,6 +632,33 @@ void mapResize(Model &m, qint64 newSize)
     }
 }
 
+// Whether the map may change length (Document::whyNot(Splice)): in place or scratch, the
+// file not going on past the map.
+bool mayChangeLength(const Model &m)
+{
+    return m.kind == DocKind::Scratch || (m.kind == DocKind::InPlace && m.file.size() <= m.size());
+}
+
+// Whether a splice goes ahead: it may change length, and the file backs every byte.
+bool canSplice(const Model &m)
+{
+    return mayChangeLength(m) && m.backed() == m.size();
+}
+
+// removed bytes at offset give way to inserted ones, in map and file
+// (Document::applySplices): everything from offset on counts as modified.
+void mapSplice(Model &m, qint64 offset, qint64 removed, const QByteArray &inserted)
+{
+    const qint64 newSize = m.size() - removed + inserted.size();
+    m.outsideWrote = m.outsideWrote || (m.kind == DocKind::InPlace && newSize != m.size());
+    m.shown.replace(offset, removed, inserted);
+    m.dirty = m.dirty.left(offset) + QByteArray(newSize - offset, 1);
+    resizeBytes(m.priv, (newSize + kPage - 1) / kPage);
+    resizeBytes(m.durable, newSize); // the file changes length at once
+    if (m.kind == DocKind::InPlace)
+        m.file = m.shown;
+}
+
 // QUndoStack::push, with OverwriteCommand's merging of typing that touches.
 void push(Model &m, Step step)
 {
@@ -601,7 +667,24 @@ void push(Model &m, Step step)
     m.steps.resize(size_t(m.index));
     if (m.clean > m.index)
         m.clean = -1;
-    if (current && current->typing && step.typing && !atClean) {
+    if (current && current->typing && step.typing && !atClean && current->deltas.front().splice) {
+        // SpliceCommand: an insert takes the next insert after it, and a typed overwrite
+        // inside its bytes.
+        Delta &older = current->deltas.front();
+        const Delta &next = step.deltas.front();
+        const qint64 end = older.offset + older.after.size();
+        if (older.before.isEmpty() && next.splice && next.before.isEmpty() && next.offset == end) {
+            older.after += next.after;
+            older.newSize = next.newSize;
+            return;
+        }
+        if (older.before.isEmpty() && !next.splice && next.offset >= older.offset
+            && next.offset + next.after.size() <= end) {
+            older.after.replace(next.offset - older.offset, next.after.size(), next.after);
+            return;
+        }
+    } else if (current && current->typing && step.typing && !atClean
+        && !step.deltas.front().splice) {
         Delta &older = current->deltas.front();
         const Delta &next = step.deltas.front();
         const qint64 end = older.offset + older.after.size();
@@ -640,6 +723,14 @@ bool overwrite(Model &m, qint64 offset, const QByteArray &bytes, bool typing)
 
 bool applyDelta(Model &m, const Delta &delta, bool forward)
 {
+    if (delta.splice) {
+        // From the size it left only (as a resize step).
+        if (!canSplice(m) || m.size() != (forward ? delta.oldSize : delta.newSize))
+            return false;
+        mapSplice(m, delta.offset, (forward ? delta.before : delta.after).size(),
+            forward ? delta.after : delta.before);
+        return true;
+    }
     if (delta.resize) {
         // A resize step applies from the size it left (Map the whole file may have
         // changed it since).
@@ -712,6 +803,33 @@ std::vector<qint64> matchesOf(const QByteArray &bytes, const QByteArray &pattern
 Model replaceAll(Model m, const std::vector<qint64> &found, const QByteArray &pattern,
     const QByteArray &replacement, bool *refused)
 {
+    if (replacement.size() != pattern.size()) {
+        // One splice of every match still there, or none (the dialog refuses a replacement
+        // of another length where the map cannot change length).
+        if (!mayChangeLength(m))
+            return m;
+        std::vector<qint64> kept;
+        for (const qint64 at : found) {
+            if ((kept.empty() || at >= kept.back() + pattern.size())
+                && at + pattern.size() <= m.backed() && m.shown.mid(at, pattern.size()) == pattern)
+                kept.push_back(at);
+        }
+        if (kept.empty())
+            return m;
+        if (!canSplice(m)) {
+            *refused = true;
+            return m;
+        }
+        Step step;
+        qint64 by = 0;
+        for (const qint64 at : kept) {
+            step.deltas.push_back(spliceDelta(m.size(), at + by, pattern, replacement));
+            mapSplice(m, at + by, pattern.size(), replacement);
+            by += replacement.size() - pattern.size();
+        }
+        push(m, std::move(step));
+        return m;
+    }
     Step step;
     qint64 nextFree = 0;
     for (const qint64 at : found) {
@@ -974,6 +1092,10 @@ private:
     [[nodiscard]] std::vector<Expect> withRefusal(std::vector<Expect> expects, bool allowed) const;
 
     std::vector<Expect> typeKeys(qint64 offset, const QByteArray &keys, bool hex);
+    std::vector<Expect> insertKeys(qint64 offset, const QByteArray &keys, bool hex);
+    std::vector<Expect> insertPaste(const Action &action);
+    std::vector<Expect> deleteSelection(const Action &action);
+    std::vector<Expect> backspace(const Action &action);
     std::vector<Expect> paste(const Action &action);
     std::vector<Expect> undoRedo(int count, bool redo);
     std::vector<Expect> findReplace(const Action &action);
@@ -1337,6 +1459,16 @@ std::vector<Expect> Session::perform(const Action &action)
         return outside(action);
     case Act::Remap:
         return remap();
+    case Act::InsertHex:
+        return withRefusal(insertKeys(action.a, action.data, true), diskFull);
+    case Act::InsertText:
+        return withRefusal(insertKeys(action.a, action.data, false), diskFull);
+    case Act::InsertPaste:
+        return withRefusal(insertPaste(action), diskFull);
+    case Act::DeleteSelection:
+        return withRefusal(deleteSelection(action), diskFull);
+    case Act::Backspace:
+        return withRefusal(backspace(action), diskFull);
     }
     return {{m_model}};
 }
@@ -1384,6 +1516,125 @@ std::vector<Expect> Session::typeKeys(qint64 offset, const QByteArray &keys, boo
                       .arg(view()->cursorOffset())
                       .arg(m.cursor);
     return {{m, anyRefused}};
+}
+
+// Keys typed in insert mode, before an offset (the end too), in the hex or the text pane:
+// a hex digit inserts a byte and the next one fills it in.
+std::vector<Expect> Session::insertKeys(qint64 offset, const QByteArray &keys, bool hex)
+{
+    Model m = m_model;
+    m.cursor = offset % (m.size() + 1);
+    m.nibble = 0;
+    Editor *editor = view()->editor();
+    editor->setInsertMode(true);
+    view()->setCursorOffset(m.cursor);
+    setPane(hex);
+    QTest::keyClicks(view(), QString::fromLatin1(keys));
+    const qint64 cursor = view()->cursorOffset();
+    editor->setInsertMode(false);
+
+    bool anyRefused = false;
+    for (const char key : keys) {
+        if (m.kind == DocKind::ReadOnly || !canSplice(m)) {
+            anyRefused = true;
+            continue;
+        }
+        if (hex && m.nibble == 1) {
+            // The second digit: an overwrite inside the inserted byte (it merges).
+            const int value = QByteArray("0123456789abcdef").indexOf(char(std::tolower(key)));
+            const auto old = quint8(m.shown[m.cursor]);
+            overwrite(m, m.cursor, QByteArray(1, char((old & 0xf0) | value)), true);
+            ++m.cursor;
+            m.nibble = 0;
+            continue;
+        }
+        quint8 byte = quint8(key);
+        if (hex)
+            byte = quint8(QByteArray("0123456789abcdef").indexOf(char(std::tolower(key))) << 4);
+        Step step;
+        step.typing = true;
+        step.deltas.push_back(spliceDelta(m.size(), m.cursor, {}, QByteArray(1, char(byte))));
+        mapSplice(m, m.cursor, 0, QByteArray(1, char(byte)));
+        push(m, std::move(step));
+        if (hex)
+            m.nibble = 1;
+        else
+            ++m.cursor;
+    }
+    if (cursor != m.cursor && !m_header.diskFull)
+        m_extra = QStringLiteral("the cursor is at %1 after typing in insert mode, expected %2")
+                      .arg(cursor)
+                      .arg(m.cursor);
+    m.cursor = std::min(m.cursor, std::max<qint64>(m.size() - 1, 0)); // overwrite mode again
+    return {{m, anyRefused}};
+}
+
+// Paste in insert mode: the bytes go in before the cursor.
+std::vector<Expect> Session::insertPaste(const Action &action)
+{
+    Model m = m_model;
+    m.cursor = action.a % (m.size() + 1);
+    auto *mime = new QMimeData;
+    if (action.c % 2 == 0)
+        mime->setData(QStringLiteral("application/octet-stream"), action.data);
+    else
+        mime->setText(input::formatHex(action.data));
+    QGuiApplication::clipboard()->setMimeData(mime);
+    Editor *editor = view()->editor();
+    editor->setInsertMode(true);
+    view()->setCursorOffset(m.cursor);
+    setPane(action.c % 2 == 1 || action.b % 2);
+    QTest::keySequence(view(), QKeySequence::Paste);
+    editor->setInsertMode(false);
+    if (m.kind == DocKind::ReadOnly || !canSplice(m))
+        return {{m, true}};
+    Step step;
+    step.deltas.push_back(spliceDelta(m.size(), m.cursor, {}, action.data));
+    mapSplice(m, m.cursor, 0, action.data);
+    push(m, std::move(step));
+    return {{m}};
+}
+
+// Edit ▸ Delete on a selection (disabled, doing nothing, where the map cannot change length).
+std::vector<Expect> Session::deleteSelection(const Action &action)
+{
+    Model m = m_model;
+    if (m.size() == 0)
+        return {{m}};
+    const qint64 start = action.a % m.size();
+    const qint64 count = std::min(action.n, m.size() - start);
+    view()->editor()->setSelection(start, count);
+    m_window->findChild<QAction *>(QStringLiteral("deleteBytes"))->trigger();
+    if (!mayChangeLength(m) || m.kind == DocKind::ReadOnly)
+        return {{m}};
+    if (!canSplice(m))
+        return {{m, true}};
+    Step step;
+    step.deltas.push_back(spliceDelta(m.size(), start, m.shown.mid(start, count), {}));
+    mapSplice(m, start, count, {});
+    push(m, std::move(step));
+    return {{m}};
+}
+
+// Backspace in insert mode without a selection: the byte before the cursor goes.
+std::vector<Expect> Session::backspace(const Action &action)
+{
+    Model m = m_model;
+    const qint64 cursor = action.a % (m.size() + 1);
+    Editor *editor = view()->editor();
+    editor->setInsertMode(true);
+    view()->setCursorOffset(cursor);
+    QTest::keyClick(view(), Qt::Key_Backspace);
+    editor->setInsertMode(false);
+    if (cursor == 0)
+        return {{m}};
+    if (m.kind == DocKind::ReadOnly || !canSplice(m))
+        return {{m, true}};
+    Step step;
+    step.deltas.push_back(spliceDelta(m.size(), cursor - 1, m.shown.mid(cursor - 1, 1), {}));
+    mapSplice(m, cursor - 1, 1, {});
+    push(m, std::move(step));
+    return {{m}};
 }
 
 std::vector<Expect> Session::paste(const Action &action)
@@ -1488,10 +1739,21 @@ std::vector<Expect> Session::findReplace(const Action &action)
     std::vector<Expect> expects;
     if (match < 0) {
         expects.push_back({m});
-    } else {
+    } else if (action.data2.size() == pattern.size()) {
         Model t = m;
         const bool done = overwrite(t, match, action.data2, false);
         expects.push_back({t, !done});
+    } else if (!mayChangeLength(m)) {
+        expects.push_back({m}); // the dialog asks for a replacement as long as the pattern
+    } else if (!canSplice(m)) {
+        expects.push_back({m, true});
+    } else {
+        Model t = m;
+        Step step;
+        step.deltas.push_back(spliceDelta(t.size(), match, pattern, action.data2));
+        mapSplice(t, match, pattern.size(), action.data2);
+        push(t, std::move(step));
+        expects.push_back({t});
     }
     if (m.backed() < m.size())
         expects.push_back({m}); // the search stopped at the missing bytes

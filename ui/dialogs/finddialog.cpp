@@ -110,7 +110,7 @@ void FindDialog::buildUi()
     m_regexHelp = new QLabel(
         tr("Over bytes, not text: \\x00, [\\x80-\\xff], . is any byte. A match is at most "
            "%1 bytes, so * and + are refused: bound them, e.g. {0,100}. Replacements are hex "
-           "bytes, as long as each match.")
+           "bytes; one of another length inserts or deletes where the map can change length.")
             .arg(RegexPattern::kMaxMatchLength),
         this);
     m_regexHelp->setWordWrap(true);
@@ -365,9 +365,12 @@ std::optional<QByteArray> FindDialog::readReplacement()
 {
     QString error;
     const auto compiled = pattern(&error);
-    // A regex's matches are checked one by one against the replacement's length.
-    const qsizetype length
-        = compiled && compiled->isRegex() ? -1 : qsizetype(compiled ? compiled->bytes.size() : 0);
+    // A regex's matches are checked one by one against the replacement's length; where
+    // the map can change length, any length goes.
+    const bool anyLength = compiled
+        && (compiled->isRegex() || !m_editor || !m_editor->document()
+            || m_editor->document()->whyNot(Document::Operation::Splice).isEmpty());
+    const qsizetype length = compiled && !anyLength ? qsizetype(compiled->bytes.size()) : -1;
     const auto bytes = compiled ? replacement(length, &error) : std::nullopt;
     if (!bytes) {
         setMessage(error, true);

@@ -8,6 +8,14 @@
 
 namespace hexmap {
 
+namespace {
+// The list's order: by offset, then by length.
+bool comesBefore(const Bookmark &a, const Bookmark &b)
+{
+    return std::pair(a.start, a.length) < std::pair(b.start, b.length);
+}
+} // namespace
+
 QList<QColor> Bookmarks::palette()
 {
     return {QColor(0x1e, 0x88, 0xe5), QColor(0x43, 0xa0, 0x47), QColor(0x8e, 0x24, 0xaa),
@@ -19,10 +27,32 @@ Bookmarks::Bookmarks(Document *document)
     , m_document(document)
 {
     connect(document, &Document::changed, this, [this](const DocumentChange &change) {
-        if (change.hasBytes() || change.sizeChanged || change.remapped)
+        if (!change.shifts.empty())
+            followShifts(change);
+        else if (change.hasBytes() || change.sizeChanged || change.remapped)
             refreshCells();
     });
     connect(document, &Document::changedOnDisk, this, &Bookmarks::refreshCells);
+}
+
+void Bookmarks::followShifts(const DocumentChange &change)
+{
+    if (m_entries.isEmpty()) {
+        refreshCells();
+        return;
+    }
+    beginResetModel();
+    m_longest = 0;
+    for (Bookmark &bookmark : m_entries) {
+        const qint64 start = change.shifted(bookmark.start);
+        bookmark.length = std::max<qint64>(change.shifted(bookmark.end()) - start, 1);
+        bookmark.start = start;
+        m_longest = std::max(m_longest, bookmark.length);
+    }
+    // Shifts keep the order of starts and of ends; only ties may need sorting again.
+    std::stable_sort(m_entries.begin(), m_entries.end(), comesBefore);
+    endResetModel();
+    emit bookmarksChanged();
 }
 
 qint64 Bookmarks::usableEnd() const
@@ -58,10 +88,7 @@ QList<Bookmark> Bookmarks::overlapping(qint64 from, qint64 to) const
 
 int Bookmarks::insertionRow(const Bookmark &bookmark) const
 {
-    const auto at = std::upper_bound(
-        m_entries.cbegin(), m_entries.cend(), bookmark, [](const Bookmark &a, const Bookmark &b) {
-            return std::pair(a.start, a.length) < std::pair(b.start, b.length);
-        });
+    const auto at = std::upper_bound(m_entries.cbegin(), m_entries.cend(), bookmark, comesBefore);
     return int(at - m_entries.cbegin());
 }
 

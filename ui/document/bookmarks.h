@@ -7,6 +7,8 @@
 
 namespace hexmap {
 
+struct DocumentChange;
+
 class Document;
 struct DocumentChange;
 
@@ -100,6 +102,9 @@ private:
     [[nodiscard]] QString preview(const Bookmark &bookmark) const;
     // Every cell may show something else (the bytes or the map's size changed).
     void refreshCells();
+    // Moves each bookmark with its bytes after an insert or delete; one whose bytes all
+    // went keeps one byte where they were.
+    void followShifts(const DocumentChange &change);
 
     Document *m_document;
     QList<Bookmark> m_entries;

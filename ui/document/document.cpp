@@ -265,6 +265,19 @@ QString Document::whyNot(Operation op) const
         if (const QString tail = fileTailReason(); !tail.isEmpty())
             return tr("Cannot resize the map: %1").arg(tail);
         return {};
+    case Operation::Splice:
+        if (const QString why = whyNot(Operation::Edit); !why.isEmpty())
+            return why;
+        if (const QString why = core(MappedFile::Operation::Resize); !why.isEmpty()) {
+            const QString instead = m_options.mode == Mode::CopyOnWrite
+                ? tr(" Save As writes a copy that can; open it in place.")
+                : QString();
+            return tr("Cannot insert or delete bytes, which change the file's length: %1%2")
+                .arg(why, instead);
+        }
+        if (const QString tail = fileTailReason(); !tail.isEmpty())
+            return tr("Cannot insert or delete bytes: %1").arg(tail);
+        return {};
     case Operation::Flush:
         if (const QString why = core(MappedFile::Operation::Flush); !why.isEmpty()) {
             const QString instead = m_options.mode == Mode::CopyOnWrite ? tr(" Use File ▸ Save.")

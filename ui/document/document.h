@@ -6,6 +6,7 @@
 #include "documentchange.h"
 #include "mappedfile.h"
 #include "rangeset.h"
+#include "splice.h"
 
 #include <QObject>
 #include <QString>
@@ -22,6 +23,7 @@ class QUndoStack;
 namespace hexmap {
 
 class Bookmarks;
+class Error;
 class FileChanges;
 class HexModel;
 
@@ -59,10 +61,13 @@ public:
         bool readableAsScratch = false; // it cannot be mapped, but readCopy() can read it
     };
     // What whyNot() answers for.
-    enum class Operation { Edit, Resize, Flush, Save, Remap };
+    enum class Operation { Edit, Resize, Splice, Flush, Save, Remap };
     // How an edit joins the undo history: consecutive Typing edits that touch merge
     // into one step.
     enum class EditKind { Single, Typing };
+    // Called with the bytes written (or moved) so far and the total; returning false
+    // cancels (where the operation can still stop).
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
 
     // Shrinking by at most this much can be undone (the cut bytes are kept).
     static constexpr qint64 kMaxUndoableCut = qint64(64) << 20;
@@ -137,6 +142,44 @@ public:
     // Maps the file again with a new length (0: to its end), for a file that grew.
     bool remap(qint64 length = 0);
 
+    // --- Insert and delete (documentsplices.cpp)
+    // Removing more than this cannot be undone (the removed bytes are not kept).
+    static constexpr qint64 kMaxUndoableRemove = kMaxUndoableCut;
+    // A shift of more than this is not atomic enough to go unsaid (see SpliceCost).
+    static constexpr qint64 kLargeShift = qint64(64) << 20;
+    // Applies splices (ascending, not overlapping, at offsets before any of them) as one
+    // undo step: the bytes after each move by its delta and map and file change size by
+    // their sum, in place. Where the file system can shift whole blocks (fallocate on
+    // ext4 and XFS, a single splice whose position and delta are multiples of its block
+    // size) nothing is copied; otherwise the bytes move by memmove, in chunks, with
+    // progress (spliceHooks). Everything from the first splice on counts as modified
+    // until flushed. Refused where the map cannot change length (whyNot(Resize)) unless
+    // every splice keeps its length, and when approval (spliceHooks) is withheld. Kept
+    // for undo when the removed bytes total at most kMaxUndoableRemove; otherwise the
+    // undo history is cleared. Typing inserts that follow each other merge into one step.
+    // undoText names the step (by default what it did: "Insert 3 bytes").
+    bool splice(
+        const Splices &splices, EditKind kind = EditKind::Single, const QString &undoText = {});
+    bool insert(qint64 offset, const QByteArray &bytes, EditKind kind = EditKind::Single)
+    {
+        return splice({{offset, 0, bytes}}, kind);
+    }
+    bool remove(qint64 offset, qint64 count) { return splice({{offset, count, {}}}); }
+    // What a splice costs, for the question asked before it (spliceHooks).
+    struct SpliceCost
+    {
+        qint64 moved = 0; // bytes that move
+        qint64 removed = 0;
+        bool undoable = true;
+        // The first shift past kLargeShift in this document: a crash or power loss while it
+        // runs leaves the file half shifted.
+        bool firstLargeShift = false;
+    };
+    // approve is asked before a splice that cannot be undone or is the first large one
+    // (false: nothing is done, "Canceled"); progress hears of the bytes moved so far
+    // (its answer is not heeded: a move once begun runs to its end).
+    void setSpliceHooks(std::function<bool(const SpliceCost &)> approve, Progress progress);
+
     // --- Durability (documentsaving.cpp)
     // The ranges written since the last flush or save.
     [[nodiscard]] const RangeSet &modifiedRanges() const { return m_modified; }
@@ -152,8 +195,6 @@ public:
     void markFlushed(qint64 start, qint64 end);
     // Copy-on-write: writes exactly the modified ranges into the file, then fsync.
     bool save();
-    // Called with the bytes written so far and the total; returning false cancels.
-    using Progress = std::function<bool(qint64 done, qint64 total)>;
     // Writes every byte of the map to path (through a temporary file and a rename, so
     // a failed or canceled write leaves no partial file). Runs as a job off the UI
     // thread while nothing else changes the document, so it reports through *error
@@ -217,6 +258,7 @@ private:
     friend class Editor; // reports its refusals through fail(), the one error path
     friend class OverwriteCommand;
     friend class ResizeCommand;
+    friend class SpliceCommand;
 
     // How much a read-copy or a save moves at once.
     static constexpr qint64 kCopyChunk = qint64(1) << 20;
@@ -225,6 +267,8 @@ private:
         QString *error, const Progress &progress) const;
     // errno's message, for the user.
     [[nodiscard]] static QString systemError(int error);
+    // A core error's message, for the user.
+    [[nodiscard]] static QString messageOf(const Error &error);
     // Held by every operation: the outermost one emits changed() once when it ends, with
     // all that was noted in between (note()).
     class ChangeScope;
@@ -253,6 +297,15 @@ private:
     // Why the file's bytes past the map's end forbid a resize now, or empty.
     [[nodiscard]] QString fileTailReason() const;
     bool applyResize(qint64 newSize, const QByteArray &restoredTail);
+    // Whether the map has the size an undo step left (Map the whole file may have changed
+    // it since); if not, fails saying the step no longer applies.
+    bool hasStepSize(qint64 expected);
+    // The raw splice undo steps replay: all of it or nothing, as far as the file allows.
+    bool applySplices(const Splices &splices);
+    // applySplices' two ways: fallocate (false when the file system cannot: nothing
+    // changed, lastError untouched) and memmove.
+    bool spliceByFileSystem(const Splice &splice, bool *done);
+    bool spliceByMoving(const Splices &splices);
     void checkFileOnDisk();
     // Why writing to the file at the path would not reach the mapped file; empty if it would.
     [[nodiscard]] QString pathMismatch() const;
@@ -273,6 +326,9 @@ private:
     DocumentChange m_pending; // what the running operation changed so far
     int m_operationDepth = 0;
     std::unique_ptr<HexModel> m_table;
+    std::function<bool(const SpliceCost &)> m_approveSplice;
+    Progress m_spliceProgress;
+    bool m_largeShiftSaid = false;
     Bookmarks *m_bookmarks; // a child
 };
 

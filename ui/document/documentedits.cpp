@@ -12,12 +12,10 @@
 
 namespace hexmap {
 
-namespace {
-QString messageOf(const Error &error)
+QString Document::messageOf(const Error &error)
 {
     return QString::fromUtf8(error.what());
 }
-} // namespace
 
 qint64 Document::pageSize()
 {
@@ -270,6 +268,7 @@ bool Document::applyResize(qint64 newSize, const QByteArray &restoredTail)
         return fail(tr("Cannot resize to %1 bytes: %2").arg(newSize).arg(messageOf(error)));
     }
     ignoreOwnChanges(); // the resize's own ftruncate
+    m_knownFileSize = fileSizeOnDisk(); // not news, even before changed() tells it
     if (newSize < oldSize && !isScratch())
         m_fileChangedSinceClean = true; // the cut bytes left the file, not only the map
     m_modified.truncate(newSize);
@@ -281,6 +280,16 @@ bool Document::applyResize(qint64 newSize, const QByteArray &restoredTail)
         return fail(why);
     }
     return true;
+}
+
+bool Document::hasStepSize(qint64 expected)
+{
+    if (size() == expected)
+        return true;
+    return fail(tr("the map is %1 bytes now, not the %2 this step left (it was mapped again "
+                   "since): this step no longer applies.")
+                    .arg(size())
+                    .arg(expected));
 }
 
 void Document::zeroCutPartOfPage(qint64 newSize, qint64 oldSize)

@@ -58,6 +58,8 @@ void Editor::setDocument(Document *document)
             connect(document, &Document::changed, this, [this](const DocumentChange &change) {
                 if (isChanging())
                     m_documentChangedMeanwhile = true;
+                else if (!change.shifts.empty())
+                    followShifts(change);
                 if (change.sizeChanged)
                     clampToSize();
             });
@@ -78,7 +80,25 @@ Document *Editor::document() const
 
 qint64 Editor::lastOffset() const
 {
-    return m_document ? std::max<qint64>(m_document->size() - 1, 0) : 0;
+    if (!m_document)
+        return 0;
+    return m_insertMode ? m_document->size() : std::max<qint64>(m_document->size() - 1, 0);
+}
+
+void Editor::setInsertMode(bool on)
+{
+    const Change change(*this);
+    m_insertMode = on;
+    m_nibble = 0;
+    clampToSize();
+}
+
+void Editor::followShifts(const DocumentChange &change)
+{
+    const Change guard(*this);
+    m_cursor = std::clamp<qint64>(change.shifted(m_cursor), 0, lastOffset());
+    if (m_anchor >= 0)
+        m_anchor = std::clamp<qint64>(change.shifted(m_anchor), 0, lastOffset());
 }
 
 void Editor::clampToSize()
@@ -201,7 +221,18 @@ void Editor::refuse(const QString &message) const
 
 bool Editor::typeHexDigit(int value)
 {
-    if (!m_document || m_document->size() == 0)
+    if (!m_document)
+        return false;
+    const Change change(*this); // the cursor is placed here, not moved by the insert
+    if (m_insertMode && m_nibble == 0) {
+        // A new byte holding the digit; the second digit then fills it in.
+        if (!m_document->insert(
+                m_cursor, QByteArray(1, char(value << 4)), Document::EditKind::Typing))
+            return false;
+        moveCursor(m_cursor, 1);
+        return true;
+    }
+    if (m_document->size() == 0)
         return false;
     const ByteBlock current = m_document->read(m_cursor, 1);
     if (current.bytes.isEmpty() || current.isMissing(0)) {
@@ -225,7 +256,7 @@ bool Editor::typeHexDigit(int value)
 
 bool Editor::typeCharacters(const QString &text)
 {
-    if (!m_document || m_document->size() == 0)
+    if (!m_document || (m_document->size() == 0 && !m_insertMode))
         return false;
     QString error;
     const auto bytes = encodeCharacters(text, m_decoder.encoding(), &error);
@@ -233,9 +264,47 @@ bool Editor::typeCharacters(const QString &text)
         refuse(tr("Cannot type that: %1.").arg(error));
         return false;
     }
-    if (!m_document->overwrite(m_cursor, *bytes, Document::EditKind::Typing))
+    return put(*bytes, Document::EditKind::Typing);
+}
+
+bool Editor::put(const QByteArray &bytes, Document::EditKind kind)
+{
+    const bool written = m_insertMode ? m_document->insert(m_cursor, bytes, kind)
+                                      : m_document->overwrite(m_cursor, bytes, kind);
+    if (written)
+        moveCursor(m_cursor + bytes.size());
+    return written;
+}
+
+bool Editor::insertBytes(const QByteArray &bytes)
+{
+    if (!m_document || bytes.isEmpty())
         return false;
-    moveCursor(m_cursor + bytes->size());
+    const Change change(*this);
+    const qint64 at = m_cursor;
+    if (!m_document->insert(at, bytes))
+        return false;
+    setSelection(at, bytes.size());
+    return true;
+}
+
+bool Editor::deleteBytes(bool forward)
+{
+    if (!m_document)
+        return false;
+    const Change change(*this);
+    qint64 start = selectionStart();
+    qint64 count = selectionLength();
+    if (count == 0) {
+        if (!m_insertMode)
+            return false;
+        // Backspace on a byte half typed (one hex digit) takes that byte.
+        start = forward || m_nibble == 1 ? m_cursor : m_cursor - 1;
+        count = start >= 0 && start < m_document->size() ? 1 : 0;
+    }
+    if (count == 0 || !m_document->remove(start, count))
+        return false;
+    moveCursor(start);
     return true;
 }
 
@@ -312,36 +381,40 @@ void Editor::copyAs(ByteFormat format) const
         QGuiApplication::clipboard()->setMimeData(mime.release());
 }
 
+std::optional<QByteArray> Editor::clipboardBytes(const QMimeData &mime) const
+{
+    if (mime.hasFormat(kRawMime))
+        return mime.data(kRawMime);
+    QString error;
+    if (m_pane == Pane::Hex) {
+        const auto parsed = input::parseHexBytes(mime.text(), &error);
+        if (!parsed)
+            refuse(tr("The clipboard does not hold hex bytes: %1.").arg(error));
+        return parsed;
+    }
+    const auto encoded = encodeCharacters(mime.text(), m_decoder.encoding(), &error);
+    if (!encoded) {
+        refuse(tr("The clipboard text cannot be pasted in the text pane: %1. Paste it in the "
+                  "hex pane as hex.")
+                   .arg(error));
+    }
+    return encoded;
+}
+
 bool Editor::paste(const QMimeData &mime)
 {
     if (!m_document)
         return false;
-    QByteArray bytes;
-    if (mime.hasFormat(kRawMime)) {
-        bytes = mime.data(kRawMime);
-    } else if (m_pane == Pane::Hex) {
-        QString error;
-        const auto parsed = input::parseHexBytes(mime.text(), &error);
-        if (!parsed) {
-            refuse(tr("The clipboard does not hold hex bytes: %1.").arg(error));
-            return false;
-        }
-        bytes = *parsed;
-    } else {
-        QString error;
-        const auto encoded = encodeCharacters(mime.text(), m_decoder.encoding(), &error);
-        if (!encoded) {
-            refuse(tr("The clipboard text cannot be pasted in the text pane: %1. Paste it in "
-                      "the hex pane as hex.")
-                       .arg(error));
-            return false;
-        }
-        bytes = *encoded;
-    }
-    if (bytes.isEmpty() || !m_document->overwrite(m_cursor, bytes))
-        return false;
-    moveCursor(m_cursor + bytes.size());
-    return true;
+    const Change change(*this); // the cursor is placed here, not moved by the insert
+    const auto bytes = clipboardBytes(mime);
+    return bytes && !bytes->isEmpty() && put(*bytes, Document::EditKind::Single);
+}
+
+bool Editor::insertClipboard()
+{
+    const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
+    const auto bytes = mime && m_document ? clipboardBytes(*mime) : std::nullopt;
+    return bytes && insertBytes(*bytes);
 }
 
 bool Editor::paste()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "byteformat.h"
+#include "document.h"
 #include "pane.h"
 #include "rangeset.h"
 #include "textdecoder.h"
@@ -9,12 +10,11 @@
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 class QMimeData;
 
 namespace hexmap {
-
-class Document;
 
 // What the user is doing in one open map, without any widget: the cursor, the anchor
 // of the selection, the active pane and the half-typed nibble; typing, paste, copy and
@@ -65,8 +65,14 @@ public:
     // cursor and length 0 without a selection or on an empty map.
     [[nodiscard]] qint64 selectionStart() const;
     [[nodiscard]] qint64 selectionLength() const;
-    // The last offset the cursor may take: size - 1, or 0 on an empty map.
+    // The last offset the cursor may take: size - 1, or 0 on an empty map; in insert
+    // mode size, after the last byte, where typing appends.
     [[nodiscard]] qint64 lastOffset() const;
+
+    // Insert mode: typing and paste insert before the cursor instead of overwriting,
+    // and Delete and Backspace without a selection delete a byte.
+    [[nodiscard]] bool insertMode() const { return m_insertMode; }
+    void setInsertMode(bool on);
 
     // Switches pane; a half-typed byte is left as it is and typing starts anew.
     void setActivePane(Pane pane);
@@ -123,6 +129,15 @@ public:
     // paste() of the application's clipboard.
     bool paste();
 
+    // Inserts bytes before the cursor and selects them. False if nothing was inserted.
+    bool insertBytes(const QByteArray &bytes);
+    // insertBytes() of what paste() would write from the application's clipboard.
+    bool insertClipboard();
+    // Deletes the selection, the cursor then at its start; without one, in insert mode,
+    // the byte at the cursor (forward, Delete) or before it (Backspace; the byte at the
+    // cursor when half typed). False if nothing was deleted.
+    bool deleteBytes(bool forward);
+
     // Ranges shown highlighted (Find All's matches); cleared with a new document.
     [[nodiscard]] const RangeSet &highlights() const { return m_highlights; }
     void setHighlights(const RangeSet &ranges);
@@ -146,6 +161,7 @@ private:
         qint64 anchor;
         int nibble;
         Pane pane;
+        bool insertMode;
         bool operator==(const State &) const = default;
     };
     // Emits changed() when the outermost one ends, if the state differs from its start.
@@ -155,13 +171,25 @@ private:
     void clampToSize();
     // text's characters in the text encoding at the cursor, the cursor after them.
     bool typeCharacters(const QString &text);
-    [[nodiscard]] State state() const { return {m_cursor, m_anchor, m_nibble, m_pane}; }
+    // What pasting mime writes (see paste()); nothing, with the reason through failed(),
+    // when it holds nothing the active pane can take.
+    [[nodiscard]] std::optional<QByteArray> clipboardBytes(const QMimeData &mime) const;
+    // Overwrites (or in insert mode inserts) bytes at the cursor.
+    bool put(const QByteArray &bytes, Document::EditKind kind);
+    // Moves cursor and anchor with their bytes after an insert or delete the editor did
+    // not make itself.
+    void followShifts(const DocumentChange &change);
+    [[nodiscard]] State state() const
+    {
+        return {m_cursor, m_anchor, m_nibble, m_pane, m_insertMode};
+    }
 
     QPointer<Document> m_document;
     qint64 m_cursor = 0;
     qint64 m_anchor = -1; // -1: no selection
     int m_nibble = 0;
     Pane m_pane = Pane::Hex;
+    bool m_insertMode = false;
     int m_changeDepth = 0;
     RangeSet m_highlights;
     TextDecoder m_decoder;

@@ -13,6 +13,9 @@ namespace hexmap {
 class HexCommand : public QUndoCommand
 {
 public:
+    // The id() of typing steps, which merge (with mergeWith()) when they touch.
+    static constexpr int kTypingId = 0x6865;
+
     void undo() final { run(false); }
     void redo() final { run(true); }
 

@@ -5,10 +5,6 @@
 
 namespace hexmap {
 
-namespace {
-constexpr int kTypingId = 0x6865; // any constant: all typing commands share it
-}
-
 OverwriteCommand::OverwriteCommand(
     Document *document, qint64 offset, QByteArray before, QByteArray after, bool typing)
     : m_document(document)
@@ -48,7 +44,9 @@ int OverwriteCommand::id() const
 
 bool OverwriteCommand::mergeWith(const QUndoCommand *other)
 {
-    const auto *next = static_cast<const OverwriteCommand *>(other);
+    const auto *next = dynamic_cast<const OverwriteCommand *>(other);
+    if (!next)
+        return false; // typing of another kind (an insert): a new step
     const qint64 end = m_offset + m_after.size();
     const qint64 nextEnd = next->m_offset + next->m_after.size();
     if (next->m_offset > end || nextEnd < m_offset)

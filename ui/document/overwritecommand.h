@@ -16,6 +16,8 @@ public:
     OverwriteCommand(
         Document *document, qint64 offset, QByteArray before, QByteArray after, bool typing);
 
+    [[nodiscard]] qint64 offset() const { return m_offset; }
+    [[nodiscard]] const QByteArray &after() const { return m_after; }
     [[nodiscard]] int id() const override;
     bool mergeWith(const QUndoCommand *other) override;
     // Puts back the bytes that were there, not the step's own before or after bytes:

@@ -68,42 +68,56 @@ ReplaceOutcome replaceMatches(Document &document, const BytePattern &pattern,
     const QString &undoText)
 {
     ReplaceOutcome outcome;
-    if (replacement.isEmpty()
-        || (!pattern.isRegex() && replacement.size() != qsizetype(pattern.bytes.size()))) {
-        outcome.error = tr("the replacement must be as long as the pattern");
+    const QString whyNotSplice = document.whyNot(Document::Operation::Splice);
+    if (!whyNotSplice.isEmpty()
+        && (replacement.isEmpty()
+            || (!pattern.isRegex() && replacement.size() != qsizetype(pattern.bytes.size())))) {
+        outcome.error = tr("the replacement must be as long as the pattern: %1").arg(whyNotSplice);
         return outcome;
     }
-    QUndoStack *undo = document.undoStack();
-    bool inMacro = false;
+    // Read and check every match with nothing in between: no event loop, no other writer.
+    Splices splices;
+    bool sameLength = true;
     qint64 nextFree = 0;
     for (const qint64 offset : offsets) {
         if (offset < nextFree) {
             ++outcome.overlapping;
             continue;
         }
-        // Read, check and write with nothing in between: no event loop, no other writer.
         const qint64 length = matchLengthAt(document, pattern, offset, end);
         if (length < 0) {
             ++outcome.stale;
             continue;
         }
-        if (length != replacement.size()) {
+        if (length != replacement.size() && !whyNotSplice.isEmpty()) {
             ++outcome.otherLength;
             continue;
         }
-        if (!inMacro) {
-            undo->beginMacro(undoText);
-            inMacro = true;
-        }
-        if (!document.overwrite(offset, replacement)) {
+        sameLength = sameLength && length == replacement.size();
+        splices.append({offset, length, replacement});
+        nextFree = offset + std::max<qint64>(length, 1);
+    }
+    if (splices.isEmpty())
+        return outcome;
+    if (!sameLength) {
+        // One step that pushes nothing when refused, so the redo steps stay.
+        if (document.splice(splices, Document::EditKind::Single, undoText))
+            outcome.replaced = splices.size();
+        else
+            outcome.error = document.lastError();
+        return outcome;
+    }
+    // Overwrites: only the matches' bytes change and count as modified.
+    QUndoStack *undo = document.undoStack();
+    undo->beginMacro(undoText);
+    for (const Splice &splice : std::as_const(splices)) {
+        if (!document.overwrite(splice.offset, replacement)) {
             outcome.error = document.lastError();
             break;
         }
         ++outcome.replaced;
-        nextFree = offset + replacement.size();
     }
-    if (inMacro)
-        endMacro(undo);
+    endMacro(undo);
     return outcome;
 }
 
@@ -121,7 +135,7 @@ QString ReplaceOutcome::summary() const
                     .arg(overlapping);
     if (otherLength > 0)
         text += tr("; left %1 not as long as the replacement (a replacement of another "
-                   "length needs insert and delete)")
+                   "length needs insert and delete, which this map cannot do)")
                     .arg(input::formatCount(otherLength, tr("match"), tr("matches")));
     if (!error.isEmpty())
         return text + tr("; then an edit was refused: %1").arg(error);

@@ -36,14 +36,13 @@ struct ReplaceOutcome
 };
 
 // Replaces the bytes at each of offsets (ascending; matches inside a range ending at end)
-// with replacement, which must be as
-// long as pattern (for a regex: as each match, or that match is left and counted, since
-// a replacement of another length would need insert/delete), all as one undo step
-// named undoText. Each offset is re-checked
-// against pattern right before its write, with nothing in between that could let
-// another edit in (the UI thread is the only writer): one that no longer matches, or
-// that overlaps one already replaced, is skipped and counted. Stops at the first
-// write the document refuses.
+// with replacement, all as one undo step named undoText. A match of another length than
+// the replacement is spliced (Document::splice: the bytes after it move); where the map
+// cannot change length it is left and counted, and a literal pattern's replacement must be
+// as long as it. Each offset is re-checked against pattern right before the writes, with
+// nothing in between that could let another edit in (the UI thread is the only writer):
+// one that no longer matches, or that overlaps one kept before it, is skipped and
+// counted. Stops at the first write the document refuses.
 ReplaceOutcome replaceMatches(Document &document, const BytePattern &pattern,
     const QList<qint64> &offsets, qint64 end, const QByteArray &replacement,
     const QString &undoText);

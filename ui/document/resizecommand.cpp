@@ -18,14 +18,8 @@ bool ResizeCommand::apply(bool forward)
 {
     const Document::ChangeScope scope(*m_document); // one notification, even from QUndoStack
     // From its own size only: Map the whole file may have changed the size since.
-    const qint64 from = forward ? m_oldSize : m_newSize;
-    if (m_document->size() != from) {
-        m_document->fail(QObject::tr("the map is %1 bytes now, not the %2 this step left (it was "
-                                     "mapped again since): this resize no longer applies.")
-                             .arg(m_document->size())
-                             .arg(from));
+    if (!m_document->hasStepSize(forward ? m_oldSize : m_newSize))
         return false;
-    }
     return forward ? m_document->applyResize(m_newSize, {})
                    : m_document->applyResize(m_oldSize, m_cutBytes);
 }

@@ -39,6 +39,8 @@ void SearchSession::watchDocument()
     if (!m_document)
         return;
     connect(m_document, &Document::changed, this, [this](const DocumentChange &change) {
+        if (!change.shifts.empty())
+            followShifts(change);
         if (change.remapped)
             recheckResults(0, kEverything);
         if (change.sizeChanged)
@@ -134,7 +136,9 @@ void SearchSession::replace(const QByteArray &replacement, const Place &place)
         return;
     // The selection is replaced only if the pattern matches its bytes now.
     QString note;
-    if (place.hasSelection() && place.selectionLength != replacement.size()
+    // Where the map can change length, a match of any length is replaced.
+    const bool anyLength = m_document->whyNot(Document::Operation::Splice).isEmpty();
+    if (place.hasSelection() && place.selectionLength != replacement.size() && !anyLength
         && m_query.pattern.isRegex()
         && matchLengthAt(*m_document, m_query.pattern, place.selectionStart, queryEnd())
             == place.selectionLength) {
@@ -142,7 +146,7 @@ void SearchSession::replace(const QByteArray &replacement, const Place &place)
                   "replacement of another length needs insert and delete).")
                    .arg(place.selectionLength)
                    .arg(replacement.size());
-    } else if (place.hasSelection() && place.selectionLength == replacement.size()) {
+    } else if (place.hasSelection() && (place.selectionLength == replacement.size() || anyLength)) {
         const ReplaceOutcome outcome = replaceMatches(*m_document, m_query.pattern,
             {place.selectionStart}, queryEnd(), replacement, tr("Replace"));
         if (!outcome.error.isEmpty()) {
@@ -257,6 +261,20 @@ void SearchSession::finishNext(const SearchJob::Result &result)
                   .arg(m_lastMatch)
                   .arg(m_wrapped ? tr(", after wrapping around") : QString()),
         false);
+}
+
+void SearchSession::followShifts(const DocumentChange &change)
+{
+    m_resultsEnd = change.shifted(m_resultsEnd);
+    if (m_results.isEmpty())
+        return;
+    QList<qint64> moved;
+    for (const qint64 match : std::as_const(m_results)) {
+        const qint64 at = change.shifted(match);
+        if (moved.isEmpty() || moved.back() != at)
+            moved.append(at);
+    }
+    setResults(moved); // each checked again where it is now
 }
 
 void SearchSession::setResults(const QList<qint64> &matches)

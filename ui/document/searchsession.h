@@ -144,6 +144,8 @@ private:
     // Re-checks the listed matches that overlap [start, end) and drops those that no
     // longer match.
     void recheckResults(qint64 start, qint64 end);
+    // Moves the listed matches with their bytes after an insert or delete.
+    void followShifts(const DocumentChange &change);
     void watchDocument();
 
     QPointer<Document> m_document;

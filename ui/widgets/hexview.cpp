@@ -251,6 +251,13 @@ bool HexView::handleCommandKey(QKeyEvent *event)
         m_editor->togglePane();
         return true;
     }
+    if (event->key() == Qt::Key_Backspace && event->modifiers() == Qt::NoModifier) {
+        // The selection, or in insert mode the byte before the cursor (Delete is Edit ▸
+        // Delete's).
+        m_editor->deleteBytes(false);
+        ensureCursorVisible();
+        return true;
+    }
     return false;
 }
 

@@ -16,11 +16,13 @@
 #include "hashdialog.h"
 #include "hexview.h"
 #include "inputparsing.h"
+#include "insertbytesdialog.h"
 #include "jobrunner.h"
 #include "openoptionsdialog.h"
 #include "residencystrip.h"
 #include "resizedialog.h"
 #include "scratchdialog.h"
+#include "splicehooks.h"
 #include "statisticsdialog.h"
 #include "statusfields.h"
 #include "valueinspectordock.h"
@@ -184,6 +186,17 @@ void MainWindow::createActions()
         tr("&Paste"), QKeySequence::Paste, this, [this] { currentTab()->view()->paste(); });
     QAction *selectAll = edit->addAction(tr("Select &All"), QKeySequence::SelectAll, this,
         [this] { currentTab()->view()->selectAll(); });
+    edit->addSeparator();
+    m_insertMode = edit->addAction(tr("I&nsert Mode"), QKeySequence(Qt::Key_Insert), this,
+        [this](bool on) { currentTab()->view()->editor()->setInsertMode(on); });
+    m_insertMode->setCheckable(true);
+    m_insertBytes = edit->addAction(tr("&Insert Bytes…"), this, &MainWindow::insertBytesDialog);
+    m_delete = edit->addAction(tr("&Delete"), QKeySequence::Delete, this,
+        [this] { currentTab()->view()->editor()->deleteBytes(true); });
+    m_delete->setObjectName(QStringLiteral("deleteBytes"));
+    // The Delete key deletes bytes where the focus is in a tab; a dock keeps its own.
+    m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_tabs->addAction(m_delete);
 
     QMenu *search = menuBar()->addMenu(tr("&Search"));
     QAction *find = search->addAction(tr("&Find and Replace…"), QKeySequence::Find, this, [this] {
@@ -366,6 +379,9 @@ void MainWindow::addTab(std::unique_ptr<Document> document)
                 refresh();
         });
         connect(document->undoStack(), &QUndoStack::indexChanged, this, refresh);
+        // Another program's change may forbid or allow a change of length (Insert, Delete).
+        connect(document, &Document::changedOnDisk, this, refresh);
+        installSpliceHooks(*document, this);
         m_undoGroup->addStack(document->undoStack());
         if (tab == currentTab())
             m_undoGroup->setActiveStack(document->undoStack());
@@ -552,6 +568,15 @@ void MainWindow::updateActions()
         m_undoGroup->canUndo() ? tr("&Undo %1").arg(m_undoGroup->undoText()) : tr("&Undo"));
     m_redo->setText(
         m_undoGroup->canRedo() ? tr("&Redo %1").arg(m_undoGroup->redoText()) : tr("&Redo"));
+    // Insert and delete change the file's length: the reason shows where they cannot.
+    const QString whyNot
+        = document ? document->whyNot(Document::Operation::Splice) : tr("Open a file first.");
+    for (QAction *action : {m_insertMode, m_insertBytes, m_delete}) {
+        action->setEnabled(whyNot.isEmpty());
+        action->setToolTip(whyNot);
+        action->setStatusTip(whyNot);
+    }
+    m_insertMode->setChecked(tab && tab->view()->editor()->insertMode());
 }
 
 void MainWindow::updateTitle()
@@ -748,6 +773,21 @@ void MainWindow::goToDialog()
     GoToDialog dialog(tab->document()->size(), tab->view()->cursorOffset(), this);
     if (dialog.exec() == QDialog::Accepted && dialog.offset())
         tab->view()->setCursorOffset(*dialog.offset());
+}
+
+void MainWindow::insertBytesDialog()
+{
+    DocumentTab *tab = currentTab();
+    if (!tab)
+        return;
+    InsertBytesDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    Editor *editor = tab->view()->editor();
+    if (const auto bytes = dialog.bytes())
+        editor->insertBytes(*bytes);
+    else
+        editor->insertClipboard();
 }
 
 void MainWindow::resizeDialog()

@@ -79,6 +79,8 @@ private:
     void newScratchBuffer();
     bool save();
     bool saveAs();
+    // Edit ▸ Insert Bytes…: the dialog, then the insert before the cursor.
+    void insertBytesDialog();
     bool flush();
     // Writes a file off the UI thread behind a modal progress dialog with Cancel; shows
     // why when it fails or is canceled.
@@ -121,6 +123,9 @@ private:
     QActionGroup *m_bytesPerLine = nullptr;
     QAction *m_save = nullptr;
     QAction *m_saveAs = nullptr;
+    QAction *m_insertMode = nullptr;
+    QAction *m_insertBytes = nullptr;
+    QAction *m_delete = nullptr;
     QAction *m_flush = nullptr;
     QAction *m_flushDialog = nullptr;
     QAction *m_residency = nullptr;

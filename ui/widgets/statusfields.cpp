@@ -31,7 +31,8 @@ char32_t characterAt(const Document &document, const TextDecoder &decoder, qint6
 StatusFields::StatusFields(QStatusBar *bar)
     : QObject(bar)
 {
-    for (QLabel **field : {&m_offset, &m_value, &m_selection, &m_size, &m_mode, &m_modified}) {
+    for (QLabel **field :
+        {&m_offset, &m_value, &m_selection, &m_size, &m_mode, &m_typing, &m_modified}) {
         *field = new QLabel(bar);
         (*field)->setTextInteractionFlags(Qt::TextSelectableByMouse);
         bar->addPermanentWidget(*field);
@@ -113,6 +114,11 @@ void StatusFields::refresh()
             : tr("Map %1 bytes").arg(QLocale().toString(document->size())));
     m_mode->setText(document->isScratch() ? tr("Scratch (anonymous map)")
                                           : Document::modeName(document->mode()));
+    // As text editors show it: INS or OVR.
+    m_typing->setText(view->editor()->insertMode() ? tr("INS") : tr("OVR"));
+    m_typing->setToolTip(view->editor()->insertMode()
+            ? tr("Insert mode: typing and paste insert bytes (Insert switches)")
+            : tr("Overwrite mode: typing and paste overwrite bytes (Insert switches)"));
     QString modified;
     if (document->hasUnsavedChanges()) {
         modified = document->mode() == Document::Mode::InPlace && !document->isScratch()

@@ -36,6 +36,7 @@ private:
     QLabel *m_selection;
     QLabel *m_size;
     QLabel *m_mode;
+    QLabel *m_typing;
     QLabel *m_modified;
 };
 
