@@ -6,6 +6,7 @@
 #include "document.h"
 #include "hexview.h"
 #include "hexviewaccessible.h"
+#include "mainwindow.h"
 #include "scratchfile.h"
 #include "seeds.h"
 
@@ -45,6 +46,14 @@ void listen(QAccessibleEvent *event)
     g_heard.append(heard);
 }
 
+// The first event of that type the view sent since g_heard was cleared, or null.
+const Heard *heardOf(QAccessible::Event type)
+{
+    const auto found = std::find_if(g_heard.cbegin(), g_heard.cend(),
+        [type](const Heard &heard) { return heard.type == type; });
+    return found == g_heard.cend() ? nullptr : &*found;
+}
+
 std::unique_ptr<Document> documentOn(int fd)
 {
     return std::make_unique<Document>(MappedFile(std::make_shared<MemoryMap>(fd, 0)));
@@ -78,6 +87,23 @@ QString hexOf(char byte)
     return QStringLiteral("%1").arg(quint8(byte), 2, 16, QLatin1Char('0')).toUpper();
 }
 
+// The first interface of role under iface, depth first, as a screen reader walks the tree
+// (a table's cells are not walked).
+QAccessibleInterface *findRole(QAccessibleInterface *iface, QAccessible::Role role)
+{
+    if (iface->role() == role)
+        return iface;
+    if (iface->role() == QAccessible::Table)
+        return nullptr;
+    for (int i = 0; i < iface->childCount(); ++i) {
+        if (QAccessibleInterface *child = iface->child(i)) {
+            if (QAccessibleInterface *found = findRole(child, role))
+                return found;
+        }
+    }
+    return nullptr;
+}
+
 QAccessibleInterface *accessibleOf(HexView &view)
 {
     return QAccessible::queryAccessibleInterface(&view);
@@ -98,6 +124,7 @@ private slots:
     void textRangesAreTheBytes();
     void truncatedFileReadsUnreadable();
     void hugeFileMakesFewCells();
+    void readInTheMainWindow();
 };
 
 void TestHexViewAccessible::initTestCase()
@@ -105,6 +132,10 @@ void TestHexViewAccessible::initTestCase()
     // The offscreen platform has no accessibility bridge (QAccessible::isActive() stays
     // false there): the view's events come to the test's listener instead.
     HexViewAccessible::setListener(listen);
+    static QTemporaryDir config;
+    qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit()); // keep the user's settings out
+    static QTemporaryDir data;
+    qputenv("XDG_DATA_HOME", data.path().toLocal8Bit()); // and the user's bookmarks
 }
 
 void TestHexViewAccessible::tableCountsFollowTheFile()
@@ -237,13 +268,11 @@ void TestHexViewAccessible::focusFollowsTheCursor()
         if (view.cursorOffset() == before)
             continue;
         const QString expected = offsetName(view.cursorOffset(), size);
-        const auto focus = std::find_if(g_heard.cbegin(), g_heard.cend(),
-            [](const Heard &heard) { return heard.type == QAccessible::Focus; });
-        QVERIFY2(focus != g_heard.cend(), "no focus event");
+        const Heard *focus = heardOf(QAccessible::Focus);
+        QVERIFY2(focus, "no focus event");
         QCOMPARE(focus->name, expected);
-        const auto caret = std::find_if(g_heard.cbegin(), g_heard.cend(),
-            [](const Heard &heard) { return heard.type == QAccessible::TextCaretMoved; });
-        QVERIFY2(caret != g_heard.cend(), "no caret event");
+        const Heard *caret = heardOf(QAccessible::TextCaretMoved);
+        QVERIFY2(caret, "no caret event");
         QCOMPARE(caret->position, int(view.cursorOffset()));
         QCOMPARE(iface->focusChild()->text(QAccessible::Name), expected);
         QCOMPARE(iface->textInterface()->cursorPosition(), int(view.cursorOffset()));
@@ -267,9 +296,8 @@ void TestHexViewAccessible::selectionIsTold()
         const qint64 start = random.bounded(qint64(size));
         const qint64 length = random.bounded(1, int(size - start) + 1);
         view.setSelection(start, length);
-        const auto told = std::find_if(g_heard.cbegin(), g_heard.cend(),
-            [](const Heard &heard) { return heard.type == QAccessible::TextSelectionChanged; });
-        QVERIFY2(told != g_heard.cend(), "no selection event");
+        const Heard *told = heardOf(QAccessible::TextSelectionChanged);
+        QVERIFY2(told, "no selection event");
         QCOMPARE(told->selectionStart, int(start));
         QCOMPARE(told->selectionEnd, int(start + length));
         QCOMPARE(text->selectionCount(), 1);
@@ -392,6 +420,39 @@ void TestHexViewAccessible::hugeFileMakesFewCells()
             QCOMPARE(cell->text(QAccessible::Value), QStringLiteral("00 ."));
     }
     QCOMPARE(QAccessible::accessibleInterface(first), nullptr);
+}
+
+void TestHexViewAccessible::readInTheMainWindow()
+{
+    // A file opened in the window: its table is found from the window's interface, as a
+    // screen reader finds it, and the arrow keys announce the bytes they reach.
+    QRandomGenerator random(800);
+    const qsizetype size = random.bounded(100, 5000);
+    ScratchFile file(randomBytes(random, size));
+    const QByteArray bytes = file.contents();
+    MainWindow window;
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(window.openFile(QString::fromStdString(file.path())));
+    auto *view = window.findChild<HexView *>();
+    QVERIFY(view);
+    view->setFocus();
+    QAccessibleInterface *table
+        = findRole(QAccessible::queryAccessibleInterface(&window), QAccessible::Table);
+    QVERIFY(table);
+    QCOMPARE(table->object(), view);
+    QCOMPARE(table->childCount(), int(size));
+    for (int k = 0; k < 20; ++k) {
+        g_heard.clear();
+        QTest::keyClick(view, Qt::Key_Right);
+        const qint64 offset = view->cursorOffset();
+        const Heard *focus = heardOf(QAccessible::Focus);
+        QVERIFY2(focus, "no focus event");
+        QCOMPARE(focus->name, offsetName(offset, size));
+        QCOMPARE(table->focusChild()->text(QAccessible::Value),
+            hexOf(bytes.at(offset)) + u' ' + asciiShown(bytes.at(offset)));
+    }
 }
 
 QTEST_MAIN(TestHexViewAccessible)

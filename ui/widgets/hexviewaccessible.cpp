@@ -29,7 +29,8 @@ struct ShownByte
 std::vector<ShownByte> shownBytes(const HexView &view, qint64 start, qint64 end)
 {
     const Document *document = view.document();
-    std::vector<ShownByte> shown(size_t(std::max<qint64>(end - start, 0)));
+    std::vector<ShownByte> shown(
+        size_t(std::max<qint64>(end - start, 0)), ShownByte {.missing = !document});
     if (!document || shown.empty())
         return shown;
     const TextDecoder &decoder = view.editor()->textDecoder();
@@ -113,6 +114,7 @@ public:
         case QAccessible::Name:
             return t->offsetName(m_offset);
         case QAccessible::Value:
+        case QAccessible::Description: // what AT-SPI passes on (Value needs a number)
             return t->byteValue(m_offset);
         default:
             return {};
