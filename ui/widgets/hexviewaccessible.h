@@ -49,8 +49,9 @@ public:
     [[nodiscard]] HexView *view() const;
     // The cell of the byte at offset, made on demand; null past the data.
     [[nodiscard]] QAccessibleInterface *cellAtOffset(qint64 offset) const;
-    // What a cell says: its offset as the offset column shows it, and its byte in hex with
-    // the character the text pane shows ("unreadable" for a missing byte).
+    // What a cell says: its offset as the offset column shows it (its Name), and its byte in
+    // hex with the character the text pane shows, "unreadable" for a missing byte (its
+    // Value, and its Description, which AT-SPI passes on to screen readers).
     [[nodiscard]] QString offsetName(qint64 offset) const;
     [[nodiscard]] QString byteValue(qint64 offset) const;
 
