@@ -67,6 +67,22 @@ QByteArray randomBytes(QRandomGenerator &random, qsizetype size)
     return bytes;
 }
 
+// A view over a file of random bytes.
+struct RandomFileView
+{
+    RandomFileView(QRandomGenerator &random, qsizetype size)
+        : file(randomBytes(random, size))
+        , bytes(file.contents())
+        , document(documentOn(file.fd()))
+    {
+        view.setDocument(document.get());
+    }
+    ScratchFile file;
+    QByteArray bytes;
+    std::unique_ptr<Document> document;
+    HexView view;
+};
+
 // The offset column's text: at least 8 upper-case hex digits, more for a larger map.
 QString offsetName(qint64 offset, qint64 size)
 {
@@ -242,11 +258,9 @@ void TestHexViewAccessible::focusFollowsTheCursor()
 {
     QRandomGenerator random(300);
     const qsizetype size = 100000;
-    ScratchFile file(randomBytes(random, size));
-    auto document = documentOn(file.fd());
-    HexView view;
+    RandomFileView shown(random, size);
+    HexView &view = shown.view;
     view.resize(900, 400);
-    view.setDocument(document.get());
     view.show();
     view.activateWindow();
     view.setFocus();
@@ -284,10 +298,8 @@ void TestHexViewAccessible::selectionIsTold()
 {
     QRandomGenerator random(400);
     const qsizetype size = 20000;
-    ScratchFile file(randomBytes(random, size));
-    auto document = documentOn(file.fd());
-    HexView view;
-    view.setDocument(document.get());
+    RandomFileView shown(random, size);
+    HexView &view = shown.view;
     QAccessibleInterface *iface = accessibleOf(view);
     QAccessibleTextInterface *text = iface->textInterface();
     QAccessibleTableInterface *table = iface->tableInterface();
@@ -332,14 +344,10 @@ void TestHexViewAccessible::textRangesAreTheBytes()
     for (const quint64 seed : generatedSeeds("HEXMAP_A11Y_SEED", 500, 10)) {
         QRandomGenerator random(seed);
         const qsizetype size = random.bounded(1, 1 << 16);
-        ScratchFile file(randomBytes(random, size));
-        const QByteArray bytes = file.contents();
-        auto document = documentOn(file.fd());
-        HexView view;
-        view.setDocument(document.get());
-        QAccessibleTextInterface *text = accessibleOf(view)->textInterface();
+        RandomFileView shown(random, size);
+        QAccessibleTextInterface *text = accessibleOf(shown.view)->textInterface();
         QString expected;
-        for (const char byte : bytes)
+        for (const char byte : shown.bytes)
             expected += asciiShown(byte);
         for (int k = 0; k < 50; ++k) {
             const int start = random.bounded(int(size));
@@ -366,14 +374,11 @@ void TestHexViewAccessible::truncatedFileReadsUnreadable()
 {
     QRandomGenerator random(600);
     const qsizetype size = 4 * 4096;
-    ScratchFile file(randomBytes(random, size));
-    const QByteArray bytes = file.contents();
-    auto document = documentOn(file.fd());
-    HexView view;
-    view.setDocument(document.get());
-    QAccessibleInterface *iface = accessibleOf(view);
+    RandomFileView shown(random, size);
+    const QByteArray &bytes = shown.bytes;
+    QAccessibleInterface *iface = accessibleOf(shown.view);
     const qint64 kept = 4096 * random.bounded(1, 4);
-    file.truncateFromOutside(kept);
+    shown.file.truncateFromOutside(kept);
     for (int k = 0; k < 100; ++k) {
         const qint64 offset = random.bounded(qint64(size));
         QAccessibleInterface *cell = iface->child(int(offset));
