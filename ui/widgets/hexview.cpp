@@ -2,6 +2,7 @@
 
 #include "bookmarks.h"
 #include "document.h"
+#include "hexviewaccessible.h"
 
 #include <QApplication>
 #include <QFontDatabase>
@@ -37,6 +38,7 @@ HexView::HexView(QWidget *parent)
     viewport()->setAutoFillBackground(false);
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    installHexViewAccessibility(); // screen readers see a table of the bytes
     relayout();
 }
 
