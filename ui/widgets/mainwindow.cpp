@@ -174,7 +174,9 @@ void MainWindow::createActions()
     file->addSeparator();
     m_save = file->addAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save"),
         QKeySequence::Save, this, &MainWindow::save);
-    m_saveAs = file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    m_saveAs = file->addAction(tr("Save &As…"), this, &MainWindow::saveAs);
+    m_saveAs->setShortcuts(
+        keysFor(QKeySequence::SaveAs, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)}));
     QAction *exportSelection = file->addAction(tr("&Export Selection…"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this, &MainWindow::exportDialog);
     file->addSeparator();
