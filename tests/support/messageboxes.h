@@ -104,8 +104,10 @@ private:
                 QTest::keyClick(box, Qt::Key_Escape);
                 return;
             }
+            // Buttons are told by their texts as read, with or without the mnemonic's &.
+            const auto read = [](QString text) { return text.remove('&'); };
             for (QAbstractButton *candidate : box->buttons()) {
-                if (candidate->text() != button)
+                if (read(candidate->text()) != read(button))
                     continue;
                 if (!candidate->isEnabled())
                     break;

@@ -44,10 +44,15 @@ struct Reference
     qint64 size = 0;
     qint64 cursor = 0;
     qint64 anchor = -1;
+    // Selected by keyboard: anchor and cursor are positions between bytes, the selection
+    // [min, max) of them, as in a text editor; otherwise both ends' bytes are selected.
+    bool between = false;
     int nibble = 0;
     Pane pane = Pane::Hex;
 
     [[nodiscard]] qint64 last() const { return std::max<qint64>(size - 1, 0); }
+    // Between bytes the cursor may stand after the last one.
+    [[nodiscard]] qint64 lastPosition() const { return between ? size : last(); }
     [[nodiscard]] qint64 clamped(qint64 offset) const
     {
         return std::clamp<qint64>(offset, 0, last());
@@ -55,18 +60,46 @@ struct Reference
     [[nodiscard]] qint64 start() const { return anchor < 0 ? cursor : std::min(anchor, cursor); }
     [[nodiscard]] qint64 length() const
     {
-        return anchor < 0 || size == 0 ? 0 : std::abs(anchor - cursor) + 1;
+        return anchor < 0 || size == 0 ? 0 : std::abs(anchor - cursor) + (between ? 0 : 1);
     }
+    // A click or moveCursor: extending keeps the byte where the selection started.
     void moveTo(qint64 offset, bool extend)
     {
-        anchor = extend ? (anchor < 0 ? cursor : anchor) : -1;
+        if (!extend)
+            anchor = -1;
+        else if (anchor < 0)
+            anchor = cursor;
+        else if (between)
+            anchor = std::clamp<qint64>(cursor < anchor ? anchor - 1 : anchor, 0, last());
+        between = false;
         cursor = clamped(offset);
+        nibble = 0;
+    }
+    // A key: with Shift the selection goes from the position before to the one after;
+    // bytes already selected [a, c] are the positions [a, c + 1).
+    void navigate(Move move, bool extend, int bytesPerLine, int lines)
+    {
+        if (!extend) {
+            moveTo(target(move, bytesPerLine, lines), false);
+            return;
+        }
+        if (anchor < 0)
+            anchor = cursor;
+        else if (!between && cursor >= anchor)
+            ++cursor;
+        else if (!between)
+            ++anchor;
+        between = true;
+        cursor = std::clamp<qint64>(target(move, bytesPerLine, lines), 0, size);
         nibble = 0;
     }
     // Where each key leads, each written as the user would say it.
     [[nodiscard]] qint64 target(Move move, int bytesPerLine, int lines) const
     {
-        const qint64 column = cursor % bytesPerLine;
+        // Selecting forward to the end of a line leaves the cursor there, not on the next.
+        const bool atLineEnd
+            = between && cursor > anchor && cursor > 0 && cursor % bytesPerLine == 0;
+        const qint64 column = atLineEnd ? bytesPerLine : cursor % bytesPerLine;
         switch (move) {
         case Move::NextByte:
             return cursor + 1;
@@ -82,24 +115,27 @@ struct Reference
             return cursor - qint64(lines) * bytesPerLine;
         case Move::LineStart:
             return cursor - column;
-        case Move::LineEnd:
-            return cursor - column + bytesPerLine - 1;
+        case Move::LineEnd: // past the line's last byte when selecting
+            return cursor - column + bytesPerLine - (between ? 0 : 1);
         case Move::DocumentStart:
             return 0;
         case Move::DocumentEnd:
-            return last();
+            return lastPosition();
         }
         return cursor;
     }
     void resized(qint64 newSize)
     {
         size = newSize;
-        if (cursor > last()) {
+        if (cursor > lastPosition()) {
             cursor = last();
             anchor = -1;
+            between = false;
             nibble = 0;
-        } else if (anchor > last()) {
+        } else if (anchor > lastPosition()) {
             anchor = -1;
+            between = false;
+            cursor = clamped(cursor);
         }
     }
 };
@@ -114,7 +150,8 @@ QString mismatch(const Editor &editor, const Reference &reference)
     };
     check("cursor", editor.cursorOffset(), reference.cursor);
     check("anchor", editor.anchor(), reference.anchor);
-    check("hasSelection", editor.hasSelection(), reference.anchor >= 0);
+    check("hasSelection", editor.hasSelection(), reference.length() > 0);
+    check("between", editor.selectsBetween(), reference.between);
     check("selection start", editor.selectionStart(), reference.start());
     check("selection length", editor.selectionLength(), reference.length());
     check("nibble", editor.cursorNibble(), reference.nibble);
@@ -202,7 +239,7 @@ void TestEditor::everyNavigationFromEveryOffset()
                     else
                         editor.moveCursor(from);
                     COMPARE_STATE(editor, reference, QStringLiteral("setup"));
-                    reference.moveTo(reference.target(move, bytesPerLine, lines), extend);
+                    reference.navigate(move, extend, bytesPerLine, lines);
                     editor.navigate(move, extend, bytesPerLine, lines);
                     COMPARE_STATE(editor, reference,
                         QStringLiteral("move %1 from %2, anchor %3, extend %4")
@@ -251,7 +288,7 @@ void TestEditor::randomOperationSequences()
             const bool extend = random.bounded(2);
             history += QStringLiteral("; navigate %1%2").arg(int(move)).arg(extend ? "+" : "");
             editor.navigate(move, extend, bytesPerLine, lines);
-            reference.moveTo(reference.target(move, bytesPerLine, lines), extend);
+            reference.navigate(move, extend, bytesPerLine, lines);
             break;
         }
         case 2: {
@@ -283,6 +320,7 @@ void TestEditor::randomOperationSequences()
             const qint64 cursor = anyOffset();
             history += QStringLiteral("; select %1 %2").arg(anchor).arg(cursor);
             editor.select(anchor, cursor);
+            reference.between = false;
             reference.anchor = reference.clamped(anchor);
             reference.cursor = reference.clamped(cursor);
             reference.nibble = 0;
@@ -292,6 +330,7 @@ void TestEditor::randomOperationSequences()
             history += QStringLiteral("; selectAll");
             editor.selectAll();
             if (size > 0) {
+                reference.between = false;
                 reference.anchor = 0;
                 reference.cursor = size - 1;
                 reference.nibble = 0;
@@ -300,7 +339,8 @@ void TestEditor::randomOperationSequences()
         case 6:
             history += QStringLiteral("; clearSelection");
             editor.clearSelection();
-            reference.anchor = -1;
+            reference.moveTo(reference.cursor, false);
+            reference.nibble = before.nibble;
             break;
         case 7: {
             const Pane pane = random.bounded(2) ? Pane::Hex : Pane::Text;
@@ -313,7 +353,8 @@ void TestEditor::randomOperationSequences()
         }
         COMPARE_STATE(editor, reference, history);
         const bool differs = before.cursor != reference.cursor || before.anchor != reference.anchor
-            || before.nibble != reference.nibble || before.pane != reference.pane;
+            || before.between != reference.between || before.nibble != reference.nibble
+            || before.pane != reference.pane;
         if (changed.size() != (differs ? 1 : 0))
             QFAIL(qPrintable(
                 QStringLiteral("%1 changed() after: %2").arg(changed.size()).arg(history)));
@@ -339,6 +380,7 @@ void TestEditor::clampsWhenTheSizeChanges()
             reference.nibble = editor.cursorNibble();
         } else {
             editor.select(anchor, cursor);
+            reference.between = false;
             reference.anchor = reference.clamped(anchor);
             reference.cursor = reference.clamped(cursor);
             reference.nibble = 0;

@@ -10,6 +10,7 @@
 
 #include <QClipboard>
 #include <QMimeData>
+#include <QRandomGenerator>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QUndoStack>
@@ -58,6 +59,8 @@ private slots:
     void typeInTheTextPane();
     void navigationKeys();
     void selectWithShiftAndMouse();
+    void keyboardSelectionGoesBetweenPositions_data();
+    void keyboardSelectionGoesBetweenPositions();
     void copyAndPaste();
     void pasteRefusesWhatDoesNotFit();
     void readOnlyRefusesWithAReason();
@@ -135,11 +138,12 @@ void TestHexView::selectWithShiftAndMouse()
     auto model = modelFor(file.fd());
     auto view = viewOn(model.get());
     QSignalSpy selection(view.get(), &HexView::selectionChanged);
-    for (int i = 0; i < 3; ++i)
+    for (int i = 0; i < 4; ++i)
         QTest::keyClick(view.get(), Qt::Key_Right, Qt::ShiftModifier);
     QVERIFY(view->hasSelection());
     QCOMPARE(view->selectionStart(), 0);
-    QCOMPARE(view->selectionLength(), 4);
+    QCOMPARE(view->selectionLength(), 4); // as in a text editor: 4 keys, 4 bytes
+    QCOMPARE(view->cursorOffset(), 4);
     QCOMPARE(selection.last().at(1).toLongLong(), 4);
     QTest::keyClick(view.get(), Qt::Key_Right);
     QVERIFY(!view->hasSelection());
@@ -156,6 +160,61 @@ void TestHexView::selectWithShiftAndMouse()
     QCOMPARE(view->cursorOffset(), 50);
     QCOMPARE(view->activePane(), Pane::Hex);
     QVERIFY(!view->hasSelection());
+}
+
+void TestHexView::keyboardSelectionGoesBetweenPositions_data()
+{
+    QTest::addColumn<quint32>("seed");
+    for (quint32 seed = 1; seed <= 40; ++seed)
+        QTest::addRow("seed %u", seed) << seed;
+}
+
+// Random Shift+arrows, Home, End, Page Up/Down (Ctrl too) from a random start, as real
+// key events: the selection is always [min, max) of where the cursor was before the
+// first of them and where it is now, and Shift+Right n times selects n bytes (up to
+// the end). Copy takes exactly those bytes.
+void TestHexView::keyboardSelectionGoesBetweenPositions()
+{
+    QFETCH(quint32, seed);
+    QRandomGenerator random(seed);
+    const qsizetype size = 1 + random.bounded(3000);
+    QByteArray bytes(size, '\0');
+    for (char &byte : bytes)
+        byte = char(random.bounded(256));
+    ScratchFile file(bytes);
+    auto model = modelFor(file.fd());
+    auto view = viewOn(model.get());
+    const qint64 anchor = random.bounded(int(size));
+    view->setCursorOffset(anchor);
+    const int rights = 1 + random.bounded(20);
+    for (int i = 0; i < rights; ++i)
+        QTest::keyClick(view.get(), Qt::Key_Right, Qt::ShiftModifier);
+    QCOMPARE(view->selectionStart(), anchor);
+    QCOMPARE(view->selectionLength(), std::min<qint64>(rights, size - anchor));
+
+    const Qt::Key keys[] = {Qt::Key_Right, Qt::Key_Left, Qt::Key_Up, Qt::Key_Down, Qt::Key_Home,
+        Qt::Key_End, Qt::Key_PageUp, Qt::Key_PageDown};
+    QString history
+        = QStringLiteral("size %1, from %2, %3 × Shift+Right").arg(size).arg(anchor).arg(rights);
+    for (int step = 0; step < 40; ++step) {
+        const Qt::Key key = keys[random.bounded(int(std::size(keys)))];
+        const bool control = (key == Qt::Key_Home || key == Qt::Key_End) && random.bounded(3) == 0;
+        QTest::keyClick(
+            view.get(), key, Qt::ShiftModifier | (control ? Qt::ControlModifier : Qt::NoModifier));
+        history += QStringLiteral("; %1%2").arg(control ? "Ctrl+" : "").arg(key, 0, 16);
+        const qint64 cursor = view->cursorOffset();
+        QVERIFY2(cursor >= 0 && cursor <= size, qPrintable(history));
+        QVERIFY2(view->selectionStart() == std::min(anchor, cursor), qPrintable(history));
+        QVERIFY2(view->selectionLength() == std::abs(cursor - anchor), qPrintable(history));
+    }
+    if (view->hasSelection()) {
+        view->copy();
+        QCOMPARE(QGuiApplication::clipboard()->mimeData()->data("application/octet-stream"),
+            bytes.mid(view->selectionStart(), view->selectionLength()));
+    }
+    QTest::keyClick(view.get(), Qt::Key_Right); // no Shift: the selection goes
+    QVERIFY(!view->hasSelection());
+    QVERIFY(view->cursorOffset() < size);
 }
 
 void TestHexView::copyAndPaste()

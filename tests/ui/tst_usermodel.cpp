@@ -946,9 +946,11 @@ Prompts::Policy clickButton(const QString &text, bool *disabled)
             return false;
         QAbstractButton *cancel = nullptr;
         for (QAbstractButton *button : box->buttons()) {
-            if (button->text() == QLatin1String("Cancel"))
+            // The texts as read, without the mnemonics' &.
+            const QString read = QString(button->text()).remove('&');
+            if (read == QLatin1String("Cancel"))
                 cancel = button;
-            if (button->text() == text) {
+            if (read == text) {
                 if (!button->isEnabled()) {
                     *disabled = true;
                     break;
@@ -1197,7 +1199,7 @@ bool Session::openDocument(DocKind kind, const QString &path, qint64 scratchByte
 {
     if (kind == DocKind::Scratch) {
         m_prompts.expect(scratchSize(scratchBytes));
-        menuAction(QStringLiteral("New &Scratch Buffer…"))->trigger();
+        menuAction(QStringLiteral("&New Scratch Buffer…"))->trigger();
         m_prompts.done();
     } else {
         const Document::Mode mode = kind == DocKind::InPlace ? Document::Mode::InPlace

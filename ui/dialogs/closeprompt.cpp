@@ -23,15 +23,15 @@ CloseChoice askBeforeClosing(QWidget *parent, const Document &document)
         box.setText(QObject::tr("The scratch buffer has never been written to a file."));
         box.setInformativeText(QObject::tr("Save it to a file, or discard its bytes?"));
         box.setDefaultButton(
-            add(QObject::tr("Save As…"), QMessageBox::AcceptRole, CloseChoice::SaveAs));
-        add(QObject::tr("Discard"), QMessageBox::DestructiveRole, CloseChoice::Discard);
+            add(QObject::tr("Save &As…"), QMessageBox::AcceptRole, CloseChoice::SaveAs));
+        add(QObject::tr("&Discard"), QMessageBox::DestructiveRole, CloseChoice::Discard);
     } else if (document.mode() == Document::Mode::CopyOnWrite) {
         box.setText(QObject::tr("%1 has changes that are not saved.").arg(document.title()));
         box.setInformativeText(
             QObject::tr("The file is untouched until you save. Save the modified bytes into it, "
                         "or discard them?"));
-        box.setDefaultButton(add(QObject::tr("Save"), QMessageBox::AcceptRole, CloseChoice::Save));
-        add(QObject::tr("Discard"), QMessageBox::DestructiveRole, CloseChoice::Discard);
+        box.setDefaultButton(add(QObject::tr("&Save"), QMessageBox::AcceptRole, CloseChoice::Save));
+        add(QObject::tr("&Discard"), QMessageBox::DestructiveRole, CloseChoice::Discard);
     } else {
         box.setText(
             QObject::tr("%1 has edits that are not flushed to disk.").arg(document.title()));
@@ -41,11 +41,11 @@ CloseChoice askBeforeClosing(QWidget *parent, const Document &document)
                 : QObject::tr("Flush makes them durable now. They cannot be reverted: the undo "
                               "history no longer reaches the last flush."));
         box.setDefaultButton(
-            add(QObject::tr("Flush"), QMessageBox::AcceptRole, CloseChoice::Flush));
-        add(QObject::tr("Revert"), QMessageBox::DestructiveRole, CloseChoice::Revert)
+            add(QObject::tr("&Flush"), QMessageBox::AcceptRole, CloseChoice::Flush));
+        add(QObject::tr("&Revert"), QMessageBox::DestructiveRole, CloseChoice::Revert)
             ->setEnabled(document.canRevert());
     }
-    box.setEscapeButton(add(QObject::tr("Cancel"), QMessageBox::RejectRole, CloseChoice::Cancel));
+    box.setEscapeButton(add(QObject::tr("&Cancel"), QMessageBox::RejectRole, CloseChoice::Cancel));
     box.exec();
     for (const auto &[button, choice] : choices) {
         if (box.clickedButton() == button)

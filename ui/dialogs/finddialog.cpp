@@ -147,7 +147,7 @@ void FindDialog::buildUi()
     // Replace and Replace All come last, from kFirstReplaceButton on.
     const std::pair<QString, void (FindDialog::*)()> actions[] = {
         {tr("Find &Next"), &FindDialog::findNext},
-        {tr("Find Pre&vious"), &FindDialog::findPrevious},
+        {tr("Find Previo&us"), &FindDialog::findPrevious},
         {tr("Find &All"), &FindDialog::findAll},
         {tr("R&eplace"), &FindDialog::replaceCurrent},
         {tr("Replace A&ll"), &FindDialog::replaceAll},

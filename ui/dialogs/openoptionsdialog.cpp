@@ -36,7 +36,9 @@ OpenOptionsDialog::OpenOptionsDialog(QWidget *parent)
     pathRow->addWidget(m_path, 1);
     auto *browse = new QPushButton(tr("Browse…"), this);
     pathRow->addWidget(browse);
-    form->addRow(tr("&File:"), pathRow);
+    auto *pathLabel = new QLabel(tr("&File:"), this);
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
 
     auto *modes = new QVBoxLayout;
     const std::pair<Document::Mode, QString> choices[] = {
@@ -57,7 +59,9 @@ OpenOptionsDialog::OpenOptionsDialog(QWidget *parent)
     offsetRow->addWidget(m_offset, 1);
     auto *align = new QPushButton(tr("Align"), this);
     offsetRow->addWidget(align);
-    form->addRow(tr("&Offset:"), offsetRow);
+    auto *offsetLabel = new QLabel(tr("&Offset:"), this);
+    offsetLabel->setBuddy(m_offset);
+    form->addRow(offsetLabel, offsetRow);
     form->addRow(QString(), m_offsetNote);
     m_length->setPlaceholderText(tr("0: to the end of the file"));
     form->addRow(tr("&Length:"), m_length);

@@ -34,7 +34,7 @@ ResizeDialog::ResizeDialog(Document *document, QWidget *parent)
                                  : tr("no file (anonymous map)"),
             this));
     layout->addRow(tr("&New size:"), m_input);
-    layout->addRow(QString(), m_note);
+    layout->addRow(m_note); // the whole width: fewer lines
     layout->addRow(m_buttons);
     connect(m_input, &QLineEdit::textChanged, this, &ResizeDialog::validate);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ResizeDialog::accept);
@@ -43,9 +43,22 @@ ResizeDialog::ResizeDialog(Document *document, QWidget *parent)
     m_input->setEnabled(refused.isEmpty());
     validate();
     if (!refused.isEmpty()) {
-        m_note->setText(refused);
+        setNote(refused);
         m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     }
+}
+
+void ResizeDialog::setNote(const QString &note)
+{
+    m_note->setText(note);
+    // A longer note wraps onto more lines: the dialog grows to show them whole (before
+    // it is shown, its first size takes them in).
+    if (!isVisible())
+        return;
+    layout()->activate();
+    const int needed = heightForWidth(width());
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void ResizeDialog::validate()
@@ -61,7 +74,7 @@ void ResizeDialog::validate()
     } else if (*size > m_document->size()) {
         note = tr("Adds %1 zero bytes.").arg(QLocale().toString(*size - m_document->size()));
     }
-    m_note->setText(note);
+    setNote(note);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(size.has_value());
 }
 
@@ -79,12 +92,12 @@ void ResizeDialog::accept()
                 ? tr("Undo can bring them back.")
                 : tr("They are more than %1 MiB: undo cannot bring them back.")
                       .arg(Document::kMaxUndoableCut >> 20));
-        confirm.addButton(tr("Cut"), QMessageBox::DestructiveRole);
+        confirm.addButton(tr("&Cut"), QMessageBox::DestructiveRole);
         if (confirm.exec() == QMessageBox::Cancel)
             return;
     }
     if (!m_document->resize(m_size)) {
-        m_note->setText(m_document->lastError()); // the core's words, verbatim
+        setNote(m_document->lastError()); // the core's words, verbatim
         return;
     }
     QDialog::accept();

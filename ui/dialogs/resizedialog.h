@@ -24,6 +24,8 @@ public:
 
 private:
     void validate();
+    // Shows note under the size, the dialog as tall as its lines need.
+    void setNote(const QString &note);
 
     Document *m_document;
     QLineEdit *m_input;

@@ -53,6 +53,7 @@ void Editor::setDocument(Document *document)
         m_cursor = 0;
         m_nibble = 0;
         m_anchor = -1;
+        m_between = false;
         m_highlights.clear();
         if (document)
             connect(document, &Document::changed, this, [this](const DocumentChange &change) {
@@ -96,17 +97,22 @@ void Editor::setInsertMode(bool on)
 void Editor::followShifts(const DocumentChange &change)
 {
     const Change guard(*this);
-    m_cursor = std::clamp<qint64>(change.shifted(m_cursor), 0, lastOffset());
+    m_cursor = std::clamp<qint64>(change.shifted(m_cursor), 0, lastPosition());
     if (m_anchor >= 0)
-        m_anchor = std::clamp<qint64>(change.shifted(m_anchor), 0, lastOffset());
+        m_anchor = std::clamp<qint64>(change.shifted(m_anchor), 0, lastPosition());
+}
+
+qint64 Editor::lastPosition() const
+{
+    return m_between ? (m_document ? m_document->size() : 0) : lastOffset();
 }
 
 void Editor::clampToSize()
 {
     const Change change(*this);
-    if (m_cursor > lastOffset())
+    if (m_cursor > lastPosition())
         moveCursor(lastOffset());
-    if (m_anchor > lastOffset())
+    if (m_anchor > lastPosition())
         clearSelection();
 }
 
@@ -119,7 +125,7 @@ qint64 Editor::selectionLength() const
 {
     if (m_anchor < 0 || !m_document || m_document->size() == 0)
         return 0;
-    return std::max(m_anchor, m_cursor) - std::min(m_anchor, m_cursor) + 1;
+    return std::max(m_anchor, m_cursor) - std::min(m_anchor, m_cursor) + (m_between ? 0 : 1);
 }
 
 void Editor::setActivePane(Pane pane)
@@ -137,10 +143,17 @@ void Editor::togglePane()
 void Editor::moveCursor(qint64 offset, int nibble, bool extend)
 {
     const Change change(*this);
-    if (extend && m_anchor < 0)
-        m_anchor = m_cursor;
-    else if (!extend)
+    if (extend && m_anchor < 0) {
+        m_anchor = std::min(m_cursor, lastOffset());
+    } else if (extend && m_between) {
+        // Between positions to bytes: the selection's first or last byte stays.
+        if (m_cursor < m_anchor)
+            --m_anchor;
+        m_anchor = std::clamp<qint64>(m_anchor, 0, lastOffset());
+    } else if (!extend) {
         m_anchor = -1;
+    }
+    m_between = false;
     m_cursor = std::clamp<qint64>(offset, 0, lastOffset());
     m_nibble = nibble;
 }
@@ -180,7 +193,11 @@ void Editor::selectAll()
 
 qint64 Editor::target(Move move, int bytesPerLine, int visibleLines) const
 {
-    const qint64 line = m_cursor / bytesPerLine;
+    // A position that ends a selection made forward is at the end of its line, not at
+    // the start of the next.
+    const bool lineEnd
+        = m_between && m_cursor > m_anchor && m_cursor > 0 && m_cursor % bytesPerLine == 0;
+    const qint64 line = (lineEnd ? m_cursor - 1 : m_cursor) / bytesPerLine;
     const qint64 page = qint64(visibleLines) * bytesPerLine;
     switch (move) {
     case Move::NextByte:
@@ -199,18 +216,34 @@ qint64 Editor::target(Move move, int bytesPerLine, int visibleLines) const
     case Move::LineStart:
         return line * bytesPerLine;
     case Move::LineEnd:
-        return (line + 1) * bytesPerLine - 1;
+        return (line + 1) * bytesPerLine - (m_between ? 0 : 1);
     case Move::DocumentStart:
         return 0;
     case Move::DocumentEnd:
-        return lastOffset();
+        return lastPosition();
     }
     return m_cursor;
 }
 
 void Editor::navigate(Move move, bool extend, int bytesPerLine, int visibleLines)
 {
-    moveCursor(target(move, bytesPerLine, visibleLines), 0, extend);
+    if (!extend) {
+        moveCursor(target(move, bytesPerLine, visibleLines));
+        return;
+    }
+    // Selecting by keyboard goes between positions, as in a text editor: from where the
+    // cursor was to where it goes, [anchor, cursor) or [cursor, anchor).
+    const Change change(*this);
+    if (m_anchor < 0) {
+        m_anchor = m_cursor;
+    } else if (!m_between && m_cursor >= m_anchor) {
+        ++m_cursor; // the selected bytes [anchor, cursor] are the positions [anchor, cursor + 1)
+    } else if (!m_between) {
+        ++m_anchor; // [cursor, anchor] are [cursor, anchor + 1)
+    }
+    m_between = true;
+    m_cursor = std::clamp<qint64>(target(move, bytesPerLine, visibleLines), 0, lastPosition());
+    m_nibble = 0;
 }
 
 void Editor::refuse(const QString &message) const
@@ -318,6 +351,10 @@ bool Editor::typeText(const QString &text)
     });
     if (!typeable)
         return false;
+    if (m_cursor > lastOffset()) {
+        refuse(tr("The cursor is past the last byte: there is nothing to overwrite there."));
+        return true;
+    }
     const Change change(*this);
     if (m_pane == Pane::Text) {
         typeCharacters(text);

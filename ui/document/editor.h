@@ -57,16 +57,21 @@ public:
     // 0 on the high nibble, 1 after a first hex digit was typed into the byte.
     [[nodiscard]] int cursorNibble() const { return m_nibble; }
     [[nodiscard]] Pane activePane() const { return m_pane; }
-    [[nodiscard]] bool hasSelection() const { return m_anchor >= 0; }
-    // Where the selection started (the byte that stays selected when it is extended),
-    // or -1 without one.
+    [[nodiscard]] bool hasSelection() const { return selectionLength() > 0; }
+    // Where the selection started (the end that stays when it is extended), or -1
+    // without one.
     [[nodiscard]] qint64 anchor() const { return m_anchor; }
-    // The selected bytes [start, start + length): anchor to cursor, both included; the
-    // cursor and length 0 without a selection or on an empty map.
+    // Whether the selection lies between positions, as in a text editor: it was extended
+    // by keyboard (navigate), and the cursor may stand after the last byte (at size).
+    // Otherwise it holds the bytes at the anchor and at the cursor (a click, select()).
+    [[nodiscard]] bool selectsBetween() const { return m_between; }
+    // The selected bytes [start, start + length): [min, max) of anchor and cursor between
+    // positions, [min, max] of bytes; the cursor and length 0 without a selection or on an
+    // empty map.
     [[nodiscard]] qint64 selectionStart() const;
     [[nodiscard]] qint64 selectionLength() const;
-    // The last offset the cursor may take: size - 1, or 0 on an empty map; in insert
-    // mode size, after the last byte, where typing appends.
+    // The last offset the cursor may take on a byte: size - 1, or 0 on an empty map; in
+    // insert mode size, after the last byte, where typing appends.
     [[nodiscard]] qint64 lastOffset() const;
 
     // Insert mode: typing and paste insert before the cursor instead of overwriting,
@@ -78,8 +83,8 @@ public:
     void setActivePane(Pane pane);
     void togglePane();
     // Moves the cursor (clamped to the data) onto nibble; extend keeps the selection's
-    // anchor (the old cursor if there was none) and selects up to the cursor, otherwise
-    // the selection is dropped.
+    // anchor (the old cursor if there was none) and selects up to the cursor's byte
+    // included (as a mouse does), otherwise the selection is dropped.
     void moveCursor(qint64 offset, int nibble = 0, bool extend = false);
     // A click: the pane, then moveCursor.
     void place(Pane pane, qint64 offset, int nibble, bool extend);
@@ -94,7 +99,9 @@ public:
     // Where move leads from the cursor, before clamping to the data, for a view of
     // bytesPerLine bytes per line showing visibleLines whole lines.
     [[nodiscard]] qint64 target(Move move, int bytesPerLine, int visibleLines) const;
-    // moveCursor(target(...), 0, extend).
+    // moveCursor(target(...)) without extend; with extend the selection goes between
+    // positions (selectsBetween) from the cursor's position before to the one after, and
+    // the end keys go past the last byte of the line or the map.
     void navigate(Move move, bool extend, int bytesPerLine, int visibleLines);
 
     // A hex digit (0..15) into the cursor's nibble in place, as one undo step with the
@@ -159,6 +166,7 @@ private:
     {
         qint64 cursor;
         qint64 anchor;
+        bool between;
         int nibble;
         Pane pane;
         bool insertMode;
@@ -181,12 +189,15 @@ private:
     void followShifts(const DocumentChange &change);
     [[nodiscard]] State state() const
     {
-        return {m_cursor, m_anchor, m_nibble, m_pane, m_insertMode};
+        return {m_cursor, m_anchor, m_between, m_nibble, m_pane, m_insertMode};
     }
+    // The last position the cursor may take: size between positions, else lastOffset().
+    [[nodiscard]] qint64 lastPosition() const;
 
     QPointer<Document> m_document;
     qint64 m_cursor = 0;
     qint64 m_anchor = -1; // -1: no selection
+    bool m_between = false; // see selectsBetween()
     int m_nibble = 0;
     Pane m_pane = Pane::Hex;
     bool m_insertMode = false;

@@ -39,7 +39,7 @@ DocumentTab::DocumentTab(std::unique_ptr<Document> document, QWidget *parent)
     barLayout->addWidget(m_dismiss);
     connect(m_saveAs, &QPushButton::clicked, this, &DocumentTab::saveAsRequested);
     connect(m_reload, &QPushButton::clicked, this, &DocumentTab::reloadRequested);
-    connect(m_keep, &QPushButton::clicked, m_bar, &QWidget::hide);
+    connect(m_keep, &QPushButton::clicked, this, &DocumentTab::hideBar);
     m_bar->setAutoFillBackground(true);
     QPalette warning = m_bar->palette();
     warning.setColor(QPalette::Window, QColor(0xff, 0xe0, 0x82));
@@ -61,10 +61,10 @@ DocumentTab::DocumentTab(std::unique_ptr<Document> document, QWidget *parent)
         &DocumentTab::showVisibleRange);
     connect(m_view, &HexView::cursorMoved, this, &DocumentTab::showVisibleRange);
 
-    connect(m_dismiss, &QPushButton::clicked, m_bar, &QWidget::hide);
+    connect(m_dismiss, &QPushButton::clicked, this, &DocumentTab::hideBar);
     connect(m_remap, &QPushButton::clicked, this, [this] {
         if (m_document->remap(m_document->options().length))
-            m_bar->hide();
+            hideBar();
     });
     attach();
 }
@@ -96,6 +96,12 @@ void DocumentTab::replaceDocument(std::unique_ptr<Document> document)
     attach();
     m_view->setCursorOffset(cursor);
     emit documentChanged();
+}
+
+void DocumentTab::hideBar()
+{
+    m_bar->hide();
+    m_view->setFocus(Qt::OtherFocusReason); // not on to whatever follows the button
 }
 
 void DocumentTab::showVisibleRange()

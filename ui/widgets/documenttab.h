@@ -42,6 +42,8 @@ private:
     void attach();
     // Shows the bar with what is true now of the file on disk, or hides it.
     void showDiskChange();
+    // Hides the bar; keyboard focus goes back to the view.
+    void hideBar();
     void showVisibleRange();
 
     std::unique_ptr<Document> m_document;

@@ -23,6 +23,37 @@ CharMetrics metricsOf(const QFont &font)
     const QFontMetrics metrics(font);
     return {metrics.horizontalAdvance(QLatin1Char('0')), metrics.height()};
 }
+
+// The navigation keys: the platform's keys to move, and with Shift to select.
+struct Navigation
+{
+    QKeySequence::StandardKey move;
+    QKeySequence::StandardKey select;
+    Editor::Move target;
+    const char *what;
+};
+constexpr Navigation kNavigations[] = {
+    {QKeySequence::MoveToNextChar, QKeySequence::SelectNextChar, Editor::Move::NextByte,
+        QT_TRANSLATE_NOOP("hexmap::HexView", "next byte")},
+    {QKeySequence::MoveToPreviousChar, QKeySequence::SelectPreviousChar, Editor::Move::PreviousByte,
+        QT_TRANSLATE_NOOP("hexmap::HexView", "previous byte")},
+    {QKeySequence::MoveToNextLine, QKeySequence::SelectNextLine, Editor::Move::NextLine,
+        QT_TRANSLATE_NOOP("hexmap::HexView", "next line")},
+    {QKeySequence::MoveToPreviousLine, QKeySequence::SelectPreviousLine, Editor::Move::PreviousLine,
+        QT_TRANSLATE_NOOP("hexmap::HexView", "previous line")},
+    {QKeySequence::MoveToNextPage, QKeySequence::SelectNextPage, Editor::Move::NextPage,
+        QT_TRANSLATE_NOOP("hexmap::HexView", "next page")},
+    {QKeySequence::MoveToPreviousPage, QKeySequence::SelectPreviousPage, Editor::Move::PreviousPage,
+        QT_TRANSLATE_NOOP("hexmap::HexView", "previous page")},
+    {QKeySequence::MoveToStartOfLine, QKeySequence::SelectStartOfLine, Editor::Move::LineStart,
+        QT_TRANSLATE_NOOP("hexmap::HexView", "start of the line")},
+    {QKeySequence::MoveToEndOfLine, QKeySequence::SelectEndOfLine, Editor::Move::LineEnd,
+        QT_TRANSLATE_NOOP("hexmap::HexView", "end of the line")},
+    {QKeySequence::MoveToStartOfDocument, QKeySequence::SelectStartOfDocument,
+        Editor::Move::DocumentStart, QT_TRANSLATE_NOOP("hexmap::HexView", "start of the map")},
+    {QKeySequence::MoveToEndOfDocument, QKeySequence::SelectEndOfDocument,
+        Editor::Move::DocumentEnd, QT_TRANSLATE_NOOP("hexmap::HexView", "end of the map")},
+};
 } // namespace
 
 HexView::HexView(QWidget *parent)
@@ -31,7 +62,7 @@ HexView::HexView(QWidget *parent)
 {
     connect(m_editor, &Editor::changed, this, &HexView::followEditor);
     connect(m_editor, &Editor::highlightsChanged, viewport(), qOverload<>(&QWidget::update));
-    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont)); // resetZoom's size
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setCursor(Qt::IBeamCursor);
     // paintEvent fills every pixel itself: no second background fill by Qt.
@@ -39,6 +70,7 @@ HexView::HexView(QWidget *parent)
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     installHexViewAccessibility(); // screen readers see a table of the bytes
+    contrastScrollBar();
     relayout();
 }
 
@@ -263,28 +295,23 @@ bool HexView::handleCommandKey(QKeyEvent *event)
     return false;
 }
 
+QList<HexView::KeyHelp> HexView::keyTable()
+{
+    QList<KeyHelp> table;
+    for (const Navigation &navigation : kNavigations) {
+        table.append({QKeySequence::keyBindings(navigation.move),
+            tr("Move to the %1").arg(tr(navigation.what))});
+        table.append({QKeySequence::keyBindings(navigation.select),
+            tr("Select to the %1").arg(tr(navigation.what))});
+    }
+    table.append({{QKeySequence(Qt::Key_Tab), QKeySequence(Qt::SHIFT | Qt::Key_Tab)},
+        tr("Switch between the hex and the text pane")});
+    return table;
+}
+
 bool HexView::handleNavigationKey(QKeyEvent *event)
 {
-    using K = QKeySequence;
-    using M = Editor::Move;
-    static const struct
-    {
-        K::StandardKey move;
-        K::StandardKey select;
-        M target;
-    } navigations[] = {
-        {K::MoveToNextChar, K::SelectNextChar, M::NextByte},
-        {K::MoveToPreviousChar, K::SelectPreviousChar, M::PreviousByte},
-        {K::MoveToNextLine, K::SelectNextLine, M::NextLine},
-        {K::MoveToPreviousLine, K::SelectPreviousLine, M::PreviousLine},
-        {K::MoveToNextPage, K::SelectNextPage, M::NextPage},
-        {K::MoveToPreviousPage, K::SelectPreviousPage, M::PreviousPage},
-        {K::MoveToStartOfLine, K::SelectStartOfLine, M::LineStart},
-        {K::MoveToEndOfLine, K::SelectEndOfLine, M::LineEnd},
-        {K::MoveToStartOfDocument, K::SelectStartOfDocument, M::DocumentStart},
-        {K::MoveToEndOfDocument, K::SelectEndOfDocument, M::DocumentEnd},
-    };
-    for (const auto &navigation : navigations) {
+    for (const Navigation &navigation : kNavigations) {
         const bool move = event->matches(navigation.move);
         if (move || event->matches(navigation.select)) {
             m_editor->navigate(
@@ -346,6 +373,11 @@ void HexView::zoomIn()
 void HexView::zoomOut()
 {
     setZoom(font().pointSizeF() - 1);
+}
+
+void HexView::resetZoom()
+{
+    setZoom(QFontDatabase::systemFont(QFontDatabase::FixedFont).pointSizeF());
 }
 
 void HexView::setZoom(qreal pointSize)
@@ -415,8 +447,25 @@ void HexView::resizeEvent(QResizeEvent *event)
 void HexView::changeEvent(QEvent *event)
 {
     QAbstractScrollArea::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        contrastScrollBar();
     if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange)
         relayout();
+}
+
+void HexView::contrastScrollBar()
+{
+    // Styles such as Fusion draw the thumb in the button colour over a groove of nearly
+    // the same; a third of the text colour in it makes it stand out beside the residency
+    // strip, in a light palette and in a dark one.
+    QPalette bar = palette();
+    const QColor button = bar.color(QPalette::Button);
+    const QColor text = bar.color(QPalette::Text);
+    const auto mix = [](int from, int to) { return (2 * from + to) / 3; };
+    bar.setColor(QPalette::Button,
+        QColor(mix(button.red(), text.red()), mix(button.green(), text.green()),
+            mix(button.blue(), text.blue())));
+    verticalScrollBar()->setPalette(bar);
 }
 
 // ---- painting ---------------------------------------------------------------------
@@ -571,9 +620,11 @@ void HexView::paintCursor(QPainter &painter, int x0, qint64 line)
     const int y = m_layout.lineY(line, m_firstLine);
     const QRect hexCell(x0 + m_layout.hexX(column), y, m_layout.hexCellWidth(), metrics.lineHeight);
     const QRect textCell(x0 + m_layout.textX(column), y, metrics.charWidth, metrics.lineHeight);
-    const QColor color = palette().color(QPalette::Highlight);
-    QColor fill = color;
+    // Filled in the highlight colour, framed in the text colour: the frame stands out
+    // from the background in a light palette and in a dark one.
+    QColor fill = palette().color(QPalette::Highlight);
     fill.setAlpha(hasFocus() ? 90 : 45);
+    const QColor color = palette().color(QPalette::Text);
 
     // The active pane gets a filled block (on the nibble in hex), the other an outline.
     const QRect active = activePane() == Pane::Hex

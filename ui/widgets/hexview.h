@@ -8,6 +8,7 @@
 
 #include <QAbstractScrollArea>
 #include <QColor>
+#include <QKeySequence>
 #include <QList>
 #include <QPointer>
 
@@ -30,6 +31,15 @@ public:
     static constexpr int kFitToWidth = 0;
     // Copying more than this to the clipboard is refused.
     static constexpr qint64 kMaxCopyBytes = Editor::kMaxCopyBytes;
+
+    // The view's own keys (not the window's actions), as Help ▸ Keyboard Shortcuts lists
+    // them: the platform's key sequences and what they do.
+    struct KeyHelp
+    {
+        QList<QKeySequence> keys;
+        QString what;
+    };
+    [[nodiscard]] static QList<KeyHelp> keyTable();
 
     explicit HexView(QWidget *parent = nullptr);
     ~HexView() override;
@@ -88,6 +98,8 @@ public slots:
     void selectAll();
     void zoomIn();
     void zoomOut();
+    // Back to the system's fixed font size.
+    void resetZoom();
 
 signals:
     // The Editor's changed(), split for listeners that want one of its parts.
@@ -124,6 +136,8 @@ private:
     bool handleTyping(QKeyEvent *event);
 
     void setZoom(qreal pointSize);
+    // The vertical scroll bar's thumb in a colour that stands out from its groove.
+    void contrastScrollBar();
     void paintHeader(QPainter &painter, int x0);
     [[nodiscard]] QPixmap renderHeader() const;
     void paintCursor(QPainter &painter, int x0, qint64 line);

@@ -9,6 +9,7 @@
 #include "compareview.h"
 #include "documenttab.h"
 #include "editor.h"
+#include "emptyhint.h"
 #include "entropystrip.h"
 #include "finddialog.h"
 #include "flushdialog.h"
@@ -22,6 +23,7 @@
 #include "residencystrip.h"
 #include "resizedialog.h"
 #include "scratchdialog.h"
+#include "shortcutsdialog.h"
 #include "splicehooks.h"
 #include "statisticsdialog.h"
 #include "statusfields.h"
@@ -40,6 +42,7 @@
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -54,10 +57,30 @@ namespace hexmap {
 
 namespace {
 constexpr int kMessageMs = 20000; // how long a message stays in the status bar
+
+// The platform's keys for a standard action, and the explicit one where the platform
+// theme offers another or none (qt6ct: Close is Ctrl+F4 only, Quit has none).
+QList<QKeySequence> keysFor(QKeySequence::StandardKey key, const QList<QKeySequence> &explicitKeys)
+{
+    QList<QKeySequence> keys = QKeySequence::keyBindings(key);
+    for (const QKeySequence &explicitKey : explicitKeys) {
+        if (!keys.contains(explicitKey))
+            keys << explicitKey;
+    }
+    return keys;
+}
+
+// A count as a menu item: its last digit is the mnemonic (&8, 1&6, 3&2).
+QString numberWithMnemonic(int number)
+{
+    QString text = QString::number(number);
+    return text.insert(text.size() - 1, '&');
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_pages(new QStackedWidget(this))
     , m_tabs(new QTabWidget(this))
     , m_status(new StatusFields(statusBar()))
     , m_finder(new FindDialog(this))
@@ -70,7 +93,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
     m_tabs->setDocumentMode(true);
-    setCentralWidget(m_tabs);
+    m_pages->addWidget(m_tabs);
+    setCentralWidget(m_pages);
     setAcceptDrops(true);
     createActions();
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
@@ -117,7 +141,7 @@ void MainWindow::createEncodingActions(QMenu *view)
 void MainWindow::createBookmarkActions(QMenu *view)
 {
     QAction *dock = m_bookmarks->toggleViewAction();
-    dock->setText(tr("&Bookmarks"));
+    dock->setText(tr("Boo&kmarks"));
     dock->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
     view->addAction(dock);
 
@@ -141,8 +165,8 @@ void MainWindow::createBookmarkActions(QMenu *view)
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(
-        tr("New &Scratch Buffer…"), QKeySequence::New, this, &MainWindow::newScratchBuffer);
+    QAction *scratch = file->addAction(
+        tr("&New Scratch Buffer…"), QKeySequence::New, this, &MainWindow::newScratchBuffer);
     QAction *open = file->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"),
         QKeySequence::Open, this, &MainWindow::openDialog);
     file->addAction(tr("Open with O&ptions…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
@@ -152,23 +176,29 @@ void MainWindow::createActions()
     file->addSeparator();
     m_save = file->addAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save"),
         QKeySequence::Save, this, &MainWindow::save);
-    m_saveAs = file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    m_saveAs = file->addAction(tr("Save &As…"), this, &MainWindow::saveAs);
+    m_saveAs->setShortcuts(
+        keysFor(QKeySequence::SaveAs, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)}));
     QAction *exportSelection = file->addAction(tr("&Export Selection…"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this, &MainWindow::exportDialog);
     file->addSeparator();
-    file->addAction(tr("Compa&re…"), this, &MainWindow::compareDialog);
+    file->addAction(tr("Co&mpare…"), this, &MainWindow::compareDialog);
     file->addSeparator();
-    m_close = file->addAction(tr("&Close"), QKeySequence::Close, this, [this] {
+    m_close = file->addAction(tr("&Close"), this, [this] {
         if (m_tabs->currentIndex() >= 0)
             closeTab(m_tabs->currentIndex());
     });
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    m_close->setShortcuts(keysFor(QKeySequence::Close, {QKeySequence(Qt::CTRL | Qt::Key_W)}));
+    file->addAction(tr("&Quit"), this, &QWidget::close)
+        ->setShortcuts(keysFor(QKeySequence::Quit, {QKeySequence(Qt::CTRL | Qt::Key_Q)}));
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     m_undo = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-undo")), tr("&Undo"),
         QKeySequence::Undo, this, [this] { currentTab()->view()->undo(); });
-    m_redo = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-redo")), tr("&Redo"),
-        QKeySequence::Redo, this, [this] { currentTab()->view()->redo(); });
+    m_redo = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-redo")), tr("&Redo"), this,
+        [this] { currentTab()->view()->redo(); });
+    m_redo->setShortcuts(keysFor(QKeySequence::Redo,
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)}));
     edit->addSeparator();
     QAction *copy = edit->addAction(
         tr("&Copy"), QKeySequence::Copy, this, [this] { currentTab()->view()->copy(); });
@@ -218,7 +248,7 @@ void MainWindow::createActions()
     const int current = ViewSettings().bytesPerLine();
     for (int bytes : ViewSettings::bytesPerLineChoices()) {
         QAction *action = perLine->addAction(
-            bytes == HexView::kFitToWidth ? tr("&Fit to Width") : QString::number(bytes));
+            bytes == HexView::kFitToWidth ? tr("&Fit to Width") : numberWithMnemonic(bytes));
         action->setCheckable(true);
         action->setChecked(bytes == current);
         action->setData(bytes);
@@ -234,6 +264,11 @@ void MainWindow::createActions()
         currentTab()->view()->zoomOut();
         ViewSettings().setPointSize(currentTab()->view()->font().pointSizeF());
     });
+    QAction *resetZoom
+        = view->addAction(tr("Reset &Zoom"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] {
+              currentTab()->view()->resetZoom();
+              ViewSettings().setPointSize(currentTab()->view()->font().pointSizeF());
+          });
 
     view->addSeparator();
     m_residency = view->addAction(tr("&Residency Map"), this, &MainWindow::setResidencyVisible);
@@ -243,8 +278,8 @@ void MainWindow::createActions()
     m_entropy->setCheckable(true);
     m_entropy->setChecked(ViewSettings().isEntropyStripVisible());
     QAction *inspector = m_inspector->toggleViewAction();
-    inspector->setText(tr("Value &Inspector"));
-    inspector->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    inspector->setText(tr("&Value Inspector"));
+    inspector->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     view->addAction(inspector);
     createBookmarkActions(view);
 
@@ -253,7 +288,7 @@ void MainWindow::createActions()
         tr("&Flush to Disk"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), this,
         &MainWindow::flush);
     m_flushDialog = map->addAction(tr("Flush &Ranges…"), this, &MainWindow::flushDialog);
-    QAction *resize = map->addAction(tr("&Resize…"), this, &MainWindow::resizeDialog);
+    QAction *resize = map->addAction(tr("Re&size…"), this, &MainWindow::resizeDialog);
     QAction *advice = map->addAction(tr("Memory &Advice…"), this, &MainWindow::adviceDialog);
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
@@ -263,6 +298,10 @@ void MainWindow::createActions()
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), this, &MainWindow::statisticsDialog);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        ShortcutsDialog dialog(menuBar(), this);
+        dialog.exec();
+    });
     help->addAction(tr("&About hexmap"), this, [this] {
         QMessageBox::about(this, tr("About hexmap"),
             tr("<b>hexmap %1</b><p>A hex viewer and editor built on memory mapping: the file is "
@@ -280,9 +319,11 @@ void MainWindow::createActions()
     toolbar->addAction(m_undo);
     toolbar->addAction(m_redo);
 
+    m_pages->addWidget(new EmptyHint(open, scratch, m_pages));
+
     m_documentActions << QList<QAction *> {m_saveAs, exportSelection, m_close, copy, paste,
-        selectAll, zoomIn, zoomOut, find, findNext, findPrevious, goTo, m_flushDialog, resize,
-        advice, hashes, statistics};
+        selectAll, zoomIn, zoomOut, resetZoom, find, findNext, findPrevious, goTo, m_flushDialog,
+        resize, advice, hashes, statistics};
 }
 
 CompareView *MainWindow::compare(int first, int second, qint64 startA, qint64 startB)
@@ -472,6 +513,7 @@ bool MainWindow::closeTab(int index)
     delete closing;
     updateActions();
     updateTitle();
+    focusView();
     return true;
 }
 
@@ -554,6 +596,7 @@ void MainWindow::updateActions()
 {
     DocumentTab *tab = currentTab();
     const Document *document = tab ? tab->document() : nullptr;
+    m_pages->setCurrentIndex(tab ? 0 : 1); // the tabs, or the hint of the empty window
     for (QAction *action : std::as_const(m_documentActions))
         action->setEnabled(document);
     m_save->setEnabled(document && document->mode() == Document::Mode::CopyOnWrite
@@ -828,6 +871,32 @@ void MainWindow::statisticsDialog()
     dialog.exec();
 }
 
+void MainWindow::childEvent(QChildEvent *event)
+{
+    // A dialog of the window is whole once polished (when first shown): from then on its
+    // closing is watched.
+    if (event->type() == QEvent::ChildPolished && qobject_cast<QDialog *>(event->child()))
+        event->child()->installEventFilter(this);
+    QMainWindow::childEvent(event);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // Keyboard focus goes back to the view when any dialog of the window closes (not when
+    // the window system hides it, as with the window minimized).
+    if (event->type() == QEvent::Hide && !event->spontaneous() && qobject_cast<QDialog *>(watched))
+        focusView();
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::focusView()
+{
+    if (DocumentTab *tab = currentTab()) {
+        activateWindow(); // the window the dialog came from, whatever the window manager does
+        tab->view()->setFocus(Qt::OtherFocusReason);
+    }
+}
+
 void MainWindow::setEntropyVisible(bool visible)
 {
     ViewSettings().setEntropyStripVisible(visible);
@@ -877,7 +946,8 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = ViewSettings().recentFiles();
     for (const QString &path : recent)
-        m_recentMenu->addAction(path, this, [this, path] { openFile(path); });
+        m_recentMenu->addAction(QString(path).replace('&', QStringLiteral("&&")), this,
+            [this, path] { openFile(path); });
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 

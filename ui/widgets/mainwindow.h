@@ -6,6 +6,7 @@
 #include <QMainWindow>
 
 class QActionGroup;
+class QStackedWidget;
 class QTabWidget;
 class QUndoGroup;
 
@@ -58,6 +59,8 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void childEvent(QChildEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -91,6 +94,8 @@ private:
     // Runs a document action on the current tab; tells the user how it went
     // (doneNotice takes the document's title as %1).
     bool runOnCurrent(bool (Document::*action)(), const QString &doneNotice);
+    // Keyboard focus to the current tab's view (after a dialog closed, a tab closed).
+    void focusView();
     void goToDialog();
     void resizeDialog();
     void flushDialog();
@@ -112,6 +117,7 @@ private:
     // The text pane's encoding, in every tab, Find, and the settings.
     void setTextEncoding(TextEncoding encoding);
 
+    QStackedWidget *m_pages; // the tabs, or the hint of the empty window
     QTabWidget *m_tabs;
     StatusFields *m_status;
     FindDialog *m_finder;
