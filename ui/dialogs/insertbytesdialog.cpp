@@ -40,6 +40,8 @@ InsertBytesDialog::InsertBytesDialog(QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     validate();
+    m_count->setFocus(); // typing starts with the count
+    m_count->selectAll();
 }
 
 std::optional<QByteArray> InsertBytesDialog::bytes() const
