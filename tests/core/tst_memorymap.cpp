@@ -12,6 +12,7 @@
 #include <atomic>
 #include <dirent.h>
 #include <functional>
+#include <random>
 #include <thread>
 
 using namespace hexmap;
@@ -91,6 +92,8 @@ private slots:
     void threadsReadWhileOthersResize();
     void findPatternExtension();
     void residencyExtension();
+    void largeWritesAndMovesKeepEveryByte_data();
+    void largeWritesAndMovesKeepEveryByte();
 };
 
 void TestMemoryMap::constructionErrors_data()
@@ -1162,6 +1165,64 @@ void TestMemoryMap::residencyExtension()
         "ValueError: residency range out of range");
     map.madvise(MADV_DONTNEED, pageSize(), pageSize());
     QCOMPARE(map.residency(pageSize(), 1)[0] & 1, 0); // an anonymous page is freed
+}
+
+// A write or move over more than a few pages asks the kernel to map them all writable at
+// once, after dropping the page-table entries of a shared map: on every kind of map, no
+// byte written before (dirty, not yet flushed) may be lost by it.
+void TestMemoryMap::largeWritesAndMovesKeepEveryByte_data()
+{
+    QTest::addColumn<bool>("anonymous");
+    QTest::addColumn<int>("flags");
+    QTest::addColumn<int>("access");
+    QTest::newRow("shared file") << false << MAP_SHARED << int(Access::Write);
+    QTest::newRow("copy-on-write file") << false << MAP_SHARED << int(Access::Copy);
+    QTest::newRow("private file") << false << MAP_PRIVATE << int(Access::Default);
+    QTest::newRow("shared anonymous") << true << MAP_SHARED << int(Access::Default);
+    QTest::newRow("private anonymous") << true << MAP_PRIVATE << int(Access::Default);
+}
+
+void TestMemoryMap::largeWritesAndMovesKeepEveryByte()
+{
+    QFETCH(bool, anonymous);
+    QFETCH(int, flags);
+    QFETCH(int, access);
+    const qint64 size = 1 << 20;
+    std::mt19937_64 random(7);
+    QByteArray expected(size, '\0');
+    for (char &byte : expected)
+        byte = char(random());
+    ScratchFile file(anonymous ? QByteArray() : expected);
+    MemoryMap map(anonymous ? -1 : file.fd(), size, {.flags = flags, .access = Access(access)});
+    const auto bytesOf = [](const QByteArray &bytes) {
+        return ByteView(reinterpret_cast<const std::uint8_t *>(bytes.constData()), bytes.size());
+    };
+    // Dirty every page first, a byte of each, so that a lossy drop would show.
+    for (qint64 at = 0; at < size; at += 4096) {
+        expected[at] = char(at / 4096);
+        map.setAt(at, std::uint8_t(at / 4096));
+    }
+    if (anonymous)
+        map.setSlice({0, size, {}}, bytesOf(expected));
+    for (int round = 0; round < 20; ++round) {
+        const qint64 count = 64 * 1024 + qint64(random() % (256 * 1024));
+        const qint64 from = qint64(random() % quint64(size - count));
+        const qint64 to = qint64(random() % quint64(size - count));
+        if (round % 2) {
+            map.move(to, from, count);
+            expected.replace(to, count, expected.mid(from, count));
+        } else {
+            QByteArray data(count, '\0');
+            for (char &byte : data)
+                byte = char(random());
+            map.setSlice({to, to + count, {}}, bytesOf(data));
+            expected.replace(to, count, data);
+        }
+        const Bytes now = map.slice({0, size, {}});
+        QVERIFY2(QByteArray(reinterpret_cast<const char *>(now.data()), qsizetype(now.size()))
+                == expected,
+            qPrintable(QStringLiteral("round %1").arg(round)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestMemoryMap)

@@ -82,6 +82,7 @@ private slots:
     void typedInsertsMergeIntoOneStep();
     void mapsThatCannotChangeLengthRefuse();
     void truncatedUnderneathRefuses();
+    void truncatedDuringAMoveIsNotUndone();
     void removalPastTheUndoLimitAsksFirst();
     void largeShiftIsSaidOnceWithProgress();
 };
@@ -180,6 +181,35 @@ void TestSplice::offsetsFollowTheShift()
     QCOMPARE(editor.anchor(), 300);
     QCOMPARE(marks[2].start, 500);
     QCOMPARE(marks[0].start, 100); // before the insert: it stays
+    QVERIFY(document->insert(510, "zz")); // at a bookmark's end: it does not grow
+    QCOMPARE(std::pair(marks[2].start, marks[2].length), std::pair(qint64(500), qint64(10)));
+    QVERIFY(document->insert(500, "zz")); // at its start: it moves
+    QCOMPARE(std::pair(marks[2].start, marks[2].length), std::pair(qint64(502), qint64(10)));
+}
+
+void TestSplice::truncatedDuringAMoveIsNotUndone()
+{
+    // A tail of three steps (memmove on tmpfs); another program truncates the file after
+    // the first step has moved.
+    const qint64 size = 40 << 20;
+    QByteArray bytes(size, '\0');
+    for (qint64 i = 0; i < size; i += 4096)
+        bytes[i] = char(i / 4096);
+    ScratchFile file(bytes, O_RDWR, QStringLiteral("/dev/shm/hexmap-XXXXXX"));
+    auto document = openDocument(file.path());
+    const qint64 truncatedTo = 20 << 20;
+    document->setSpliceHooks({}, [&](qint64 moved, qint64) {
+        if (moved > 0 && file.size() > truncatedTo)
+            file.truncateFromOutside(truncatedTo);
+        return true;
+    });
+    QVERIFY(!document->insert(1, "x"));
+    QVERIFY2(
+        document->lastError().contains(QLatin1String("mix")), qPrintable(document->lastError()));
+    QCOMPARE(file.size(), truncatedTo); // not brought back as zeros
+    QCOMPARE(document->undoStack()->count(), 0);
+    QVERIFY(document->hasUnsavedChanges()); // what the map holds now is not durable
+    QVERIFY(document->modifiedRanges().intersects(1, 2));
 }
 
 void TestSplice::typedInsertsMergeIntoOneStep()

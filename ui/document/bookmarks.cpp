@@ -45,7 +45,7 @@ void Bookmarks::followShifts(const DocumentChange &change)
     m_longest = 0;
     for (Bookmark &bookmark : m_entries) {
         const qint64 start = change.shifted(bookmark.start);
-        bookmark.length = std::max<qint64>(change.shifted(bookmark.end()) - start, 1);
+        bookmark.length = std::max<qint64>(change.shiftedEnd(bookmark.end()) - start, 1);
         bookmark.start = start;
         m_longest = std::max(m_longest, bookmark.length);
     }

@@ -254,6 +254,10 @@ QString Document::whyNot(Operation op) const
         const auto why = m_file.whyNot(coreOp);
         return why ? QString::fromStdString(*why) : QString();
     };
+    if (m_moving) {
+        // Its progress dialog lets the event loop run: nothing else may change the bytes.
+        return tr("An insert or delete is moving bytes: wait until it has ended.");
+    }
     switch (op) {
     case Operation::Edit:
         if (m_file.whyNot(MappedFile::Operation::Write))

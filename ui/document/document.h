@@ -302,10 +302,11 @@ private:
     bool hasStepSize(qint64 expected);
     // The raw splice undo steps replay: all of it or nothing, as far as the file allows.
     bool applySplices(const Splices &splices);
-    // applySplices' two ways: fallocate (false when the file system cannot: nothing
-    // changed, lastError untouched) and memmove.
-    bool spliceByFileSystem(const Splice &splice, bool *done);
-    bool spliceByMoving(const Splices &splices);
+    // applySplices' two ways: fallocate (*done false when the file system cannot:
+    // nothing changed) and memmove. On a failure that could not put everything back,
+    // *mixed is set.
+    bool spliceByFileSystem(const Splice &splice, bool *done, bool *mixed);
+    bool spliceByMoving(const Splices &splices, bool *mixed);
     void checkFileOnDisk();
     // Why writing to the file at the path would not reach the mapped file; empty if it would.
     [[nodiscard]] QString pathMismatch() const;
@@ -329,6 +330,9 @@ private:
     std::function<bool(const SpliceCost &)> m_approveSplice;
     Progress m_spliceProgress;
     bool m_largeShiftSaid = false;
+    // An insert or delete is asking or moving bytes (the event loop may run meanwhile):
+    // every other change is refused.
+    bool m_moving = false;
     Bookmarks *m_bookmarks; // a child
 };
 

@@ -75,6 +75,8 @@ QString Document::adviceWarning(const QString &name, const AdviceImpact &impact)
 bool Document::advise(int option, qint64 start, qint64 length)
 {
     const ChangeScope scope(*this);
+    if (m_moving)
+        return fail(whyNot(Operation::Edit));
     const AdviceImpact impact = adviceImpact(option, start, length);
     if (impact.effect == AdviceEffect::Refused)
         return fail(adviceWarning(tr("This advice"), impact));

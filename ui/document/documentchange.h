@@ -38,16 +38,10 @@ struct DocumentChange
     }
     // Where what was at offset is now: past a shift's removed bytes it moved with them;
     // inside them it is at the shift's start.
-    [[nodiscard]] qint64 shifted(qint64 offset) const
-    {
-        for (const Shift &shift : shifts) {
-            if (offset >= shift.at + shift.removed)
-                offset += shift.inserted - shift.removed;
-            else if (offset > shift.at)
-                offset = shift.at;
-        }
-        return offset;
-    }
+    [[nodiscard]] qint64 shifted(qint64 offset) const { return follow(offset, false); }
+    // Where a range's exclusive end is now: as shifted(), except that an end where bytes
+    // were inserted stays before them (a range does not grow at its end).
+    [[nodiscard]] qint64 shiftedEnd(qint64 end) const { return follow(end, true); }
     // Takes in that [from, to) changed too (the smallest range holding both).
     void addBytes(qint64 from, qint64 to)
     {
@@ -55,6 +49,19 @@ struct DocumentChange
             return;
         start = hasBytes() ? std::min(start, from) : from;
         end = std::max(end, to);
+    }
+
+private:
+    [[nodiscard]] qint64 follow(qint64 offset, bool isEnd) const
+    {
+        for (const Shift &shift : shifts) {
+            const qint64 after = shift.at + shift.removed;
+            if (offset > after || (offset == after && !(isEnd && shift.removed == 0)))
+                offset += shift.inserted - shift.removed;
+            else if (offset > shift.at)
+                offset = shift.at;
+        }
+        return offset;
     }
 };
 

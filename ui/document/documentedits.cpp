@@ -86,12 +86,16 @@ bool Document::overwrite(qint64 offset, const QByteArray &bytes, EditKind kind)
 bool Document::undo()
 {
     const ChangeScope scope(*this);
+    if (m_moving)
+        return fail(whyNot(Operation::Edit));
     return m_undoStack->canUndo() && step(false);
 }
 
 bool Document::redo()
 {
     const ChangeScope scope(*this);
+    if (m_moving)
+        return fail(whyNot(Operation::Edit));
     return m_undoStack->canRedo() && step(true);
 }
 
@@ -225,6 +229,8 @@ bool Document::canUndoResize(qint64 newSize) const
 bool Document::resize(qint64 newSize)
 {
     const ChangeScope scope(*this);
+    if (m_moving)
+        return fail(whyNot(Operation::Resize));
     const qint64 oldSize = size();
     if (newSize == oldSize)
         return true;

@@ -5,6 +5,7 @@
 #include "inputparsing.h"
 #include "splicecommand.h"
 
+#include <QScopedValueRollback>
 #include <QUndoStack>
 
 #include <vector>
@@ -86,8 +87,11 @@ bool Document::splice(const Splices &requested, EditKind kind, const QString &un
     cost.removed = removed;
     cost.undoable = removed <= kMaxUndoableRemove;
     cost.firstLargeShift = cost.moved > kLargeShift && !m_largeShiftSaid;
-    if ((!cost.undoable || cost.firstLargeShift) && m_approveSplice && !m_approveSplice(cost))
-        return fail(tr("Canceled: nothing was changed."));
+    if (!cost.undoable || cost.firstLargeShift) {
+        const QScopedValueRollback<bool> asking(m_moving, true); // the question runs a loop
+        if (m_approveSplice && !m_approveSplice(cost))
+            return fail(tr("Canceled: nothing was changed."));
+    }
     m_largeShiftSaid = m_largeShiftSaid || cost.firstLargeShift;
 
     Splices splices = requested;
@@ -127,6 +131,7 @@ bool Document::applySplices(const Splices &splices)
                         .arg(backedBytes()));
     }
     noteOutsideChanges();
+    const QScopedValueRollback<bool> moving(m_moving, true); // the progress runs a loop
     // What a failed splice puts back besides the bytes: a size changed and changed back
     // leaves the file's bytes as they were.
     const RangeSet marksBefore = m_modified;
@@ -138,10 +143,22 @@ bool Document::applySplices(const Splices &splices)
         return false;
     };
     bool done = false;
-    if (splices.size() == 1 && shifts && !spliceByFileSystem(splices.front(), &done))
-        return putBackMarks();
-    if (!done && !spliceByMoving(splices))
-        return putBackMarks();
+    bool mixed = false; // a failure that could not put everything back
+    const auto failed = [&] {
+        if (!mixed)
+            return putBackMarks();
+        // Nothing here is known to be durable or as it was.
+        m_modified.add(first, std::max(oldSize, size()));
+        m_fileChangedSinceClean = !isScratch();
+        m_pending.addBytes(first, std::max(oldSize, size()));
+        m_pending.sizeChanged = m_pending.sizeChanged || size() != oldSize;
+        m_pending.marksChanged = true;
+        return false;
+    };
+    if (splices.size() == 1 && shifts && !spliceByFileSystem(splices.front(), &done, &mixed))
+        return failed();
+    if (!done && !spliceByMoving(splices, &mixed))
+        return failed();
     ignoreOwnChanges();
     const qint64 newSize = size();
     if (shifts) {
@@ -164,43 +181,52 @@ bool Document::applySplices(const Splices &splices)
     return true;
 }
 
-bool Document::spliceByFileSystem(const Splice &splice, bool *done)
+bool Document::spliceByFileSystem(const Splice &splice, bool *done, bool *mixed)
 {
     const qint64 at = splice.offset + splice.removed; // where the bytes that move start
     const qint64 delta = splice.delta();
+    QString why;
     const auto shift = [&](qint64 from, qint64 by) {
         try {
             return m_file.shiftByFileSystem(from, by);
         } catch (const Error &error) {
-            fail(tr("Cannot move the bytes at offset %1: %2").arg(from).arg(messageOf(error)));
-            throw;
+            why = tr("Cannot move the bytes at offset %1: %2").arg(from).arg(messageOf(error));
+            return false;
         }
     };
-    try {
-        if (delta > 0) {
-            // The blocks move up, leaving zeros where the new bytes go.
-            *done = shift(at, delta);
-            if (*done && !writeBytes(splice.offset, splice.inserted)) {
-                const QString why = m_lastError;
-                shift(at + delta, -delta);
-                return fail(why);
-            }
-            return true;
-        }
-        // What stays of the removed bytes is written first: the collapse comes last.
-        const ByteBlock kept = read(splice.offset, splice.inserted.size());
-        if (!splice.inserted.isEmpty() && !writeBytes(splice.offset, splice.inserted))
-            return false;
+    if (delta > 0) {
+        // The blocks move up, leaving zeros where the new bytes go.
         *done = shift(at, delta);
-        if (!*done && !kept.bytes.isEmpty())
-            return writeBytes(splice.offset, kept.bytes); // the memmove way does it all
+        if (!why.isEmpty())
+            return fail(why);
+        if (*done && !writeBytes(splice.offset, splice.inserted)) {
+            why = m_lastError;
+            if (!shift(at + delta, -delta)) {
+                *mixed = true;
+                return fail(tr("%1 Taking the inserted blocks out again failed too: the file holds "
+                               "%2 more bytes of zeros at offset %3.")
+                                .arg(why)
+                                .arg(delta)
+                                .arg(at));
+            }
+            return fail(why);
+        }
         return true;
-    } catch (const Error &) {
-        return false; // shift() said why
     }
+    // What stays of the removed bytes is written first: the collapse comes last.
+    const ByteBlock kept = read(splice.offset, splice.inserted.size());
+    if (!splice.inserted.isEmpty() && !writeBytes(splice.offset, splice.inserted))
+        return false;
+    *done = shift(at, delta);
+    // Not collapsed (the file system cannot, or it failed): the bytes written go back.
+    if (!*done && !kept.bytes.isEmpty() && !writeBytes(splice.offset, kept.bytes))
+        *mixed = true;
+    if (!why.isEmpty())
+        return fail(why);
+    return true;
 }
 
-bool Document::spliceByMoving(const Splices &splices)
+bool Document::spliceByMoving(const Splices &splices, bool *mixed)
 {
     const qint64 oldSize = size();
     const std::vector<Segment> segments = segmentsOf(splices, oldSize);
@@ -234,15 +260,23 @@ bool Document::spliceByMoving(const Splices &splices)
                 && !writeBytes(splice.offset, splice.removedBytes))
                 trouble = m_lastError;
         }
-        if (size() != oldSize && !applyResize(oldSize, {}) && trouble.isEmpty())
+        // Not the size back over what another program truncated meanwhile: that would bring
+        // its bytes back as zeros.
+        const bool resized = size() != oldSize;
+        const bool truncatedMeanwhile = resized && backedBytes() < std::min(oldSize, size());
+        if (resized && !truncatedMeanwhile && !applyResize(oldSize, {}) && trouble.isEmpty())
             trouble = m_lastError;
+        if (truncatedMeanwhile && trouble.isEmpty())
+            trouble = tr("another program truncated the file, so the map keeps its new size");
         if (!trouble.isEmpty()) {
+            *mixed = true;
             return fail(tr("%1 Putting the bytes back failed too (%2): from offset %3 on, the "
                            "map may hold a mix of the old and the new bytes.")
                             .arg(why, trouble)
                             .arg(splices.front().offset));
         }
-        return fail(lostRemoved && !moves.empty()
+        *mixed = lostRemoved && !moves.empty();
+        return fail(*mixed
                 ? tr("%1 The bytes were put back, except those that were to be removed.").arg(why)
                 : tr("%1 Nothing was changed.").arg(why));
     };

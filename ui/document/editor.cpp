@@ -59,8 +59,8 @@ void Editor::setDocument(Document *document)
             connect(document, &Document::changed, this, [this](const DocumentChange &change) {
                 if (isChanging())
                     m_documentChangedMeanwhile = true;
-                else if (!change.shifts.empty())
-                    followShifts(change);
+                else if (!change.shifts.empty() || change.hasBytes())
+                    followDocument(change);
                 if (change.sizeChanged)
                     clampToSize();
             });
@@ -94,9 +94,10 @@ void Editor::setInsertMode(bool on)
     clampToSize();
 }
 
-void Editor::followShifts(const DocumentChange &change)
+void Editor::followDocument(const DocumentChange &change)
 {
     const Change guard(*this);
+    m_nibble = 0; // a byte half typed is not any more: its bytes changed under it
     m_cursor = std::clamp<qint64>(change.shifted(m_cursor), 0, lastPosition());
     if (m_anchor >= 0)
         m_anchor = std::clamp<qint64>(change.shifted(m_anchor), 0, lastPosition());

@@ -184,9 +184,10 @@ private:
     [[nodiscard]] std::optional<QByteArray> clipboardBytes(const QMimeData &mime) const;
     // Overwrites (or in insert mode inserts) bytes at the cursor.
     bool put(const QByteArray &bytes, Document::EditKind kind);
-    // Moves cursor and anchor with their bytes after an insert or delete the editor did
-    // not make itself.
-    void followShifts(const DocumentChange &change);
+    // After a change of the bytes the editor did not make itself (undo, a replace, an
+    // insert or delete elsewhere): typing starts on a new byte, and cursor and anchor move
+    // with their bytes.
+    void followDocument(const DocumentChange &change);
     [[nodiscard]] State state() const
     {
         return {m_cursor, m_anchor, m_between, m_nibble, m_pane, m_insertMode};

@@ -146,11 +146,21 @@ void SearchSession::replace(const QByteArray &replacement, const Place &place)
                   "replacement of another length needs insert and delete).")
                    .arg(place.selectionLength)
                    .arg(replacement.size());
-    } else if (place.hasSelection() && (place.selectionLength == replacement.size() || anyLength)) {
+    } else if (place.hasSelection()
+        && (place.selectionLength == replacement.size()
+            || (anyLength
+                && matchLengthAt(*m_document, m_query.pattern, place.selectionStart, queryEnd())
+                    == place.selectionLength))) {
         const ReplaceOutcome outcome = replaceMatches(*m_document, m_query.pattern,
             {place.selectionStart}, queryEnd(), replacement, tr("Replace"));
         if (!outcome.error.isEmpty()) {
             emit message(tr("Not replaced: %1").arg(outcome.error), true);
+            return;
+        }
+        if (outcome.replaced == 1 && replacement.size() != place.selectionLength
+            && m_query.forward) {
+            // Find Next goes on after the replacement, which may hold the pattern itself.
+            find(true, Place {place.selectionStart + replacement.size()}, note);
             return;
         }
         if (outcome.replaced == 1) {
@@ -164,6 +174,8 @@ void SearchSession::replace(const QByteArray &replacement, const Place &place)
         } else {
             note = tr("The selection does not match the pattern, so it was not replaced.");
         }
+    } else if (place.hasSelection()) {
+        note = tr("The selection does not match the pattern, so it was not replaced.");
     }
     find(m_query.forward, place, note);
 }

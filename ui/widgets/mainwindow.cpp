@@ -614,12 +614,14 @@ void MainWindow::updateActions()
     // Insert and delete change the file's length: the reason shows where they cannot.
     const QString whyNot
         = document ? document->whyNot(Document::Operation::Splice) : tr("Open a file first.");
+    const bool insertMode = tab && tab->view()->editor()->insertMode();
     for (QAction *action : {m_insertMode, m_insertBytes, m_delete}) {
         action->setEnabled(whyNot.isEmpty());
         action->setToolTip(whyNot);
         action->setStatusTip(whyNot);
     }
-    m_insertMode->setChecked(tab && tab->view()->editor()->insertMode());
+    m_insertMode->setEnabled(whyNot.isEmpty() || insertMode); // it can always be left
+    m_insertMode->setChecked(insertMode);
 }
 
 void MainWindow::updateTitle()
