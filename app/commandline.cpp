@@ -13,6 +13,11 @@ namespace hexmap {
 
 namespace {
 
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hexmap", text);
+}
+
 // A bad argument; with suggestHelp, the message points at --help.
 CommandLine failure(const QString &message, bool suggestHelp = true)
 {
@@ -22,11 +27,6 @@ CommandLine failure(const QString &message, bool suggestHelp = true)
     if (suggestHelp)
         result.output += tr("Try 'hexmap --help'.\n");
     return result;
-}
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("hexmap", text);
 }
 
 struct Options

@@ -1684,7 +1684,7 @@ Qts eigene Optionen (-platform, -display, -style…) listet --help-all auf.</tra
     </message>
     <message>
         <source>Main</source>
-        <translation>Haupt</translation>
+        <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
         <source>Compare needs two open files.</source>
@@ -2212,7 +2212,7 @@ Orange: seit dem letzten Schreiben geändert.</translation>
     </message>
     <message>
         <source>OVR</source>
-        <translation>ÜB</translation>
+        <translation>ÜBR</translation>
     </message>
     <message>
         <source>Insert mode: typing and paste insert bytes (Insert switches)</source>
