@@ -21,6 +21,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QMap>
+#include <QPushButton>
 #include <QShortcut>
 #include <QStandardPaths>
 #include <QTabBar>
