@@ -13,6 +13,11 @@ namespace hexmap {
 
 namespace {
 
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("hexmap", text);
+}
+
 // A bad argument; with suggestHelp, the message points at --help.
 CommandLine failure(const QString &message, bool suggestHelp = true)
 {
@@ -20,13 +25,8 @@ CommandLine failure(const QString &message, bool suggestHelp = true)
     result.exitCode = 2;
     result.output = QStringLiteral("hexmap: %1\n").arg(message);
     if (suggestHelp)
-        result.output += QStringLiteral("Try 'hexmap --help'.\n");
+        result.output += tr("Try 'hexmap --help'.\n");
     return result;
-}
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("main", text);
 }
 
 struct Options
@@ -152,7 +152,7 @@ CommandLine parseCommandLine(const QStringList &arguments, const QProcessEnviron
         return result;
     }
     if (parser.isSet(declared.readOnly) && parser.isSet(declared.copyOnWrite))
-        return failure(QStringLiteral("--read-only and --copy-on-write exclude each other"));
+        return failure(tr("--read-only and --copy-on-write exclude each other"));
     if (parser.isSet(declared.readOnly))
         result.options.mode = Document::Mode::ReadOnly;
     else if (parser.isSet(declared.copyOnWrite))
@@ -188,11 +188,10 @@ CommandLine parseCommandLine(const QStringList &arguments, const QProcessEnviron
     if (result.files.isEmpty()
         && (parser.isSet(declared.offset) || parser.isSet(declared.length)
             || parser.isSet(declared.goTo)))
-        return failure(QStringLiteral("--offset, --length and --goto need a FILE"));
+        return failure(tr("--offset, --length and --goto need a FILE"));
     result.diff = parser.isSet(declared.diff);
     if (result.diff && result.files.size() != 2)
-        return failure(
-            QStringLiteral("--diff needs two files, A and B (got %1)").arg(result.files.size()));
+        return failure(tr("--diff needs two files, A and B (got %1)").arg(result.files.size()));
     if (const auto qtError = qtoptions::checkValues(parser, environment))
         return failure(*qtError);
     if (result.goTo) {

@@ -1,6 +1,7 @@
 #include "commandline.h"
 #include "mainwindow.h"
 #include "qtoptions.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -47,6 +48,7 @@ int main(int argc, char *argv[])
     {
         QCoreApplication reader(argc, argv);
         describeApplication();
+        hexmap::installTranslations(QLocale::system(), hexmap::translationsDir());
         QByteArrayList arguments;
         for (int i = 0; i < argc; ++i)
             arguments << QByteArray(argv[i]);
@@ -71,6 +73,7 @@ int main(int argc, char *argv[])
     QApplication app(qtArgc, qtArgv.data());
     qInstallMessageHandler(g_previousHandler);
     describeApplication();
+    hexmap::installTranslations(QLocale::system(), hexmap::translationsDir());
     QApplication::setDesktopFileName(QStringLiteral("hexmap"));
     QApplication::setWindowIcon(
         QIcon::fromTheme(QStringLiteral("hexmap"), QIcon(QStringLiteral(":/hexmap.svg"))));

@@ -52,7 +52,7 @@ constexpr QtOption kOptions[] = {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("main", text);
+    return QCoreApplication::translate("hexmap::qtoptions", text);
 }
 
 QString option(const char *name)

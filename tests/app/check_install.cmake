@@ -6,7 +6,7 @@ if(NOT result EQUAL 0)
     message(FATAL_ERROR "cmake --install failed: ${result}")
 endif()
 foreach(path bin/hexmap share/applications/hexmap.desktop share/icons/hicolor/scalable/apps/hexmap.svg
-             share/metainfo/io.github.hexmap.metainfo.xml)
+             share/metainfo/io.github.hexmap.metainfo.xml share/hexmap/translations/hexmap_de.qm)
     if(NOT EXISTS "${PREFIX}/${path}")
         message(FATAL_ERROR "not installed: ${path}")
     endif()

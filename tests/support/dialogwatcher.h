@@ -94,7 +94,9 @@ inline QList<QAction *> dialogActions(const QMenuBar *menus)
     };
     for (const QAction *action : menus->actions()) {
         if (action->menu())
-            walk(action->menu(), action->menu()->title() == QStringLiteral("&Help"));
+            walk(action->menu(),
+                action->menu()->title()
+                    == QCoreApplication::translate("hexmap::MainWindow", "&Help"));
     }
     return found;
 }

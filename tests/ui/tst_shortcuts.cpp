@@ -4,6 +4,8 @@
 // a key sequence with two owners in the window (actions, QShortcuts, the view's own
 // keys); and checks that Help ▸ Keyboard Shortcuts lists every shortcut. The lists are
 // read from the objects, so a new menu item or dialog is checked without a change here.
+// HEXMAP_TEST_LOCALE=de runs every check in German, the translations loaded as main
+// loads them (CTest runs it so as tst_shortcuts_de).
 
 #include "dialogwatcher.h"
 #include "documenttab.h"
@@ -11,12 +13,15 @@
 #include "mainwindow.h"
 #include "scratchfile.h"
 #include "shortcutsdialog.h"
+#include "translations.h"
 
 #include <QAbstractButton>
+#include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QGroupBox>
 #include <QLabel>
 #include <QMap>
+#include <QPushButton>
 #include <QShortcut>
 #include <QStandardPaths>
 #include <QTabBar>
@@ -32,6 +37,17 @@ QString plain(QString text)
     text.replace(QStringLiteral("&&"), QStringLiteral("\x01"));
     text.remove('&');
     return text.replace('\x01', '&');
+}
+
+QString testLocale()
+{
+    return qEnvironmentVariable("HEXMAP_TEST_LOCALE");
+}
+
+// A menu item's text as the window shows it: translated, without its mnemonic.
+QString menuText(const char *source)
+{
+    return plain(QCoreApplication::translate("hexmap::MainWindow", source));
 }
 
 // "Alt+X" of a text with a mnemonic, or empty.
@@ -121,6 +137,7 @@ private slots:
     void shortcutsAreUnique();
     void standardShortcutsHaveTheirExplicitKeys();
     void shortcutsPageListsEveryShortcut();
+    void speaksTheLocale();
 
 private:
     std::unique_ptr<ScratchFile> m_file;
@@ -133,6 +150,9 @@ void TestShortcuts::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("hexmap-test"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_shortcuts"));
+    if (!testLocale().isEmpty())
+        QVERIFY(
+            installTranslations(QLocale(testLocale()), QStringLiteral(HEXMAP_TRANSLATIONS_DIR)));
 }
 
 // A window with two files open, so that every action exists and is enabled, and
@@ -163,7 +183,7 @@ void TestShortcuts::menuMnemonicsAreUnique()
     // The bytes-per-line items have mnemonics of their own.
     int perLine = 0;
     for (const QMenu *menu : m_window->findChildren<QMenu *>()) {
-        if (plain(menu->title()) != QStringLiteral("Bytes per Line"))
+        if (plain(menu->title()) != menuText("&Bytes per Line"))
             continue;
         for (const QAction *action : menu->actions()) {
             QVERIFY2(!mnemonicOf(action->text()).isEmpty(), qPrintable(action->text()));
@@ -207,7 +227,7 @@ void TestShortcuts::closePromptsHaveUniqueMnemonics()
     if (scratch) {
         QAction *make = nullptr;
         for (QAction *action : dialogActions(m_window->menuBar())) {
-            if (plain(action->text()).startsWith(QStringLiteral("New Scratch")))
+            if (plain(action->text()) == menuText("&New Scratch Buffer…"))
                 make = action;
         }
         QVERIFY(make);
@@ -281,10 +301,10 @@ void TestShortcuts::standardShortcutsHaveTheirExplicitKeys()
     QMap<QString, QList<QKeySequence>> keys;
     for (const QAction *action : m_window->findChildren<QAction *>())
         keys[plain(action->text())] = action->shortcuts();
-    QVERIFY(keys.value(QStringLiteral("Quit")).contains(QKeySequence(Qt::CTRL | Qt::Key_Q)));
-    QVERIFY(keys.value(QStringLiteral("Close")).contains(QKeySequence(Qt::CTRL | Qt::Key_W)));
-    QVERIFY(keys.value(QStringLiteral("Reset Zoom")).contains(QKeySequence(Qt::CTRL | Qt::Key_0)));
-    const QList<QKeySequence> redo = keys.value(QStringLiteral("Redo"));
+    QVERIFY(keys.value(menuText("&Quit")).contains(QKeySequence(Qt::CTRL | Qt::Key_Q)));
+    QVERIFY(keys.value(menuText("&Close")).contains(QKeySequence(Qt::CTRL | Qt::Key_W)));
+    QVERIFY(keys.value(menuText("Reset &Zoom")).contains(QKeySequence(Qt::CTRL | Qt::Key_0)));
+    const QList<QKeySequence> redo = keys.value(menuText("&Redo"));
     QVERIFY(redo.contains(QKeySequence(Qt::CTRL | Qt::Key_Y)));
     QVERIFY(redo.contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)));
     for (const QKeySequence &key : QKeySequence::keyBindings(QKeySequence::Redo))
@@ -295,7 +315,7 @@ void TestShortcuts::shortcutsPageListsEveryShortcut()
 {
     QAction *open = nullptr;
     for (QAction *action : dialogActions(m_window->menuBar())) {
-        if (plain(action->text()) == QStringLiteral("Keyboard Shortcuts"))
+        if (plain(action->text()) == menuText("&Keyboard Shortcuts"))
             open = action;
     }
     QVERIFY(open);
@@ -328,6 +348,39 @@ void TestShortcuts::shortcutsPageListsEveryShortcut()
     QVERIFY(checked >= 20);
     for (const HexView::KeyHelp &help : HexView::keyTable())
         QVERIFY2(listed.contains(help.what + '\t' + native(help.keys)), qPrintable(help.what));
+}
+
+// The window speaks the language it runs in: its menus, and Qt's own buttons in its dialogs.
+void TestShortcuts::speaksTheLocale()
+{
+    struct Words
+    {
+        QString fileMenu;
+        QString cancel;
+    };
+    const QHash<QString, Words> words {
+        {QString(), {QStringLiteral("&File"), QStringLiteral("Cancel")}},
+        {QStringLiteral("de"), {QStringLiteral("&Datei"), QStringLiteral("Abbrechen")}},
+    };
+    QVERIFY2(words.contains(testLocale()), qPrintable(testLocale() + " has no expected words"));
+    const Words expected = words.value(testLocale());
+    QCOMPARE(m_window->menuBar()->actions().first()->text(), expected.fileMenu);
+
+    QAction *goTo = nullptr;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (plain(action->text()) == menuText("&Go to Offset…"))
+            goTo = action;
+    }
+    QVERIFY(goTo);
+    QString cancel;
+    DialogWatcher watcher([&](QDialog *dialog) {
+        if (const auto *buttons = dialog->findChild<QDialogButtonBox *>())
+            cancel = plain(buttons->button(QDialogButtonBox::Cancel)->text());
+        dialog->reject();
+    });
+    goTo->trigger();
+    QTRY_VERIFY(watcher.seen() > 0);
+    QCOMPARE(cancel, expected.cancel);
 }
 
 QTEST_MAIN(TestShortcuts)

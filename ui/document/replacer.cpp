@@ -13,11 +13,6 @@
 namespace hexmap {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("hexmap::ReplaceOutcome", text);
-}
-
 // Ends the macro begun for the replacements. One that holds no step (its first write
 // was refused and changed nothing) is taken off the stack again: a step must undo
 // something, and the document steers each step's parts.
@@ -72,7 +67,8 @@ ReplaceOutcome replaceMatches(Document &document, const BytePattern &pattern,
     if (!whyNotSplice.isEmpty()
         && (replacement.isEmpty()
             || (!pattern.isRegex() && replacement.size() != qsizetype(pattern.bytes.size())))) {
-        outcome.error = tr("the replacement must be as long as the pattern: %1").arg(whyNotSplice);
+        outcome.error = ReplaceOutcome::tr("the replacement must be as long as the pattern: %1")
+                            .arg(whyNotSplice);
         return outcome;
     }
     // Read and check every match with nothing in between: no event loop, no other writer.

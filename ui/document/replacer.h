@@ -3,6 +3,7 @@
 #include "chunkedsearch.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -33,6 +34,8 @@ struct ReplaceOutcome
 
     // "Replaced 1 match; 1 no longer matched and was left as it was."
     [[nodiscard]] QString summary() const;
+
+    Q_DECLARE_TR_FUNCTIONS(hexmap::ReplaceOutcome)
 };
 
 // Replaces the bytes at each of offsets (ascending; matches inside a range ending at end)

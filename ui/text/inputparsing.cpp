@@ -204,6 +204,8 @@ namespace {
 // A small recursive-descent reader over sizes, "end" and + - *.
 class ExpressionReader
 {
+    Q_DECLARE_TR_FUNCTIONS(hexmap::input)
+
 public:
     ExpressionReader(QStringView text, qint64 end)
         : m_text(text)

@@ -16,7 +16,7 @@ namespace hexmap {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("hexmap::SpliceHooks", text);
+    return QCoreApplication::translate("hexmap", text);
 }
 
 bool approve(QWidget *window, const Document::SpliceCost &cost)
