@@ -606,6 +606,18 @@ Qts eigene Optionen (-platform, -display, -style…) listet --help-all auf.</tra
 <context>
     <name>hexmap::Document</name>
     <message>
+        <source>An insert or delete is moving bytes: wait until it has ended.</source>
+        <translation>Ein Einfügen oder Löschen verschiebt gerade Bytes: Warten Sie, bis es beendet ist.</translation>
+    </message>
+    <message>
+        <source>%1 Taking the inserted blocks out again failed too: the file holds %2 more bytes of zeros at offset %3.</source>
+        <translation>%1 Auch das Entfernen der eingefügten Blöcke ist fehlgeschlagen: Die Datei enthält an Position %3 zusätzlich %2 Null-Bytes.</translation>
+    </message>
+    <message>
+        <source>another program truncated the file, so the map keeps its new size</source>
+        <translation>ein anderes Programm hat die Datei gekürzt, daher behält die Abbildung ihre neue Größe</translation>
+    </message>
+    <message>
         <source>%1 does not exist.</source>
         <translation>%1 existiert nicht.</translation>
     </message>
