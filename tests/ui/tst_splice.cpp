@@ -21,17 +21,20 @@ namespace {
 
 constexpr qint64 kBlock = 4096;
 
+QByteArray randomBytes(std::mt19937_64 &random, qint64 size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    for (char &byte : bytes)
+        byte = char(random());
+    return bytes;
+}
+
 // A random splice list over a map of size bytes: mostly one splice, sometimes several;
 // with aligned offsets and whole blocks now and then, so that fallocate can take them.
 Splices randomSplices(std::mt19937_64 &random, qint64 size)
 {
     const auto below = [&](qint64 n) { return n <= 0 ? qint64(0) : qint64(random() % quint64(n)); };
-    const auto bytes = [&](qint64 n) {
-        QByteArray data(n, Qt::Uninitialized);
-        for (char &byte : data)
-            byte = char(random());
-        return data;
-    };
+    const auto bytes = [&](qint64 n) { return randomBytes(random, n); };
     Splices splices;
     if (random() % 4 == 0) {
         // Whole blocks at a block boundary.
@@ -58,14 +61,6 @@ QByteArray applied(QByteArray bytes, const Splices &splices)
 {
     for (auto splice = splices.rbegin(); splice != splices.rend(); ++splice)
         bytes.replace(splice->offset, splice->removed, splice->inserted);
-    return bytes;
-}
-
-QByteArray randomBytes(std::mt19937_64 &random, qint64 size)
-{
-    QByteArray bytes(size, Qt::Uninitialized);
-    for (char &byte : bytes)
-        byte = char(random());
     return bytes;
 }
 
